@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.business;
+
+import org.jspecify.annotations.NullMarked;

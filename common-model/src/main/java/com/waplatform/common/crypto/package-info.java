@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.crypto;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.event;
+
+import org.jspecify.annotations.NullMarked;

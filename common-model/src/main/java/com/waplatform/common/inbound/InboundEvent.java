@@ -1,0 +1,8 @@
+package com.waplatform.common.inbound;
+
+import com.waplatform.common.event.Event;
+
+/** Values of {@code wa.inbound-messages}. */
+public sealed interface InboundEvent extends Event permits InboundMessage {
+
+}

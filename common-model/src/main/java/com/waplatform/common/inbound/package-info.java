@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.inbound;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.json;
+
+import org.jspecify.annotations.NullMarked;

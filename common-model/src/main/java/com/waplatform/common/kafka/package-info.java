@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.kafka;
+
+import org.jspecify.annotations.NullMarked;

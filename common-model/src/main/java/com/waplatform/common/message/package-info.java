@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.message;
+
+import org.jspecify.annotations.NullMarked;

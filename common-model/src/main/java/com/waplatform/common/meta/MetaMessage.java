@@ -1,0 +1,176 @@
+package com.waplatform.common.meta;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Meta's message object, the body of {@code POST /{version}/{phone-number-id}/messages},
+ * with Meta's field names. One type's object is set, named by {@code type}; mark-as-read
+ * uses {@code status}/{@code message_id} instead of {@code to}/{@code type}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MetaMessage(@JsonProperty("messaging_product") @Nullable String messagingProduct,
+		@JsonProperty("recipient_type") @Nullable String recipientType, @Nullable String to, @Nullable String type,
+		@Nullable ReplyContext context, @Nullable Text text, @Nullable Template template, @Nullable Media image,
+		@Nullable Media document, @Nullable Media audio, @Nullable Media video, @Nullable Media sticker,
+		@Nullable Interactive interactive, @Nullable Reaction reaction,
+		@JsonProperty("biz_opaque_callback_data") @Nullable String bizOpaqueCallbackData, @Nullable String status,
+		@JsonProperty("message_id") @Nullable String messageId,
+		@JsonProperty("typing_indicator") @Nullable TypingIndicator typingIndicator) {
+
+	public static final String WHATSAPP = "whatsapp";
+
+	public static MetaMessage text(String to, String body) {
+		return new MetaMessage(WHATSAPP, "individual", to, "text", null, new Text(body, null), null, null, null, null,
+				null, null, null, null, null, null, null, null);
+	}
+
+	public static MetaMessage template(String to, Template template) {
+		return new MetaMessage(WHATSAPP, "individual", to, "template", null, null, template, null, null, null, null,
+				null, null, null, null, null, null, null);
+	}
+
+	public static MetaMessage markRead(String messageId, @Nullable TypingIndicator typingIndicator) {
+		return new MetaMessage(WHATSAPP, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, "read", messageId, typingIndicator);
+	}
+
+	/** This message addressed to {@code recipient}, as sent to Meta. */
+	public MetaMessage withRecipient(@Nullable String recipient) {
+		return new MetaMessage(WHATSAPP, (recipient != null) ? orDefault(this.recipientType, "individual") : null,
+				recipient, this.type, this.context, this.text, this.template, this.image, this.document, this.audio,
+				this.video, this.sticker, this.interactive, this.reaction, this.bizOpaqueCallbackData, this.status,
+				this.messageId, this.typingIndicator);
+	}
+
+	/** This message carrying our id, which Meta echoes on every status webhook. */
+	public MetaMessage withCallbackData(@Nullable String callbackData) {
+		return new MetaMessage(orDefault(this.messagingProduct, WHATSAPP), this.recipientType, this.to, this.type,
+				this.context, this.text, this.template, this.image, this.document, this.audio, this.video, this.sticker,
+				this.interactive, this.reaction, callbackData, this.status, this.messageId, this.typingIndicator);
+	}
+
+	public boolean isMarkRead() {
+		return "read".equals(this.status) && this.type == null;
+	}
+
+	private static String orDefault(@Nullable String value, String fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+	public record ReplyContext(@JsonProperty("message_id") String messageId) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Text(String body, @JsonProperty("preview_url") @Nullable Boolean previewUrl) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Media(@Nullable String id, @Nullable String link, @Nullable String caption,
+			@Nullable String filename) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Reaction(@JsonProperty("message_id") String messageId, String emoji) {
+	}
+
+	public record TypingIndicator(String type) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Template(String name, Language language, @Nullable List<Component> components) {
+
+		public List<Component> componentsOrEmpty() {
+			return (this.components != null) ? this.components : List.of();
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Language(String code, @Nullable String policy) {
+
+		public static Language of(String code) {
+			return new Language(code, null);
+		}
+
+	}
+
+	/** A template component: {@code header}, {@code body} or {@code button}. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Component(String type, @JsonProperty("sub_type") @Nullable String subType, @Nullable String index,
+			@Nullable List<Parameter> parameters) {
+
+		public List<Parameter> parametersOrEmpty() {
+			return (this.parameters != null) ? this.parameters : List.of();
+		}
+
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Parameter(String type, @JsonProperty("parameter_name") @Nullable String parameterName,
+			@Nullable String text, @Nullable String payload, @Nullable Currency currency,
+			@JsonProperty("date_time") @Nullable DateTime dateTime, @Nullable Media image, @Nullable Media document,
+			@Nullable Media video) {
+
+		public static Parameter text(String text) {
+			return new Parameter("text", null, text, null, null, null, null, null, null);
+		}
+
+		public static Parameter namedText(String name, String text) {
+			return new Parameter("text", name, text, null, null, null, null, null, null);
+		}
+
+		public static Parameter payload(String payload) {
+			return new Parameter("payload", null, null, payload, null, null, null, null, null);
+		}
+
+	}
+
+	public record Currency(@JsonProperty("fallback_value") String fallbackValue, String code,
+			@JsonProperty("amount_1000") long amount1000) {
+	}
+
+	public record DateTime(@JsonProperty("fallback_value") String fallbackValue) {
+	}
+
+	/**
+	 * Interactive messages: reply buttons ({@code button}), lists ({@code list}) and the
+	 * other Meta kinds (cta_url, flow, product...) whose action stays as Meta's JSON.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Interactive(String type, @Nullable InteractiveHeader header, @Nullable Body body,
+			@Nullable Body footer, @Nullable Action action) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record InteractiveHeader(String type, @Nullable String text, @Nullable Media image, @Nullable Media video,
+			@Nullable Media document) {
+	}
+
+	public record Body(String text) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Action(@Nullable String button, @Nullable List<Button> buttons, @Nullable List<Section> sections,
+			@Nullable String name, @Nullable JsonNode parameters) {
+	}
+
+	public record Button(String type, Reply reply) {
+	}
+
+	public record Reply(String id, String title) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Section(@Nullable String title, List<Row> rows) {
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Row(String id, String title, @Nullable String description) {
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.meta;
+
+import org.jspecify.annotations.NullMarked;

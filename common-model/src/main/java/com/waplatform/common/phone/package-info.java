@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.phone;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.template;
+
+import org.jspecify.annotations.NullMarked;

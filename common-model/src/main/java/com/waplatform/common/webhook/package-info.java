@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.common.webhook;
+
+import org.jspecify.annotations.NullMarked;
