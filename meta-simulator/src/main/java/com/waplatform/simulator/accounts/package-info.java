@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.simulator.accounts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.simulator.conversations;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.simulator.graph;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.simulator.ledger;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.simulator.messages;
+
+import org.jspecify.annotations.NullMarked;

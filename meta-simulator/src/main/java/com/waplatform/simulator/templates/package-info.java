@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.simulator.templates;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.simulator.webhooks;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,81 @@
+package com.waplatform.support.accounts;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.waplatform.common.account.AccountEvent;
+import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.crypto.CredentialCipher;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Every instance's view of the organizations' business phone numbers, rebuilt from the
+ * compacted {@code wa.accounts} topic: each instance reads the whole topic under its own
+ * consumer group.
+ */
+public class AccountDirectory {
+
+	private final Map<String, PhoneNumberConfigured> byPhoneNumberId = new ConcurrentHashMap<>();
+
+	private final CredentialCipher cipher;
+
+	public AccountDirectory(CredentialCipher cipher) {
+		this.cipher = cipher;
+	}
+
+	@KafkaListener(topics = "wa.accounts", groupId = "#{T(java.util.UUID).randomUUID().toString()}",
+			properties = ConsumerConfig.AUTO_OFFSET_RESET_CONFIG + "=earliest")
+	void onAccountEvent(ConsumerRecord<String, AccountEvent> record) {
+		if (record.value() == null) {
+			this.byPhoneNumberId.remove(record.key());
+		}
+		else if (record.value() instanceof PhoneNumberConfigured configured) {
+			this.byPhoneNumberId.put(configured.phoneNumberId(), configured);
+		}
+	}
+
+	/**
+	 * Applies a configuration directly (the producer of {@code wa.accounts} sees its own
+	 * writes at once).
+	 */
+	public void apply(PhoneNumberConfigured configured) {
+		this.byPhoneNumberId.put(configured.phoneNumberId(), configured);
+	}
+
+	public Optional<PhoneNumberConfigured> phoneNumber(String phoneNumberId) {
+		return Optional.ofNullable(this.byPhoneNumberId.get(phoneNumberId));
+	}
+
+	public Optional<PhoneNumberConfigured> defaultNumber(String organizationId) {
+		return this.byPhoneNumberId.values()
+			.stream()
+			.filter((number) -> number.organizationId().equals(organizationId))
+			.sorted((a, b) -> Boolean.compare(b.defaultNumber(), a.defaultNumber()))
+			.findFirst();
+	}
+
+	public Optional<String> organizationOfWaba(String wabaId) {
+		return this.byPhoneNumberId.values()
+			.stream()
+			.filter((number) -> number.wabaId().equals(wabaId))
+			.map(PhoneNumberConfigured::organizationId)
+			.findFirst();
+	}
+
+	public Collection<PhoneNumberConfigured> all() {
+		return this.byPhoneNumberId.values();
+	}
+
+	/**
+	 * The number's Meta access token in clear text, for the Authorization header only.
+	 */
+	public String accessToken(PhoneNumberConfigured number) {
+		return this.cipher.open(number.accessTokenSealed());
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.support.accounts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,161 @@
+package com.waplatform.support.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.waplatform.common.crypto.CredentialCipher;
+import com.waplatform.common.event.Event;
+import com.waplatform.common.json.Json;
+import com.waplatform.common.kafka.Topic;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.support.accounts.AccountDirectory;
+import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.kafka.EventSerializer;
+import com.waplatform.support.outbox.Outbox;
+import com.waplatform.support.outbox.OutboxRelay;
+import com.waplatform.support.outbox.ProcessedEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * What every service gets: event publishing with CloudEvents headers, topic creation
+ * (with retry and dead-letter topics), dead-lettering of unprocessable records with the
+ * reason, the outbox and its relay, the idempotent-consumer log and the credential
+ * cipher.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+		"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+		"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration" })
+@ConditionalOnProperty(prefix = "platform", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PlatformProperties.class)
+@EnableScheduling
+public class PlatformAutoConfiguration {
+
+	@Bean
+	JsonMapperBuilderCustomizer platformJson() {
+		return Json::configure;
+	}
+
+	@Bean
+	CredentialCipher credentialCipher(PlatformProperties properties) {
+		return new CredentialCipher(properties.credentialKey());
+	}
+
+	@Bean
+	EventPublisher eventPublisher(KafkaTemplate<String, Event> kafkaTemplate) {
+		return new EventPublisher(kafkaTemplate);
+	}
+
+	@Bean
+	KafkaAdmin.NewTopics platformTopics(PlatformProperties properties) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (Topic<?> topic : Topics.ALL) {
+			int partitions = (properties.kafka().partitions() != null) ? properties.kafka().partitions()
+					: topic.partitions();
+			short replicas = properties.kafka().replicationFactor();
+			topics.add(topic(topic.name(), partitions, replicas, topic));
+			topics.add(topic(topic.retry(), partitions, replicas, topic));
+			topics.add(topic(topic.dlt(), partitions, replicas, null));
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+	private static NewTopic topic(String name, int partitions, short replicas, @Nullable Topic<?> settings) {
+		TopicBuilder builder = TopicBuilder.name(name).partitions(partitions).replicas(replicas);
+		if (settings == null) {
+			// dead letters are kept long enough to be inspected and replayed
+			return builder.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(30L * 24 * 3600 * 1000)).build();
+		}
+		if (settings.compacted()) {
+			return builder.compact().build();
+		}
+		return builder.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.retention().toMillis())).build();
+	}
+
+	/**
+	 * Retries a failing record a few times, then publishes it to {@code <topic>-dlt} with
+	 * the exception in the headers; records that can never succeed (unreadable, invalid)
+	 * go there at once.
+	 */
+	@Bean
+	CommonErrorHandler platformErrorHandler(KafkaProperties kafkaProperties, PlatformProperties properties) {
+		Map<String, Object> config = kafkaProperties.buildProducerProperties();
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		DelegatingByTypeSerializer values = new DelegatingByTypeSerializer(
+				Map.of(byte[].class, new ByteArraySerializer(), Event.class, new EventSerializer()), true);
+		KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(config, null, () -> castSerializer(values)));
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters);
+		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+		backOff.setMaxAttempts(properties.kafka().retryAttempts() - 1);
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(DeserializationException.class, IllegalArgumentException.class);
+		return handler;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> org.apache.kafka.common.serialization.Serializer<T> castSerializer(
+			DelegatingByTypeSerializer serializer) {
+		return (org.apache.kafka.common.serialization.Serializer<T>) (Object) serializer;
+	}
+
+	@Bean
+	AccountDirectory accountDirectory(CredentialCipher cipher) {
+		return new AccountDirectory(cipher);
+	}
+
+	@Bean
+	@ConditionalOnBean(ReactiveTransactionManager.class)
+	TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
+		return TransactionalOperator.create(transactionManager);
+	}
+
+	@Bean
+	@ConditionalOnBean(DatabaseClient.class)
+	Outbox outbox(DatabaseClient db) {
+		return new Outbox(db);
+	}
+
+	@Bean
+	@ConditionalOnBean(DatabaseClient.class)
+	ProcessedEvents processedEvents(DatabaseClient db) {
+		return new ProcessedEvents(db);
+	}
+
+	@Bean
+	@ConditionalOnBean({ DatabaseClient.class, ReactiveTransactionManager.class })
+	OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator transactionalOperator, EventPublisher publisher,
+			PlatformProperties properties, MeterRegistry meters) {
+		return new OutboxRelay(db, transactionalOperator, publisher, properties.outbox().batchSize(), meters);
+	}
+
+}

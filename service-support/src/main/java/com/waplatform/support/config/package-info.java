@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.support.config;
+
+import org.jspecify.annotations.NullMarked;

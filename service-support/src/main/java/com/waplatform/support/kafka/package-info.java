@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.support.kafka;
+
+import org.jspecify.annotations.NullMarked;

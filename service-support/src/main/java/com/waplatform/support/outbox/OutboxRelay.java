@@ -1,0 +1,103 @@
+package com.waplatform.support.outbox;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.waplatform.common.event.Event;
+import com.waplatform.common.event.EventTypes;
+import com.waplatform.common.json.Json;
+import com.waplatform.support.kafka.EventPublisher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Publishes outbox rows in id order and deletes them once the broker acknowledged. A
+ * transaction advisory lock lets one instance relay at a time, which keeps per-key order
+ * across instances. A crash between publish and delete republishes: consumers skip
+ * duplicates by event id.
+ */
+public class OutboxRelay {
+
+	private static final long LOCK_ID = 7_370_501L;
+
+	private final DatabaseClient db;
+
+	private final TransactionalOperator tx;
+
+	private final EventPublisher publisher;
+
+	private final int batchSize;
+
+	private final Counter published;
+
+	public OutboxRelay(DatabaseClient db, TransactionalOperator tx, EventPublisher publisher, int batchSize,
+			MeterRegistry meters) {
+		this.db = db;
+		this.tx = tx;
+		this.publisher = publisher;
+		this.batchSize = batchSize;
+		this.published = Counter.builder("outbox.published")
+			.description("Events relayed from the outbox")
+			.register(meters);
+	}
+
+	@Scheduled(fixedDelayString = "${platform.outbox.poll-interval:50ms}")
+	public Mono<Void> relay() {
+		return drainBatch().expand((count) -> (count == this.batchSize) ? drainBatch() : Mono.empty()).then();
+	}
+
+	/** Relays one batch; emits how many rows it published. */
+	Mono<Integer> drainBatch() {
+		Mono<Integer> batch = this.db.sql("select pg_try_advisory_xact_lock(:lock) as locked")
+			.bind("lock", LOCK_ID)
+			.map((row) -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
+			.one()
+			.flatMap((locked) -> locked ? publishBatch() : Mono.just(0));
+		return this.tx.transactional(batch);
+	}
+
+	private Mono<Integer> publishBatch() {
+		return this.db.sql("select id, topic, event_type, payload from outbox order by id limit :limit")
+			.bind("limit", this.batchSize)
+			.map((row) -> new Row(row.get("id", Long.class), row.get("topic", String.class),
+					row.get("event_type", String.class), row.get("payload", String.class)))
+			.all()
+			.collectList()
+			.flatMap(this::publishAndDelete);
+	}
+
+	private Mono<Integer> publishAndDelete(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return Mono.just(0);
+		}
+		// flatMapSequential subscribes in order, so records reach the producer in outbox
+		// order
+		return Flux.fromIterable(rows)
+			.flatMapSequential((row) -> this.publisher.publish(row.topic(), row.event()).thenReturn(row.id()), 512)
+			.then(this.db.sql("delete from outbox where id <= :last")
+				.bind("last", rows.get(rows.size() - 1).id())
+				.fetch()
+				.rowsUpdated())
+			.doOnSuccess((deleted) -> this.published.increment(rows.size()))
+			.thenReturn(rows.size())
+			.timeout(Duration.ofSeconds(30));
+	}
+
+	private record Row(Long id, String topic, String type, String payload) {
+
+		Event event() {
+			Class<?> eventClass = EventTypes.classOf(this.type)
+				.orElseThrow(
+						() -> new IllegalStateException("Outbox row " + this.id + " has unknown type " + this.type));
+			return (Event) Json.mapper().readValue(this.payload, eventClass);
+		}
+
+	}
+
+}

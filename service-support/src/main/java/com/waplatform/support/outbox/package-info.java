@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.support.outbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,154 @@
+package com.waplatform.support.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.waplatform.common.event.Event;
+import com.waplatform.common.event.EventHeaders;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.message.ErrorInfo;
+import com.waplatform.common.message.MessageStatus;
+import com.waplatform.common.message.StatusEvent;
+import com.waplatform.testsupport.Infrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(classes = OutboxRelayTests.App.class,
+		properties = { "spring.application.name=support-tests", "platform.schema=supporttest" })
+@DirtiesContext
+class OutboxRelayTests {
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure.register(registry);
+	}
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	TransactionalOperator tx;
+
+	@Autowired
+	DatabaseClient db;
+
+	@Autowired
+	ProcessedEvents processedEvents;
+
+	@Autowired
+	App.Received received;
+
+	@Test
+	void committedEventsArePublishedInOrderWithCloudEventsHeaders() {
+		String messageId = UUID.randomUUID().toString();
+		List<StatusEvent> events = List.of(status(messageId, MessageStatus.ACCEPTED),
+				status(messageId, MessageStatus.SENT), status(messageId, MessageStatus.DELIVERED));
+		StepVerifier
+			.create(this.tx.transactional(Mono
+				.when(events.stream().map((event) -> this.outbox.append(Topics.STATUS_EVENTS, event)).toList())))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.received.forMessage(messageId)).hasSize(3));
+		List<ConsumerRecord<String, Event>> records = this.received.forMessage(messageId);
+		assertThat(records).extracting((record) -> ((StatusEvent) record.value()).status())
+			.containsExactly(MessageStatus.ACCEPTED, MessageStatus.SENT, MessageStatus.DELIVERED);
+		ConsumerRecord<String, Event> first = records.get(0);
+		assertThat(first.key()).isEqualTo(messageId);
+		assertThat(header(first, EventHeaders.TYPE)).isEqualTo("message.status");
+		assertThat(header(first, EventHeaders.ID)).isEqualTo(events.get(0).eventId().toString());
+		assertThat(header(first, EventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+		assertThat(header(first, EventHeaders.ORGANIZATION_ID)).isEqualTo("org-1");
+		assertThat(first.value()).isEqualTo(events.get(0));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.db.sql("select count(*) as n from outbox")
+				.map((row) -> row.get("n", Long.class))
+				.one()
+				.block()).isZero());
+	}
+
+	@Test
+	void rolledBackEventsAreNeverPublished() {
+		String messageId = UUID.randomUUID().toString();
+		Mono<Void> failing = this.outbox.append(Topics.STATUS_EVENTS, status(messageId, MessageStatus.FAILED))
+			.then(Mono.error(new IllegalStateException("business write failed")));
+		StepVerifier.create(this.tx.transactional(failing))
+			.expectError(IllegalStateException.class)
+			.verify(Duration.ofSeconds(10));
+		String marker = UUID.randomUUID().toString();
+		StepVerifier
+			.create(this.tx
+				.transactional(this.outbox.append(Topics.STATUS_EVENTS, status(marker, MessageStatus.ACCEPTED))))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		await().atMost(Duration.ofSeconds(20)).until(() -> !this.received.forMessage(marker).isEmpty());
+		assertThat(this.received.forMessage(messageId)).isEmpty();
+	}
+
+	@Test
+	void processedEventsRecognisesRedelivery() {
+		UUID eventId = UUID.randomUUID();
+		StepVerifier
+			.create(this.processedEvents.firstTime("c1", eventId)
+				.concatWith(this.processedEvents.firstTime("c1", eventId))
+				.concatWith(this.processedEvents.firstTime("c2", eventId)))
+			.expectNext(true, false, true)
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+	}
+
+	private static StatusEvent status(String messageId, MessageStatus status) {
+		return StatusEvent.of("org-1", messageId, status, Instant.now(), "pn-1", "+14155550123", "wamid.1",
+				(status == MessageStatus.FAILED) ? ErrorInfo.of(131026, "Message undeliverable", null) : null);
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+	@SpringBootApplication
+	static class App {
+
+		@org.springframework.context.annotation.Bean
+		Received received() {
+			return new Received();
+		}
+
+		static class Received {
+
+			private final List<ConsumerRecord<String, Event>> records = new CopyOnWriteArrayList<>();
+
+			@KafkaListener(topics = "wa.status-events", groupId = "support-tests")
+			void on(ConsumerRecord<String, Event> record) {
+				this.records.add(record);
+			}
+
+			List<ConsumerRecord<String, Event>> forMessage(String messageId) {
+				return this.records.stream().filter((record) -> messageId.equals(record.key())).toList();
+			}
+
+		}
+
+	}
+
+}

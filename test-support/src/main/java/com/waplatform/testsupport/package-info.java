@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.testsupport;
+
+import org.jspecify.annotations.NullMarked;
