@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MetaSimulatorApplication {
 
 	public static SpringApplicationBuilder builder() {
-		return new SpringApplicationBuilder(MetaSimulatorApplication.class).properties("spring.config.name=meta-simulator");
+		return new SpringApplicationBuilder(MetaSimulatorApplication.class)
+			.properties("spring.config.name=meta-simulator");
 	}
 
 	public static void main(String[] args) {

@@ -6,9 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A simulated WhatsApp Business account with one phone number: the ids Meta gives it,
- * the token Graph calls must carry, the app secret that signs its webhooks and where
- * they go ({@code null}: the global {@code simulator.webhook-url}).
+ * A simulated WhatsApp Business account with one phone number: the ids Meta gives it, the
+ * token Graph calls must carry, the app secret that signs its webhooks and where they go
+ * ({@code null}: the global {@code simulator.webhook-url}).
  */
 public record Account(@NotBlank String wabaId, @NotBlank String phoneNumberId, @NotBlank String displayPhoneNumber,
 		@NotBlank String accessToken, @NotBlank String appSecret, @Nullable URI webhookUrl) {

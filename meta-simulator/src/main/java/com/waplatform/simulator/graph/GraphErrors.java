@@ -3,8 +3,8 @@ package com.waplatform.simulator.graph;
 import java.util.Locale;
 
 /**
- * The Graph API errors the simulator answers, with Meta's codes, titles and HTTP
- * statuses (see META-API.md §b).
+ * The Graph API errors the simulator answers, with Meta's codes, titles and HTTP statuses
+ * (see META-API.md §b).
  */
 public final class GraphErrors {
 
@@ -43,8 +43,8 @@ public final class GraphErrors {
 	}
 
 	public static GraphException missingToken() {
-		return new GraphException(401, 190, null, OAUTH, "An active access token must be used to query information about the current user.",
-				null, false);
+		return new GraphException(401, 190, null, OAUTH,
+				"An active access token must be used to query information about the current user.", null, false);
 	}
 
 	public static GraphException invalidToken() {

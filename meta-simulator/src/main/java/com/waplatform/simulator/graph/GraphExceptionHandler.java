@@ -16,13 +16,14 @@ class GraphExceptionHandler {
 
 	@ExceptionHandler(GraphException.class)
 	ResponseEntity<GraphErrorResponse> handle(GraphException ex, ServerWebExchange exchange) {
-		return ResponseEntity.status(HttpStatus.valueOf(ex.httpStatus())).body(toResponse(ex, GraphTrace.traceId(exchange)));
+		return ResponseEntity.status(HttpStatus.valueOf(ex.httpStatus()))
+			.body(toResponse(ex, GraphTrace.traceId(exchange)));
 	}
 
 	static GraphErrorResponse toResponse(GraphException ex, String traceId) {
 		ErrorData errorData = ex.whatsappError() ? new ErrorData("whatsapp", ex.details()) : null;
-		return new GraphErrorResponse(new GraphError(ex.getMessage(), ex.type(), ex.code(), errorData, ex.subcode(), null,
-				null, null, traceId));
+		return new GraphErrorResponse(new GraphError(ex.getMessage(), ex.type(), ex.code(), errorData, ex.subcode(),
+				null, null, null, traceId));
 	}
 
 }

@@ -3,7 +3,6 @@ package com.waplatform.simulator.ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -76,10 +75,10 @@ public class Ledger {
 	/** Accepted messages matching all given criteria ({@code null}: any). */
 	public List<LedgerEntry> entries(@Nullable String phoneNumberId, @Nullable String to,
 			@Nullable String callbackData) {
-		Predicate<LedgerEntry> matches = (entry) -> (phoneNumberId == null
-				|| phoneNumberId.equals(entry.phoneNumberId()))
-				&& (to == null || to.equals(entry.to()) || digits(to).equals(entry.waId()))
-				&& (callbackData == null || callbackData.equals(entry.bizOpaqueCallbackData()));
+		Predicate<LedgerEntry> matches = (
+				entry) -> (phoneNumberId == null || phoneNumberId.equals(entry.phoneNumberId()))
+						&& (to == null || to.equals(entry.to()) || digits(to).equals(entry.waId()))
+						&& (callbackData == null || callbackData.equals(entry.bizOpaqueCallbackData()));
 		return entries().stream().filter(matches).toList();
 	}
 
@@ -121,11 +120,6 @@ public class Ledger {
 	@Override
 	public String toString() {
 		return "Ledger[entries=" + size() + ", rejections=" + rejections().size() + "]";
-	}
-
-	/** A copy without entries, to inspect counts from tests: the entries in order. */
-	List<LedgerEntry> snapshot() {
-		return new ArrayList<>(entries());
 	}
 
 }

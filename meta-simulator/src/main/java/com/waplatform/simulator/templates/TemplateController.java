@@ -37,14 +37,18 @@ class TemplateController {
 	}
 
 	@GetMapping("/{version:v\\d+\\.\\d+}/{wabaId}/message_templates")
-	JsonNode list(@PathVariable String wabaId, @RequestHeader(name = "Authorization", required = false) @Nullable String authorization,
+	JsonNode list(@PathVariable String wabaId,
+			@RequestHeader(name = "Authorization", required = false) @Nullable String authorization,
 			@RequestParam(name = "access_token", required = false) @Nullable String accessToken,
-			@RequestParam(required = false) @Nullable Integer limit, @RequestParam(required = false) @Nullable String after,
-			@RequestParam(required = false) @Nullable String before, @RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String after,
+			@RequestParam(required = false) @Nullable String before,
+			@RequestParam(required = false) @Nullable String name,
 			@RequestParam(name = "name_or_content", required = false) @Nullable String nameOrContent,
-			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String language,
-			@RequestParam(required = false) @Nullable String category, @RequestParam(required = false) @Nullable String fields,
-			ServerHttpRequest request) {
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String language,
+			@RequestParam(required = false) @Nullable String category,
+			@RequestParam(required = false) @Nullable String fields, ServerHttpRequest request) {
 		this.accounts.authorizeWaba(wabaId, AccountRegistry.token(authorization, accessToken), "GET");
 		if (limit != null && limit < 1) {
 			throw GraphErrors.invalidParameter("limit must be a positive number");
@@ -110,7 +114,10 @@ class TemplateController {
 			.toUriString();
 	}
 
-	/** Meta's list filters: exact name, name or body text containing, status, language, category. */
+	/**
+	 * Meta's list filters: exact name, name or body text containing, status, language,
+	 * category.
+	 */
 	record TemplateFilter(@Nullable String name, @Nullable String nameOrContent, @Nullable String status,
 			@Nullable String language, @Nullable String category) {
 

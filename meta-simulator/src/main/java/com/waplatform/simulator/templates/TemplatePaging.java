@@ -8,8 +8,8 @@ import com.waplatform.common.meta.MessageTemplate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Meta's cursor paging over a template list: a cursor names a template (its id), so
- * pages stay stable while templates are added.
+ * Meta's cursor paging over a template list: a cursor names a template (its id), so pages
+ * stay stable while templates are added.
  */
 final class TemplatePaging {
 

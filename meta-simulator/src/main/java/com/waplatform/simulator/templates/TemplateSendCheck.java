@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the parameters of a template send against the stored template as Meta does
- * (132000 on a count or name mismatch, 132012 on a header media mismatch) and renders
- * the body the customer would see.
+ * (132000 on a count or name mismatch, 132012 on a header media mismatch) and renders the
+ * body the customer would see.
  */
 public final class TemplateSendCheck {
 
@@ -72,8 +72,8 @@ public final class TemplateSendCheck {
 			throw GraphErrors.invalidValue(where + ".index must be a number, got '" + component.index() + "'");
 		}
 		if (index < 0 || index >= signature.buttons().size()) {
-			throw GraphErrors.invalidValue(where + ".index " + index + ": the template has "
-					+ signature.buttons().size() + " button(s)");
+			throw GraphErrors.invalidValue(
+					where + ".index " + index + ": the template has " + signature.buttons().size() + " button(s)");
 		}
 		return index;
 	}
@@ -104,8 +104,8 @@ public final class TemplateSendCheck {
 		List<String> given = new ArrayList<>();
 		for (Parameter parameter : parameters) {
 			if (parameter.parameterName() == null) {
-				throw GraphErrors.parameterCountMismatch(
-						component + ": parameter_name is required on every parameter of a template with named parameters");
+				throw GraphErrors.parameterCountMismatch(component
+						+ ": parameter_name is required on every parameter of a template with named parameters");
 			}
 			given.add(parameter.parameterName());
 		}
@@ -125,6 +125,10 @@ public final class TemplateSendCheck {
 					checkCount(where, 0, 1);
 				}
 				continue;
+			}
+			if (sent.subType() != null && !sent.subType().equalsIgnoreCase(slot.type())) {
+				throw GraphErrors.invalidValue(where + ": sub_type " + sent.subType()
+						+ " does not match the template's " + slot.type() + " button");
 			}
 			checkCount(where, sent.parametersOrEmpty().size(), slot.acceptsParameter() ? 1 : 0);
 		}

@@ -1,0 +1,25 @@
+package com.waplatform.simulator.messages;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A send that passed validation.
+ *
+ * @param type the message type
+ * @param to the recipient as given
+ * @param waId the recipient's WhatsApp id (E.164 digits)
+ * @param templateName the template's name (template sends)
+ * @param templateLanguage the template's language (template sends)
+ * @param templateCategory the template's category, e.g. UTILITY (template sends)
+ * @param renderedText the text body, or the template body with its parameters
+ * @param callbackData {@code biz_opaque_callback_data}
+ */
+record AcceptedMessage(String type, String to, String waId, @Nullable String templateName,
+		@Nullable String templateLanguage, @Nullable String templateCategory, @Nullable String renderedText,
+		@Nullable String callbackData) {
+
+	boolean isTemplate() {
+		return this.templateName != null;
+	}
+
+}

@@ -1,0 +1,88 @@
+package com.waplatform.simulator.webhooks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import com.waplatform.common.json.Json;
+import com.waplatform.common.meta.WebhookPayload;
+import com.waplatform.common.meta.WebhookPayload.Change;
+import com.waplatform.common.meta.WebhookPayload.Contact;
+import com.waplatform.common.meta.WebhookPayload.Entry;
+import com.waplatform.common.meta.WebhookPayload.InboundMessageDto;
+import com.waplatform.common.meta.WebhookPayload.MessagesValue;
+import com.waplatform.common.meta.WebhookPayload.Metadata;
+import com.waplatform.common.meta.WebhookPayload.Profile;
+import com.waplatform.common.meta.WebhookPayload.Status;
+import com.waplatform.common.meta.WebhookPayload.TextBody;
+import com.waplatform.simulator.accounts.Account;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the webhook bodies Meta posts, as the exact bytes to sign and send. Like Meta,
+ * non-ASCII characters are escaped ({@code \\uXXXX}).
+ */
+final class WebhookPayloads {
+
+	static final JsonMapper MAPPER = Json.configure(JsonMapper.builder())
+		.enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+		.build();
+
+	private WebhookPayloads() {
+	}
+
+	/**
+	 * A {@code statuses} webhook.
+	 * @param pricing Meta's pricing object, or {@code null} to leave it out
+	 */
+	static byte[] status(Account account, String wamid, String status, String recipientWaId,
+			@Nullable String callbackData, @Nullable JsonNode pricing, Instant at) {
+		Status value = new Status(wamid, status, epochSeconds(at), recipientWaId, null, callbackData, null, pricing,
+				null);
+		return envelope(account, new MessagesValue("whatsapp", metadata(account), null, null, List.of(value), null));
+	}
+
+	/** An inbound text message from a customer. */
+	static byte[] inboundText(Account account, String fromWaId, String profileName, String wamid, String text,
+			Instant at) {
+		InboundMessageDto message = new InboundMessageDto(fromWaId, wamid, epochSeconds(at), "text", new TextBody(text),
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		Contact contact = new Contact(new Profile(profileName), fromWaId, null);
+		return envelope(account,
+				new MessagesValue("whatsapp", metadata(account), List.of(contact), List.of(message), null, null));
+	}
+
+	/**
+	 * Meta's per-message pricing (PMP): templates are billed by their category, free-form
+	 * replies are free customer service.
+	 */
+	static JsonNode pricing(@Nullable String templateCategory) {
+		ObjectNode pricing = MAPPER.createObjectNode();
+		boolean template = templateCategory != null;
+		pricing.put("billable", template);
+		pricing.put("pricing_model", "PMP");
+		pricing.put("category", template ? templateCategory.toLowerCase(Locale.ROOT) : "service");
+		pricing.put("type", template ? "regular" : "free_customer_service");
+		return pricing;
+	}
+
+	private static byte[] envelope(Account account, MessagesValue value) {
+		Change change = new Change("messages", MAPPER.valueToTree(value));
+		WebhookPayload payload = new WebhookPayload("whatsapp_business_account",
+				List.of(new Entry(account.wabaId(), null, List.of(change))));
+		return MAPPER.writeValueAsBytes(payload);
+	}
+
+	private static Metadata metadata(Account account) {
+		return new Metadata(account.displayPhoneNumber(), account.phoneNumberId());
+	}
+
+	private static String epochSeconds(Instant at) {
+		return Long.toString(at.getEpochSecond());
+	}
+
+}

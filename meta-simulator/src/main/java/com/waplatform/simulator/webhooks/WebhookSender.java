@@ -1,0 +1,88 @@
+package com.waplatform.simulator.webhooks;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+import com.waplatform.common.crypto.WebhookSignature;
+import com.waplatform.simulator.SimulatorProperties;
+import com.waplatform.simulator.accounts.Account;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientException;
+
+/**
+ * Posts signed webhooks like Meta: {@code X-Hub-Signature-256} over the exact bytes,
+ * {@code User-Agent: facebookexternalua}, retried with backoff on a non-2xx answer or a
+ * connection failure (a bounded number of times, where Meta keeps trying for days).
+ */
+@Component
+class WebhookSender {
+
+	static final String USER_AGENT = "facebookexternalua";
+
+	private static final Log logger = LogFactory.getLog(WebhookSender.class);
+
+	private final WebClient client;
+
+	private final SimulatorProperties properties;
+
+	private final MeterRegistry registry;
+
+	WebhookSender(WebClient.Builder builder, SimulatorProperties properties, MeterRegistry registry) {
+		this.client = builder.build();
+		this.properties = properties;
+		this.registry = registry;
+	}
+
+	/** Where the account's webhooks go, if anywhere. */
+	Optional<URI> target(Account account) {
+		return Optional
+			.ofNullable((account.webhookUrl() != null) ? account.webhookUrl() : this.properties.webhookUrl());
+	}
+
+	/**
+	 * Posts {@code body}; emits whether it was delivered (a 2xx answer within the
+	 * attempts). Never errors on delivery failures.
+	 */
+	Mono<Boolean> post(URI target, Account account, byte[] body, String kind) {
+		SimulatorProperties.Webhooks settings = this.properties.webhooks();
+		Duration timeout = settings.timeout();
+		return this.client.post()
+			.uri(target)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(WebhookSignature.HEADER, WebhookSignature.sign(account.appSecret(), body))
+			.header(HttpHeaders.USER_AGENT, USER_AGENT)
+			.bodyValue(body)
+			.retrieve()
+			.toBodilessEntity()
+			.timeout(timeout)
+			.retryWhen(Retry.backoff(settings.maxAttempts() - 1L, settings.retryBackoff())
+				.filter(WebhookSender::retryable))
+			.map((response) -> {
+				this.registry.counter("simulator.webhooks.delivered", "kind", kind).increment();
+				return true;
+			})
+			.onErrorResume((ex) -> Exceptions.isRetryExhausted(ex) || retryable(ex), (ex) -> {
+				this.registry.counter("simulator.webhooks.failed", "kind", kind).increment();
+				logger.warn("Webhook " + kind + " to " + target + " not delivered after " + settings.maxAttempts()
+						+ " attempt(s): " + ex.getMessage());
+				return Mono.just(false);
+			});
+	}
+
+	private static boolean retryable(Throwable ex) {
+		return ex instanceof WebClientException || ex instanceof TimeoutException;
+	}
+
+}
