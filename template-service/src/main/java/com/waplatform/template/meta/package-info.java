@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.template.meta;
+
+import org.jspecify.annotations.NullMarked;

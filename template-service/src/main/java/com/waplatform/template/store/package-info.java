@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.template.store;
+
+import org.jspecify.annotations.NullMarked;

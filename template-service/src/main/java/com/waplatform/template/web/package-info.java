@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.template.web;
+
+import org.jspecify.annotations.NullMarked;

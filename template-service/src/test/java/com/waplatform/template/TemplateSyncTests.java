@@ -1,0 +1,325 @@
+package com.waplatform.template;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.crypto.CredentialCipher;
+import com.waplatform.common.event.Event;
+import com.waplatform.common.event.EventHeaders;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.template.TemplateSnapshot;
+import com.waplatform.support.accounts.AccountDirectory;
+import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.template.domain.SyncReport;
+import com.waplatform.template.store.TemplateSummary;
+import com.waplatform.template.sync.TemplateSync;
+import com.waplatform.testsupport.Infrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sync against a fake Meta (a real HTTP server) with real Kafka and PostgreSQL.
+ * Rounds are started by the tests: the scheduled rounds only run once at start, when no
+ * account is known yet. Each test owns its WhatsApp Business Account.
+ */
+@SpringBootTest(classes = TemplateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=template-service", "template.sync.page-size=3", "template.sync.interval=1h",
+				"template.sync.new-account-poll=1h" })
+@AutoConfigureWebTestClient
+@Import(TemplateSyncTests.Snapshots.class)
+@DirtiesContext
+class TemplateSyncTests {
+
+	static final FakeMeta meta = FakeMeta.start();
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure.register(registry);
+		registry.add("template.meta.base-url", meta::baseUrl);
+	}
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	CredentialCipher cipher;
+
+	@Autowired
+	AccountDirectory directory;
+
+	@Autowired
+	TemplateSync sync;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	Snapshots snapshots;
+
+	@Autowired
+	ScheduledTaskHolder scheduledTasks;
+
+	@Test
+	void firstSyncStoresEveryTemplateAndPublishesOneSnapshotEach() {
+		register("waba-first", "token-first", "token-first");
+
+		SyncReport report = syncRound("waba-first");
+
+		assertThat(report).isEqualTo(new SyncReport("waba-first", 3, 7, 7, 0, 0, 0));
+		assertThat(meta.requests("waba-first")).hasSize(3).allMatch((query) -> query.contains("limit=3"));
+		assertThat(meta.requests("waba-first").get(0)).doesNotContain("after=");
+		assertThat(meta.requests("waba-first").subList(1, 3)).allMatch((query) -> query.contains("after="));
+		List<TemplateSummary> stored = stored("waba-first");
+		assertThat(stored).extracting(TemplateSummary::name)
+			.containsExactly("confirmacao_horario", "hello_world", "number_confirmation", "schedule_confirmation3",
+					"schedule_confirmation5", "welcome_template2", "welcome_template3");
+		assertThat(stored).allSatisfy((template) -> {
+			assertThat(template.version()).matches("[0-9a-f]{64}");
+			assertThat(template.organizationId()).isEqualTo("org-waba-first");
+		});
+		assertThat(stored).filteredOn((template) -> template.name().equals("welcome_template3"))
+			.singleElement()
+			.satisfies((template) -> {
+				assertThat(template.status()).isEqualTo("REJECTED");
+				assertThat(template.category()).isEqualTo("UTILITY");
+				assertThat(template.templateId()).isEqualTo("1214624639427985");
+			});
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.snapshots.of("waba-first")).hasSize(7));
+		List<ConsumerRecord<String, Event>> records = this.snapshots.of("waba-first");
+		assertThat(records).extracting(ConsumerRecord::key)
+			.containsExactlyInAnyOrder(stored.stream()
+				.map((template) -> "waba-first:" + template.name() + ":" + template.language())
+				.toArray(String[]::new));
+		assertThat(records).allSatisfy((record) -> {
+			TemplateSnapshot snapshot = (TemplateSnapshot) record.value();
+			assertThat(snapshot.organizationId()).isEqualTo("org-waba-first");
+			assertThat(snapshot.wabaId()).isEqualTo("waba-first");
+			assertThat(new String(record.headers().lastHeader(EventHeaders.TYPE).value(), StandardCharsets.UTF_8))
+				.isEqualTo("template.snapshot");
+			TemplateSummary row = stored.stream()
+				.filter((template) -> template.name().equals(snapshot.template().name()))
+				.findFirst()
+				.orElseThrow();
+			assertThat(snapshot.version()).isEqualTo(row.version());
+			assertThat(snapshot.template().componentsOrEmpty()).isNotEmpty();
+		});
+	}
+
+	@Test
+	void onlyChangedAndNewTemplatesAreWrittenAndPublished() {
+		register("waba-change", "token-change", "token-change");
+		syncRound("waba-change");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.snapshots.of("waba-change")).hasSize(7));
+		String versionBefore = version("waba-change", "welcome_template2");
+
+		assertThat(syncRound("waba-change")).isEqualTo(new SyncReport("waba-change", 3, 7, 0, 0, 0, 7));
+		assertThat(version("waba-change", "welcome_template2")).isEqualTo(versionBefore);
+
+		meta.setStatus("waba-change", "welcome_template2", "en_US", "PAUSED");
+		assertThat(syncRound("waba-change")).isEqualTo(new SyncReport("waba-change", 3, 7, 0, 1, 0, 6));
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.snapshots.of("waba-change")).hasSize(8));
+		TemplateSnapshot paused = (TemplateSnapshot) this.snapshots.of("waba-change").get(7).value();
+		assertThat(paused.key()).isEqualTo("waba-change:welcome_template2:en_US");
+		assertThat(paused.template().status()).isEqualTo("PAUSED");
+		assertThat(paused.version()).isNotEqualTo(versionBefore).isEqualTo(version("waba-change", "welcome_template2"));
+		assertThat(stored("waba-change")).filteredOn((template) -> template.name().equals("welcome_template2"))
+			.extracting(TemplateSummary::status)
+			.containsExactly("PAUSED");
+
+		meta.add("waba-change", FakeMeta.templatesOf("spec_resp_get_message_templates.json").get(1));
+		assertThat(syncRound("waba-change")).isEqualTo(new SyncReport("waba-change", 3, 8, 1, 0, 0, 7));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.snapshots.of("waba-change")).hasSize(9)
+				.last()
+				.extracting(ConsumerRecord::key)
+				.isEqualTo("waba-change:2023_april_promo:en_US"));
+	}
+
+	@Test
+	void aTemplateGoneFromMetaIsMarkedDeletedOnce() {
+		register("waba-remove", "token-remove", "token-remove");
+		syncRound("waba-remove");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.snapshots.of("waba-remove")).hasSize(7));
+
+		meta.remove("waba-remove", "hello_world", "en_US");
+		assertThat(syncRound("waba-remove")).isEqualTo(new SyncReport("waba-remove", 2, 6, 0, 0, 1, 6));
+		assertThat(syncRound("waba-remove")).isEqualTo(new SyncReport("waba-remove", 2, 6, 0, 0, 0, 6));
+
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.snapshots.of("waba-remove")).hasSize(8));
+		ConsumerRecord<String, Event> deletion = this.snapshots.of("waba-remove").get(7);
+		assertThat(deletion.key()).isEqualTo("waba-remove:hello_world:en_US");
+		assertThat(((TemplateSnapshot) deletion.value()).template().status()).isEqualTo("DELETED");
+		assertThat(stored("waba-remove")).hasSize(7)
+			.filteredOn((template) -> template.status().equals("DELETED"))
+			.extracting(TemplateSummary::name)
+			.containsExactly("hello_world");
+	}
+
+	@Test
+	void metaErrorsAreCountedAndChangeNothing() {
+		register("waba-wrong-token", "token-meta-expects", "token-we-have");
+		double before = metaErrors("190");
+		assertThat(reports()).extracting(SyncReport::wabaId).doesNotContain("waba-wrong-token");
+		assertThat(metaErrors("190")).isEqualTo(before + 1);
+		assertThat(stored("waba-wrong-token")).isEmpty();
+
+		register("waba-flaky", "token-flaky", "token-flaky");
+		syncRound("waba-flaky");
+		meta.remove("waba-flaky", "hello_world", "en_US");
+		meta.failPage("waba-flaky", 2);
+		double transientBefore = metaErrors("2");
+		assertThat(reports()).extracting(SyncReport::wabaId).doesNotContain("waba-flaky");
+		assertThat(metaErrors("2")).isEqualTo(transientBefore + 1);
+		assertThat(stored("waba-flaky")).hasSize(7).noneMatch((template) -> template.status().equals("DELETED"));
+	}
+
+	@Test
+	void accountsNeverSyncedAreSyncedByTheNewAccountRound() {
+		register("waba-new", "token-new", "token-new");
+
+		StepVerifier.create(this.sync.syncNeverSynced().filter((report) -> report.wabaId().equals("waba-new")))
+			.expectNext(new SyncReport("waba-new", 3, 7, 7, 0, 0, 0))
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
+		StepVerifier.create(this.sync.syncNeverSynced().filter((report) -> report.wabaId().equals("waba-new")))
+			.expectComplete()
+			.verify(Duration.ofSeconds(30));
+		assertThat(stored("waba-new")).hasSize(7);
+	}
+
+	@Test
+	void exposesPrometheusMetricsAndHealthProbes() {
+		register("waba-metrics", "token-metrics", "token-metrics");
+		syncRound("waba-metrics");
+		this.web.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("template_sync_runs_total")
+				.contains("template_sync_duration_seconds")
+				.contains("template_sync_templates_total{application=\"template-service\",outcome=\"added\"}"));
+		this.web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		this.web.get()
+			.uri("/internal/templates")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void schedulesBothRoundsWithTheConfiguredDelays() {
+		assertThat(this.scheduledTasks.getScheduledTasks()).extracting(ScheduledTask::getTask)
+			.filteredOn((task) -> task.toString().contains("SyncScheduler"))
+			.hasSize(2)
+			.allSatisfy(
+					(task) -> assertThat(((FixedDelayTask) task).getIntervalDuration()).isEqualTo(Duration.ofHours(1)));
+	}
+
+	/** Configures a number of the account the way the gateway does: on wa.accounts. */
+	private void register(String wabaId, String tokenMetaExpects, String tokenWeHave) {
+		meta.account(wabaId, tokenMetaExpects, FakeMeta.sampleTemplates());
+		PhoneNumberConfigured number = PhoneNumberConfigured.of("org-" + wabaId, "pn-" + wabaId, wabaId, "+1 555 0100",
+				this.cipher.seal(tokenWeHave), 80, true);
+		StepVerifier.create(this.publisher.publish(Topics.ACCOUNTS, number))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.directory.phoneNumber("pn-" + wabaId).isPresent());
+	}
+
+	private List<SyncReport> reports() {
+		return this.web.mutate()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.post()
+			.uri("/internal/templates/sync")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(SyncReport.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private SyncReport syncRound(String wabaId) {
+		return reports().stream().filter((report) -> report.wabaId().equals(wabaId)).findFirst().orElseThrow();
+	}
+
+	private List<TemplateSummary> stored(String wabaId) {
+		return this.web.get()
+			.uri("/internal/templates?wabaId={waba}&organizationId={org}", wabaId, "org-" + wabaId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(TemplateSummary.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private String version(String wabaId, String name) {
+		return stored(wabaId).stream()
+			.filter((template) -> template.name().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.version();
+	}
+
+	private double metaErrors(String code) {
+		Counter counter = this.meters.find("template.sync.meta.errors").tag("code", code).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	/** Everything published on wa.template-sync, in arrival order. */
+	static class Snapshots {
+
+		private final List<ConsumerRecord<String, Event>> records = new CopyOnWriteArrayList<>();
+
+		@KafkaListener(topics = "wa.template-sync", groupId = "template-sync-tests")
+		void on(ConsumerRecord<String, Event> record) {
+			this.records.add(record);
+		}
+
+		List<ConsumerRecord<String, Event>> of(String wabaId) {
+			return this.records.stream().filter((record) -> record.key().startsWith(wabaId + ":")).toList();
+		}
+
+	}
+
+}
