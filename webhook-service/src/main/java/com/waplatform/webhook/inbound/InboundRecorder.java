@@ -1,0 +1,62 @@
+package com.waplatform.webhook.inbound;
+
+import java.util.List;
+
+import com.waplatform.common.inbound.InboundMessage;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.meta.WebhookPayload;
+import com.waplatform.support.outbox.Outbox;
+import com.waplatform.support.outbox.ProcessedEvents;
+import com.waplatform.webhook.inbound.domain.InboundMapping;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes customers' messages on {@code wa.inbound-messages} through the outbox, once
+ * per {@code wamid}: Meta may redeliver a message in another webhook, and the
+ * {@link InboundMessage}'s event id is derived from the wamid, so the processed-event log
+ * recognises it. Must run inside the webhook's transaction.
+ */
+@Component
+public class InboundRecorder {
+
+	static final String CONSUMER = "webhook-service.inbound";
+
+	private static final Logger logger = LoggerFactory.getLogger(InboundRecorder.class);
+
+	private final ProcessedEvents processedEvents;
+
+	private final Outbox outbox;
+
+	private final MeterRegistry meters;
+
+	InboundRecorder(ProcessedEvents processedEvents, Outbox outbox, MeterRegistry meters) {
+		this.processedEvents = processedEvents;
+		this.outbox = outbox;
+		this.meters = meters;
+	}
+
+	public Mono<Void> record(String organizationId, String phoneNumberId,
+			@Nullable List<WebhookPayload.Contact> contacts, WebhookPayload.InboundMessageDto message) {
+		InboundMessage inbound = InboundMapping.map(organizationId, phoneNumberId, contacts, message).orElse(null);
+		if (inbound == null) {
+			this.meters.counter("webhook.inbound.skipped", "reason", "no-sender-number").increment();
+			logger.info("Inbound message {} has no sender number (business-scoped user only); skipped", message.id());
+			return Mono.empty();
+		}
+		return this.processedEvents.firstTime(CONSUMER, inbound.eventId()).flatMap((first) -> {
+			if (!first) {
+				this.meters.counter("webhook.inbound.duplicates").increment();
+				return Mono.empty();
+			}
+			this.meters.counter("webhook.inbound.messages", "type", inbound.type()).increment();
+			return this.outbox.append(Topics.INBOUND_MESSAGES, inbound);
+		});
+	}
+
+}

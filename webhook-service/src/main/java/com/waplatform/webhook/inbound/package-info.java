@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.webhook.inbound;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.webhook.messages;
+
+import org.jspecify.annotations.NullMarked;

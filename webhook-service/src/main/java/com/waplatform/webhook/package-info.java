@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.webhook;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.webhook.routing.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.webhook.routing;
+
+import org.jspecify.annotations.NullMarked;

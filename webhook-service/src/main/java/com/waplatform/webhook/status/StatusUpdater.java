@@ -1,0 +1,85 @@
+package com.waplatform.webhook.status;
+
+import java.util.Optional;
+
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.meta.WebhookPayload;
+import com.waplatform.support.outbox.Outbox;
+import com.waplatform.webhook.status.domain.StatusUpdate;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one status of a status webhook: finds our message (by
+ * {@code biz_opaque_callback_data}, else by {@code wamid}), moves it forward if the
+ * status machine allows and, when it moved, appends the {@code StatusEvent} to the
+ * outbox. Must run inside the webhook's transaction.
+ */
+@Component
+public class StatusUpdater {
+
+	private static final Logger logger = LoggerFactory.getLogger(StatusUpdater.class);
+
+	private final MessageRefs refs;
+
+	private final StatusStore store;
+
+	private final Outbox outbox;
+
+	private final MeterRegistry meters;
+
+	StatusUpdater(MessageRefs refs, StatusStore store, Outbox outbox, MeterRegistry meters) {
+		this.refs = refs;
+		this.store = store;
+		this.outbox = outbox;
+		this.meters = meters;
+	}
+
+	public Mono<Void> apply(String organizationId, @Nullable String phoneNumberId, WebhookPayload.Status status) {
+		StatusUpdate update = StatusUpdate.from(status).orElse(null);
+		if (update == null) {
+			this.meters.counter("webhook.statuses.unsupported", "status", String.valueOf(status.status())).increment();
+			return Mono.empty();
+		}
+		return message(organizationId, update).map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((message) -> message.map((found) -> applyTo(found, update, phoneNumberId))
+				.orElseGet(() -> unmatched(organizationId, update)));
+	}
+
+	private Mono<Void> applyTo(MessageRef message, StatusUpdate update, @Nullable String phoneNumberId) {
+		return this.store.applyIfForward(message, update)
+			.flatMap((moved) -> moved ? announce(message, update, phoneNumberId) : ignored(update));
+	}
+
+	private Mono<MessageRef> message(String organizationId, StatusUpdate update) {
+		if (update.callbackData() != null) {
+			return Mono.just(new MessageRef(update.callbackData(), organizationId));
+		}
+		return this.refs.find(organizationId, update.wamid());
+	}
+
+	private Mono<Void> announce(MessageRef message, StatusUpdate update, @Nullable String phoneNumberId) {
+		this.meters.counter("webhook.statuses.applied", "status", update.status().wireName()).increment();
+		return this.outbox.append(Topics.STATUS_EVENTS,
+				update.toEvent(message.organizationId(), message.messageId(), phoneNumberId));
+	}
+
+	private Mono<Void> ignored(StatusUpdate update) {
+		this.meters.counter("webhook.statuses.ignored", "status", update.status().wireName()).increment();
+		return Mono.empty();
+	}
+
+	private Mono<Void> unmatched(String organizationId, StatusUpdate update) {
+		this.meters.counter("webhook.statuses.unmatched").increment();
+		logger.info("Status '{}' of wamid {} (organization {}) matches no message; skipped", update.status().wireName(),
+				update.wamid(), organizationId);
+		return Mono.empty();
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.webhook.status;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,290 @@
+package com.waplatform.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.event.Event;
+import com.waplatform.common.inbound.InboundMessage;
+import com.waplatform.common.kafka.Topic;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.message.MessageStatus;
+import com.waplatform.common.message.StatusEvent;
+import com.waplatform.common.webhook.WebhookReceived;
+import com.waplatform.support.accounts.AccountDirectory;
+import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.testsupport.Infrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service end to end on a real (embedded) Kafka broker and PostgreSQL: webhooks in on
+ * {@code wa.webhook-events}, status events and inbound messages out.
+ */
+@SpringBootTest(classes = { WebhookApplication.class, WebhookServiceTests.Listeners.class },
+		properties = "spring.config.name=webhook-service")
+@DirtiesContext
+class WebhookServiceTests {
+
+	private static final String WABA = "5467539754836534";
+
+	private static final String PHONE_NUMBER_ID = "1122334455667";
+
+	private static final String ORG = "org-gateway";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure.register(registry);
+	}
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Autowired
+	Received received;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	AccountDirectory accounts;
+
+	@Autowired
+	DatabaseClient db;
+
+	@Test
+	void statusesMoveAMessageForwardOnlyOnce() {
+		String messageId = UUID.randomUUID().toString();
+		String wamid = "wamid." + messageId;
+		publishWebhook(statusWebhook(wamid, "sent", 1_700_000_100L, messageId));
+		awaitStatuses(messageId, 1);
+		publishWebhook(statusWebhook(wamid, "delivered", 1_700_000_200L, messageId));
+		awaitStatuses(messageId, 2);
+		publishWebhook(statusWebhook(wamid, "read", 1_700_000_300L, messageId));
+		awaitStatuses(messageId, 3);
+
+		List<StatusEvent> statuses = this.received.statuses(messageId);
+		assertThat(statuses).extracting(StatusEvent::status)
+			.containsExactly(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
+		assertThat(statuses).extracting(StatusEvent::statusAt)
+			.containsExactly(Instant.ofEpochSecond(1_700_000_100L), Instant.ofEpochSecond(1_700_000_200L),
+					Instant.ofEpochSecond(1_700_000_300L));
+		StatusEvent sent = statuses.get(0);
+		assertThat(sent.organizationId()).isEqualTo(ORG);
+		assertThat(sent.wamid()).isEqualTo(wamid);
+		assertThat(sent.phoneNumberId()).isEqualTo(PHONE_NUMBER_ID);
+		assertThat(sent.recipient()).isEqualTo("+972987654321");
+		assertThat(this.received.record(Topics.STATUS_EVENTS, messageId).key()).isEqualTo(messageId);
+
+		// a late sent and a duplicate read are ignored by the status machine ...
+		double ignoredSent = counter("webhook.statuses.ignored", "sent");
+		publishWebhook(statusWebhook(wamid, "sent", 1_700_000_150L, messageId));
+		await().atMost(TIMEOUT).until(() -> counter("webhook.statuses.ignored", "sent") > ignoredSent);
+		double ignoredRead = counter("webhook.statuses.ignored", "read");
+		publishWebhook(statusWebhook(wamid, "read", 1_700_000_300L, messageId));
+		await().atMost(TIMEOUT).until(() -> counter("webhook.statuses.ignored", "read") > ignoredRead);
+		// ... so once a later webhook went through, there is still no fourth event
+		String marker = UUID.randomUUID().toString();
+		publishWebhook(statusWebhook("wamid." + marker, "sent", 1_700_000_400L, marker));
+		awaitStatuses(marker, 1);
+		assertThat(this.received.statuses(messageId)).hasSize(3);
+	}
+
+	@Test
+	void aWebhookDeliveredTwiceIsProcessedOnce() {
+		String messageId = UUID.randomUUID().toString();
+		double duplicates = this.meters.counter("webhook.events.duplicates").count();
+		WebhookReceived webhook = WebhookReceived.of(ORG, WABA,
+				statusWebhook("wamid." + messageId, "delivered", 1_700_000_500L, messageId));
+		publish(Topics.WEBHOOK_EVENTS, webhook);
+		publish(Topics.WEBHOOK_EVENTS, webhook);
+		await().atMost(TIMEOUT).until(() -> this.meters.counter("webhook.events.duplicates").count() > duplicates);
+		awaitStatuses(messageId, 1);
+		String marker = UUID.randomUUID().toString();
+		publishWebhook(statusWebhook("wamid." + marker, "sent", 1_700_000_600L, marker));
+		awaitStatuses(marker, 1);
+		assertThat(this.received.statuses(messageId)).extracting(StatusEvent::status)
+			.containsExactly(MessageStatus.DELIVERED);
+	}
+
+	@Test
+	void statusesWithoutCallbackDataAreMatchedByWamidAndFailuresCarryMetasError() {
+		String messageId = UUID.randomUUID().toString();
+		String wamid = "wamid.accepted-" + messageId;
+		publish(Topics.STATUS_EVENTS, StatusEvent.of(ORG, messageId, MessageStatus.ACCEPTED, Instant.now(),
+				PHONE_NUMBER_ID, "+972987654321", wamid, null));
+		await().atMost(TIMEOUT)
+			.until(() -> this.db.sql("select count(*) as n from message_refs where wamid = :wamid")
+				.bind("wamid", wamid)
+				.map((row) -> row.get("n", Long.class))
+				.one()
+				.block() == 1L);
+
+		String failed = WebhookSamples.raw("pywa_status_failed_130472").replace("wamid.xyzxyz", wamid);
+		publishWebhook(failed);
+		await().atMost(TIMEOUT)
+			.until(() -> this.received.statuses(messageId)
+				.stream()
+				.anyMatch((s) -> s.status() == MessageStatus.FAILED));
+		StatusEvent event = this.received.statuses(messageId)
+			.stream()
+			.filter((s) -> s.status() == MessageStatus.FAILED)
+			.findFirst()
+			.orElseThrow();
+		assertThat(event.error().code()).isEqualTo(130472);
+		assertThat(event.error().title()).isEqualTo("User's number is part of an experiment");
+		assertThat(event.wamid()).isEqualTo(wamid);
+
+		// a status of a wamid nobody knows is counted and skipped
+		double unmatched = this.meters.counter("webhook.statuses.unmatched").count();
+		publishWebhook(WebhookSamples.raw("pywa_status_delivered").replace("wamid.xyzxyz", "wamid.unknown"));
+		await().atMost(TIMEOUT).until(() -> this.meters.counter("webhook.statuses.unmatched").count() > unmatched);
+	}
+
+	@Test
+	void inboundMessagesArePublishedWithTheOrganizationOfTheirNumber() {
+		this.accounts.apply(PhoneNumberConfigured.of("org-of-number", "106540352242922", "419561257915477",
+				"15550783881", "sealed", 80, true));
+		String wamid = "wamid.inbound-" + UUID.randomUUID();
+		String text = WebhookSamples.raw("spec_inbound_text")
+			.replace("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", wamid);
+		publish(Topics.WEBHOOK_EVENTS, WebhookReceived.of(ORG, "419561257915477", text));
+		await().atMost(TIMEOUT).until(() -> this.received.inbound(wamid) != null);
+
+		InboundMessage message = this.received.inbound(wamid);
+		assertThat(message.organizationId()).isEqualTo("org-of-number");
+		assertThat(message.from()).isEqualTo("+16505551234");
+		assertThat(message.text()).isEqualTo("Does it come in another color?");
+		assertThat(message.profileName()).isEqualTo("Sheena Nelson");
+		ConsumerRecord<String, Event> record = this.received.all(Topics.INBOUND_MESSAGES)
+			.stream()
+			.filter((r) -> r.value() instanceof InboundMessage m && m.wamid().equals(wamid))
+			.findFirst()
+			.orElseThrow();
+		assertThat(record.key()).isEqualTo("106540352242922:+16505551234");
+	}
+
+	@Test
+	void unparseablePayloadsAreDeadLetteredWithTheReason() {
+		WebhookReceived garbage = WebhookReceived.of(ORG, WABA, "this is not json");
+		publish(Topics.WEBHOOK_EVENTS, garbage);
+		await().atMost(TIMEOUT)
+			.until(() -> this.received.all(Topics.WEBHOOK_EVENTS.dlt())
+				.stream()
+				.anyMatch((r) -> r.value() != null && r.value().eventId().equals(garbage.eventId())));
+		ConsumerRecord<String, Event> dead = this.received.all(Topics.WEBHOOK_EVENTS.dlt())
+			.stream()
+			.filter((r) -> r.value().eventId().equals(garbage.eventId()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(dead.value()).isEqualTo(garbage);
+		assertThat(header(dead, "kafka_dlt-exception-message")).contains("Unparseable webhook payload");
+		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(IllegalArgumentException.class.getName());
+	}
+
+	private double counter(String name, String status) {
+		return this.meters.counter(name, "status", status).count();
+	}
+
+	private void awaitStatuses(String messageId, int count) {
+		await().atMost(TIMEOUT).until(() -> this.received.statuses(messageId).size() >= count);
+	}
+
+	private void publishWebhook(String payload) {
+		publish(Topics.WEBHOOK_EVENTS, WebhookReceived.of(ORG, WABA, payload));
+	}
+
+	private <V extends Event> void publish(Topic<V> topic, V event) {
+		StepVerifier.create(this.publisher.publish(topic, event)).expectComplete().verify(Duration.ofSeconds(10));
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+	/** A status webhook like Meta's, carrying our message id as callback data. */
+	private static String statusWebhook(String wamid, String status, long timestamp, String callbackData) {
+		return """
+				{"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages","value":{
+				"messaging_product":"whatsapp",
+				"metadata":{"display_phone_number":"972123456789","phone_number_id":"%s"},
+				"statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"972987654321",
+				"biz_opaque_callback_data":"%s"}]}}]}]}
+				""".formatted(WABA, PHONE_NUMBER_ID, wamid, status, timestamp, callbackData);
+	}
+
+	@TestConfiguration
+	static class Listeners {
+
+		@Bean
+		Received received() {
+			return new Received();
+		}
+
+	}
+
+	static class Received {
+
+		private final List<ConsumerRecord<String, Event>> records = new CopyOnWriteArrayList<>();
+
+		@KafkaListener(topics = { "wa.status-events", "wa.inbound-messages", "wa.webhook-events-dlt" },
+				groupId = "webhook-service-tests")
+		void on(ConsumerRecord<String, Event> record) {
+			this.records.add(record);
+		}
+
+		List<ConsumerRecord<String, Event>> all(String topic) {
+			return this.records.stream().filter((record) -> record.topic().equals(topic)).toList();
+		}
+
+		List<ConsumerRecord<String, Event>> all(Topic<?> topic) {
+			return all(topic.name());
+		}
+
+		ConsumerRecord<String, Event> record(Topic<?> topic, String key) {
+			return all(topic).stream().filter((record) -> key.equals(record.key())).findFirst().orElseThrow();
+		}
+
+		/**
+		 * The webhook service's status events of a message (not the sender's accepted).
+		 */
+		List<StatusEvent> statuses(String messageId) {
+			return all(Topics.STATUS_EVENTS).stream()
+				.filter((record) -> messageId.equals(record.key()))
+				.map((record) -> (StatusEvent) record.value())
+				.filter((event) -> event.status() != MessageStatus.ACCEPTED)
+				.toList();
+		}
+
+		InboundMessage inbound(String wamid) {
+			return all(Topics.INBOUND_MESSAGES).stream()
+				.map((record) -> (InboundMessage) record.value())
+				.filter((message) -> message.wamid().equals(wamid))
+				.findFirst()
+				.orElse(null);
+		}
+
+	}
+
+}

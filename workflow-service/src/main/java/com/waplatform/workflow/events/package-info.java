@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.workflow.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.workflow.rules;
+
+import org.jspecify.annotations.NullMarked;
