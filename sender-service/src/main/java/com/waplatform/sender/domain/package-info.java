@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.sender.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.sender.meta;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.sender.send;
+
+import org.jspecify.annotations.NullMarked;

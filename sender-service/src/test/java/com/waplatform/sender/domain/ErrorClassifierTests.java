@@ -1,0 +1,62 @@
+package com.waplatform.sender.domain;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ErrorClassifierTests {
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "1, TRANSIENT", "2, TRANSIENT", "131000, TRANSIENT", "131016, TRANSIENT", "131057, TRANSIENT",
+			"133004, TRANSIENT", "130429, THROUGHPUT", "80007, THROUGHPUT", "4, THROUGHPUT", "131056, PAIR_LIMIT",
+			"0, AUTH", "190, AUTH", "131047, WINDOW",
+			// permanent codes of META-API.md §b
+			"3, PERMANENT", "10, PERMANENT", "33, PERMANENT", "100, PERMANENT", "200, PERMANENT", "368, PERMANENT",
+			"130472, PERMANENT", "130497, PERMANENT", "131005, PERMANENT", "131008, PERMANENT", "131009, PERMANENT",
+			"131021, PERMANENT", "131026, PERMANENT", "131030, PERMANENT", "131031, PERMANENT", "131037, PERMANENT",
+			"131042, PERMANENT", "131045, PERMANENT", "131048, PERMANENT", "131049, PERMANENT", "131050, PERMANENT",
+			"131051, PERMANENT", "131052, PERMANENT", "131053, PERMANENT", "131062, PERMANENT", "131064, PERMANENT",
+			"132000, PERMANENT", "132001, PERMANENT", "132005, PERMANENT", "132007, PERMANENT", "132008, PERMANENT",
+			"132012, PERMANENT", "132015, PERMANENT", "132016, PERMANENT", "132068, PERMANENT", "132069, PERMANENT",
+			"133000, PERMANENT", "133010, PERMANENT", "133016, PERMANENT", "135000, PERMANENT" })
+	void classifiesByMetaErrorCode(int code, ErrorClass expected) {
+		assertThat(ErrorClassifier.classify(code, null)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2, 4, 130429, 80007, 131000, 131016, 131056, 131057, 133004 })
+	void retryableCodesAreRetryable(int code) {
+		assertThat(ErrorClassifier.classify(code, null).retryable()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 190, 131047, 132001, 131026, 100 })
+	void finalCodesAreNotRetryable(int code) {
+		assertThat(ErrorClassifier.classify(code, null).retryable()).isFalse();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "999999, true, TRANSIENT", "999999, false, PERMANENT", "132001, true, PERMANENT",
+			"130429, false, THROUGHPUT", "250, true, PERMANENT" })
+	void metaTransientFlagOnlyDecidesForUnlistedCodes(int code, boolean isTransient, ErrorClass expected) {
+		assertThat(ErrorClassifier.classify(code, isTransient)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest(name = "HTTP {0} without body -> {1}")
+	@CsvSource({ "500, TRANSIENT", "502, TRANSIENT", "503, TRANSIENT", "504, TRANSIENT", "429, THROUGHPUT",
+			"404, TRANSIENT" })
+	void errorsWithoutBodyAreKeptForRetry(int status, ErrorClass expected) {
+		assertThat(ErrorClassifier.classifyWithoutBody(status)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "132001, (#132001) Template name does not exist in the translation",
+			"130429, (#130429) Rate limit hit" })
+	void classifiesAMetaError(int code, String message) {
+		MetaError error = MetaError.of(code, message, null, null, null);
+		assertThat(ErrorClassifier.classify(error)).isEqualTo(ErrorClassifier.classify(code, null));
+	}
+
+}
