@@ -1,0 +1,71 @@
+package com.waplatform.gateway.admin;
+
+import com.waplatform.gateway.admin.AdminRequests.ConfigurePhoneNumber;
+import com.waplatform.gateway.admin.AdminRequests.CreateOrganization;
+import com.waplatform.gateway.admin.AdminViews.ApiKeyCreated;
+import com.waplatform.gateway.admin.AdminViews.Organization;
+import com.waplatform.gateway.admin.AdminViews.OrganizationCreated;
+import com.waplatform.gateway.admin.AdminViews.PhoneNumber;
+import com.waplatform.gateway.auth.ApiKeyStore;
+import com.waplatform.gateway.web.Problems;
+import jakarta.validation.Valid;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The admin API (guarded by the admin token, see {@code AdminTokenFilter}). */
+@RestController
+@RequestMapping("/v1/admin/organizations")
+class AdminController {
+
+	private final OrganizationAdmin organizations;
+
+	private final ApiKeyStore apiKeys;
+
+	AdminController(OrganizationAdmin organizations, ApiKeyStore apiKeys) {
+		this.organizations = organizations;
+		this.apiKeys = apiKeys;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<OrganizationCreated> create(@Valid @RequestBody CreateOrganization request) {
+		return this.organizations.create(request.name(), request.appSecret());
+	}
+
+	@GetMapping("/{organizationId}")
+	Mono<Organization> find(@PathVariable String organizationId) {
+		return this.organizations.find(organizationId);
+	}
+
+	@PostMapping("/{organizationId}/phone-numbers")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<PhoneNumber> configure(@PathVariable String organizationId, @Valid @RequestBody ConfigurePhoneNumber request) {
+		return this.organizations.configure(organizationId, request);
+	}
+
+	@PostMapping("/{organizationId}/api-keys")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<ApiKeyCreated> issueKey(@PathVariable String organizationId) {
+		return this.organizations.requireOrganization(organizationId)
+			.then(this.apiKeys.issue(organizationId))
+			.map((issued) -> new ApiKeyCreated(issued.id(), issued.key()));
+	}
+
+	@DeleteMapping("/{organizationId}/api-keys/{keyId}")
+	Mono<ResponseEntity<Void>> revokeKey(@PathVariable String organizationId, @PathVariable String keyId) {
+		return this.organizations.revokeKey(organizationId, keyId)
+			.flatMap((revoked) -> revoked ? Mono.just(ResponseEntity.noContent().<Void>build())
+					: Mono.error(Problems.notFound("No active API key " + keyId + " in " + organizationId)));
+	}
+
+}

@@ -1,0 +1,45 @@
+package com.waplatform.gateway.admin;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** Bodies of the admin API. */
+final class AdminRequests {
+
+	private AdminRequests() {
+	}
+
+	/**
+	 * @param appSecret the Meta app secret that signs this organization's webhooks
+	 */
+	record CreateOrganization(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 500) String appSecret) {
+	}
+
+	/**
+	 * @param throughputPerSecond Meta's messages-per-second limit of the number (80 when
+	 * absent)
+	 * @param defaultNumber whether the number sends the messages that name no
+	 * {@code from}
+	 */
+	record ConfigurePhoneNumber(@NotBlank @Size(max = 64) String phoneNumberId, @NotBlank @Size(max = 64) String wabaId,
+			@NotBlank @Size(max = 32) String displayPhoneNumber, @NotBlank @Size(max = 4096) String accessToken,
+			@Nullable @Min(1) @Max(10_000) Integer throughputPerSecond,
+			@JsonProperty("default") @Nullable Boolean defaultNumber) {
+
+		static final int DEFAULT_THROUGHPUT = 80;
+
+		int throughput() {
+			return (this.throughputPerSecond != null) ? this.throughputPerSecond : DEFAULT_THROUGHPUT;
+		}
+
+		boolean isDefault() {
+			return Boolean.TRUE.equals(this.defaultNumber);
+		}
+
+	}
+
+}

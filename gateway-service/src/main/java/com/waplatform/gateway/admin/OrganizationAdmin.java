@@ -1,0 +1,202 @@
+package com.waplatform.gateway.admin;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.crypto.CredentialCipher;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.gateway.admin.AdminRequests.ConfigurePhoneNumber;
+import com.waplatform.gateway.admin.AdminViews.ApiKey;
+import com.waplatform.gateway.admin.AdminViews.Organization;
+import com.waplatform.gateway.admin.AdminViews.OrganizationCreated;
+import com.waplatform.gateway.admin.AdminViews.PhoneNumber;
+import com.waplatform.gateway.web.Problems;
+import com.waplatform.gateway.webhooks.AppSecrets;
+import com.waplatform.support.accounts.AccountDirectory;
+import com.waplatform.support.outbox.Outbox;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Organizations and their business phone numbers. A number's configuration is written and
+ * announced on {@code wa.accounts} in one transaction (outbox), then applied to this
+ * instance's {@link AccountDirectory} so the gateway uses it at once.
+ */
+@Service
+class OrganizationAdmin {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final String NUMBER_COLUMNS = "phone_number_id, organization_id, waba_id, display_phone_number, "
+			+ "access_token_sealed, throughput_per_second, is_default";
+
+	private final DatabaseClient db;
+
+	private final TransactionalOperator tx;
+
+	private final Outbox outbox;
+
+	private final CredentialCipher cipher;
+
+	private final AccountDirectory directory;
+
+	private final AppSecrets appSecrets;
+
+	OrganizationAdmin(DatabaseClient db, TransactionalOperator tx, Outbox outbox, CredentialCipher cipher,
+			AccountDirectory directory, AppSecrets appSecrets) {
+		this.db = db;
+		this.tx = tx;
+		this.outbox = outbox;
+		this.cipher = cipher;
+		this.directory = directory;
+		this.appSecrets = appSecrets;
+	}
+
+	Mono<OrganizationCreated> create(String name, String appSecret) {
+		String id = "org_" + HexFormat.of().formatHex(randomBytes(8));
+		return this.db.sql("insert into organizations (id, name, app_secret_sealed) values (:id, :name, :secret)")
+			.bind("id", id)
+			.bind("name", name)
+			.bind("secret", this.cipher.seal(appSecret))
+			.then()
+			.doOnSuccess((done) -> this.appSecrets.invalidate())
+			.thenReturn(new OrganizationCreated(id, name));
+	}
+
+	/**
+	 * Creates or updates (credential rotation) a number. Making it the default clears the
+	 * flag on the organization's other numbers, which are announced again too.
+	 */
+	Mono<PhoneNumber> configure(String organizationId, ConfigurePhoneNumber request) {
+		PhoneNumberConfigured configured = PhoneNumberConfigured.of(organizationId, request.phoneNumberId(),
+				request.wabaId(), request.displayPhoneNumber(), this.cipher.seal(request.accessToken()),
+				request.throughput(), request.isDefault());
+		Mono<List<PhoneNumberConfigured>> write = requireOrganization(organizationId).then(upsert(configured))
+			.flatMap((updated) -> {
+				if (updated == 0) {
+					return Mono.error(Problems.exception(HttpStatus.CONFLICT, "conflict", "Conflict",
+							"Phone number " + configured.phoneNumberId() + " belongs to another organization"));
+				}
+				return (configured.defaultNumber()) ? clearOtherDefaults(configured)
+						: Mono.just(List.<PhoneNumberConfigured>of());
+			})
+			.flatMap((cleared) -> {
+				List<PhoneNumberConfigured> events = new ArrayList<>(cleared);
+				events.add(configured);
+				return Flux.fromIterable(events)
+					.concatMap((event) -> this.outbox.append(Topics.ACCOUNTS, event))
+					.then(Mono.just(List.copyOf(events)));
+			});
+		return this.tx.transactional(write)
+			.doOnNext((events) -> events.forEach(this.directory::apply))
+			.thenReturn(view(configured));
+	}
+
+	Mono<Organization> find(String organizationId) {
+		Mono<Organization> organization = this.db.sql("select id, name, created_at from organizations where id = :id")
+			.bind("id", organizationId)
+			.map((row) -> new Organization(row.get("id", String.class), row.get("name", String.class),
+					row.get("created_at", Instant.class), List.of(), List.of()))
+			.one();
+		Mono<List<PhoneNumber>> numbers = this.db
+			.sql("select " + NUMBER_COLUMNS
+					+ " from phone_numbers where organization_id = :org order by phone_number_id")
+			.bind("org", organizationId)
+			.map((row) -> view(configuration(row)))
+			.all()
+			.collectList();
+		Mono<List<ApiKey>> keys = this.db.sql(
+				"select id, prefix, created_at, revoked_at from api_keys where organization_id = :org order by created_at")
+			.bind("org", organizationId)
+			.map((row) -> new ApiKey(row.get("id", String.class), row.get("prefix", String.class),
+					row.get("created_at", Instant.class), row.get("revoked_at", Instant.class)))
+			.all()
+			.collectList();
+		return organization.switchIfEmpty(Mono.error(() -> unknown(organizationId)))
+			.zipWith(Mono.zip(numbers, keys), (found, lists) -> new Organization(found.id(), found.name(),
+					found.createdAt(), lists.getT1(), lists.getT2()));
+	}
+
+	Mono<Void> requireOrganization(String organizationId) {
+		return this.db.sql("select id from organizations where id = :id")
+			.bind("id", organizationId)
+			.map((row) -> row.get("id", String.class))
+			.one()
+			.switchIfEmpty(Mono.error(() -> unknown(organizationId)))
+			.then();
+	}
+
+	Mono<Boolean> revokeKey(String organizationId, String keyId) {
+		return this.db.sql(
+				"update api_keys set revoked_at = now() where id = :id and organization_id = :org and revoked_at is null")
+			.bind("id", keyId)
+			.bind("org", organizationId)
+			.fetch()
+			.rowsUpdated()
+			.map((count) -> count > 0);
+	}
+
+	private Mono<Long> upsert(PhoneNumberConfigured number) {
+		return this.db.sql("insert into phone_numbers (" + NUMBER_COLUMNS + ") "
+				+ "values (:id, :org, :waba, :display, :token, :throughput, :default) "
+				+ "on conflict (phone_number_id) do update set waba_id = excluded.waba_id, "
+				+ "display_phone_number = excluded.display_phone_number, access_token_sealed = excluded.access_token_sealed, "
+				+ "throughput_per_second = excluded.throughput_per_second, is_default = excluded.is_default, updated_at = now() "
+				+ "where phone_numbers.organization_id = excluded.organization_id")
+			.bind("id", number.phoneNumberId())
+			.bind("org", number.organizationId())
+			.bind("waba", number.wabaId())
+			.bind("display", number.displayPhoneNumber())
+			.bind("token", number.accessTokenSealed())
+			.bind("throughput", number.throughputPerSecond())
+			.bind("default", number.defaultNumber())
+			.fetch()
+			.rowsUpdated();
+	}
+
+	private Mono<List<PhoneNumberConfigured>> clearOtherDefaults(PhoneNumberConfigured number) {
+		return this.db
+			.sql("update phone_numbers set is_default = false, updated_at = now() "
+					+ "where organization_id = :org and phone_number_id <> :id and is_default returning "
+					+ NUMBER_COLUMNS)
+			.bind("org", number.organizationId())
+			.bind("id", number.phoneNumberId())
+			.map(OrganizationAdmin::configuration)
+			.all()
+			.collectList();
+	}
+
+	private static PhoneNumberConfigured configuration(Readable row) {
+		return PhoneNumberConfigured.of(row.get("organization_id", String.class),
+				row.get("phone_number_id", String.class), row.get("waba_id", String.class),
+				row.get("display_phone_number", String.class), row.get("access_token_sealed", String.class),
+				row.get("throughput_per_second", Integer.class),
+				Boolean.TRUE.equals(row.get("is_default", Boolean.class)));
+	}
+
+	private static PhoneNumber view(PhoneNumberConfigured number) {
+		return new PhoneNumber(number.phoneNumberId(), number.wabaId(), number.displayPhoneNumber(),
+				number.throughputPerSecond(), number.defaultNumber());
+	}
+
+	private static RuntimeException unknown(String organizationId) {
+		return Problems.notFound("No organization " + organizationId);
+	}
+
+	private static byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		RANDOM.nextBytes(bytes);
+		return bytes;
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.gateway.config;
+
+import org.jspecify.annotations.NullMarked;

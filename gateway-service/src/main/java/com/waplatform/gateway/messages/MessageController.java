@@ -1,0 +1,134 @@
+package com.waplatform.gateway.messages;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.waplatform.common.message.MessageStatus;
+import com.waplatform.common.phone.NormalizedPhone;
+import com.waplatform.common.phone.PhoneNumbers;
+import com.waplatform.gateway.auth.Caller;
+import com.waplatform.gateway.config.MessageProperties;
+import com.waplatform.gateway.messages.MessageQueries.Filter;
+import com.waplatform.gateway.messages.MessageViews.Accepted;
+import com.waplatform.gateway.messages.MessageViews.Message;
+import com.waplatform.gateway.messages.MessageViews.Page;
+import com.waplatform.gateway.web.FieldViolation;
+import com.waplatform.gateway.web.Problems;
+import com.waplatform.gateway.web.RawBodies;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * {@code /v1/messages}: send (202, queued) and read back status and history. The body of
+ * a send is read raw (size-limited) so that its JSON can be checked field by field.
+ */
+@RestController
+@RequestMapping("/v1/messages")
+class MessageController {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private static final int MAX_KEY_LENGTH = 255;
+
+	private final MessageSubmission submission;
+
+	private final MessageQueries queries;
+
+	private final MessageProperties properties;
+
+	MessageController(MessageSubmission submission, MessageQueries queries, MessageProperties properties) {
+		this.submission = submission;
+		this.queries = queries;
+		this.properties = properties;
+	}
+
+	@PostMapping
+	Mono<ResponseEntity<Accepted>> send(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+			ServerWebExchange exchange) {
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+			return Mono.error(Problems.invalidFields(HttpStatus.BAD_REQUEST, List.of(new FieldViolation(IDEMPOTENCY_KEY,
+					"must be 1 to " + MAX_KEY_LENGTH + " characters, e.g. a UUID"))));
+		}
+		return RawBodies.read(exchange.getRequest(), this.properties.maxBodySize())
+			.flatMap((body) -> this.submission.submit(organizationId, body, idempotencyKey))
+			.map((submitted) -> ResponseEntity.accepted()
+				.location(URI.create("/v1/messages/" + submitted.messageId()))
+				.body(new Accepted(submitted.messageId(), "queued")));
+	}
+
+	@GetMapping("/{messageId}")
+	Mono<Message> find(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
+			@PathVariable String messageId) {
+		return this.queries.find(organizationId, messageId)
+			.switchIfEmpty(Mono.error(() -> Problems.notFound("No message " + messageId)));
+	}
+
+	@GetMapping
+	Mono<Page> list(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
+			@RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String contextType,
+			@RequestParam(required = false) @Nullable String contextId,
+			@RequestParam(required = false) @Nullable String before,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		List<FieldViolation> errors = new ArrayList<>();
+		String recipient = (to != null) ? recipient(to, errors) : null;
+		String statusName = (status != null) ? status(status, errors) : null;
+		Instant beforeInstant = (before != null) ? instant(before, errors) : null;
+		int max = this.properties.maxPageSize();
+		int pageSize = (limit != null) ? limit : Math.min(20, max);
+		if (pageSize < 1 || pageSize > max) {
+			errors.add(new FieldViolation("limit", "must be between 1 and " + max));
+		}
+		if (!errors.isEmpty()) {
+			return Mono.error(Problems.invalidFields(HttpStatus.UNPROCESSABLE_CONTENT, errors));
+		}
+		return this.queries.list(organizationId,
+				new Filter(recipient, statusName, contextType, contextId, beforeInstant, pageSize));
+	}
+
+	private static @Nullable String recipient(String to, List<FieldViolation> errors) {
+		if (PhoneNumbers.normalize(to) instanceof NormalizedPhone.Valid valid) {
+			return valid.e164();
+		}
+		errors.add(new FieldViolation("to", "not a valid phone number"));
+		return null;
+	}
+
+	private static @Nullable String status(String status, List<FieldViolation> errors) {
+		try {
+			return MessageStatus.fromWire(status).wireName();
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(new FieldViolation("status", "unknown status '" + status + "'"));
+			return null;
+		}
+	}
+
+	private static @Nullable Instant instant(String before, List<FieldViolation> errors) {
+		try {
+			return Instant.parse(before);
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(new FieldViolation("before", "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z"));
+			return null;
+		}
+	}
+
+}

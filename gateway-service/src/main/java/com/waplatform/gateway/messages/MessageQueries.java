@@ -1,0 +1,103 @@
+package com.waplatform.gateway.messages;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.waplatform.gateway.messages.MessageViews.Context;
+import com.waplatform.gateway.messages.MessageViews.Error;
+import com.waplatform.gateway.messages.MessageViews.HistoryEntry;
+import com.waplatform.gateway.messages.MessageViews.Message;
+import com.waplatform.gateway.messages.MessageViews.Page;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+
+/** Reads the message read model, always within one organization. */
+@Repository
+class MessageQueries {
+
+	private static final String COLUMNS = "id, phone_number_id, recipient, type, template_name, status, wamid, "
+			+ "error_code, error_title, error_details, context_type, context_id, created_at, updated_at";
+
+	private final DatabaseClient db;
+
+	MessageQueries(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<Message> find(String organizationId, String messageId) {
+		Mono<List<HistoryEntry>> history = this.db
+			.sql("select status, status_at from message_history where message_id = :id order by status_at, status")
+			.bind("id", messageId)
+			.map((row) -> new HistoryEntry(row.get("status", String.class), row.get("status_at", Instant.class)))
+			.all()
+			.collectList();
+		return this.db.sql("select " + COLUMNS + " from messages where id = :id and organization_id = :org")
+			.bind("id", messageId)
+			.bind("org", organizationId)
+			.map(MessageQueries::message)
+			.one()
+			.zipWith(history, Message::withHistory);
+	}
+
+	/** A page of messages, newest first, created before {@code filter.before()}. */
+	Mono<Page> list(String organizationId, Filter filter) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from messages where organization_id = :org");
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("org", organizationId);
+		condition(sql, values, "recipient", "to", filter.to());
+		condition(sql, values, "status", "status", filter.status());
+		condition(sql, values, "context_type", "contextType", filter.contextType());
+		condition(sql, values, "context_id", "contextId", filter.contextId());
+		if (filter.before() != null) {
+			sql.append(" and created_at < :before");
+			values.put("before", filter.before());
+		}
+		sql.append(" order by created_at desc, id desc limit :limit");
+		values.put("limit", filter.limit() + 1);
+		GenericExecuteSpec spec = this.db.sql(sql.toString());
+		for (Map.Entry<String, Object> value : values.entrySet()) {
+			spec = spec.bind(value.getKey(), value.getValue());
+		}
+		return spec.map(MessageQueries::message).all().collectList().map((found) -> {
+			if (found.size() <= filter.limit()) {
+				return new Page(found, null);
+			}
+			List<Message> page = found.subList(0, filter.limit());
+			return new Page(List.copyOf(page), page.get(page.size() - 1).createdAt());
+		});
+	}
+
+	private static void condition(StringBuilder sql, Map<String, Object> values, String column, String name,
+			@Nullable String value) {
+		if (value != null) {
+			sql.append(" and ").append(column).append(" = :").append(name);
+			values.put(name, value);
+		}
+	}
+
+	private static Message message(Readable row) {
+		String errorTitle = row.get("error_title", String.class);
+		String contextType = row.get("context_type", String.class);
+		String contextId = row.get("context_id", String.class);
+		return new Message(row.get("id", String.class), row.get("status", String.class),
+				row.get("recipient", String.class), row.get("phone_number_id", String.class),
+				row.get("type", String.class), row.get("template_name", String.class), row.get("wamid", String.class),
+				(errorTitle != null) ? new Error(row.get("error_code", Integer.class), errorTitle,
+						row.get("error_details", String.class)) : null,
+				(contextType != null && contextId != null) ? new Context(contextType, contextId) : null, null,
+				row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
+	}
+
+	/** Filters of the history query; null means any. */
+	record Filter(@Nullable String to, @Nullable String status, @Nullable String contextType,
+			@Nullable String contextId, @Nullable Instant before, int limit) {
+	}
+
+}

@@ -1,0 +1,163 @@
+package com.waplatform.gateway.messages;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.waplatform.common.json.Json;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.message.SendRequest;
+import com.waplatform.gateway.config.MessageProperties;
+import com.waplatform.gateway.messages.domain.MessageRequest;
+import com.waplatform.gateway.messages.domain.MessageRequestParser;
+import com.waplatform.gateway.messages.domain.ParseResult;
+import com.waplatform.gateway.messages.domain.RequestHash;
+import com.waplatform.gateway.web.FieldViolation;
+import com.waplatform.gateway.web.Problems;
+import com.waplatform.support.outbox.Outbox;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Accepts a message: reads and validates the request, chooses the sending number, and in
+ * one transaction remembers the idempotency key, records the message as queued and
+ * appends the {@link SendRequest} to the outbox. An {@code Idempotency-Key} seen before
+ * with the same request returns the first message id without sending again; with another
+ * request it is a 409.
+ */
+@Service
+class MessageSubmission {
+
+	static final String SOURCE = "api";
+
+	private final DatabaseClient db;
+
+	private final TransactionalOperator tx;
+
+	private final Outbox outbox;
+
+	private final MessageStore store;
+
+	private final SenderNumbers numbers;
+
+	private final MessageMetrics metrics;
+
+	private final MessageRequestParser parser;
+
+	MessageSubmission(DatabaseClient db, TransactionalOperator tx, Outbox outbox, MessageStore store,
+			SenderNumbers numbers, MessageMetrics metrics, MessageProperties properties) {
+		this.db = db;
+		this.tx = tx;
+		this.outbox = outbox;
+		this.store = store;
+		this.numbers = numbers;
+		this.metrics = metrics;
+		this.parser = new MessageRequestParser(properties.maxTtl());
+	}
+
+	Mono<Submitted> submit(String organizationId, byte[] body, @Nullable String idempotencyKey) {
+		return Mono.defer(() -> {
+			JsonNode tree = readTree(body);
+			ParseResult result = this.parser.parse(tree);
+			if (result instanceof ParseResult.Rejected rejected) {
+				return Mono.error(rejection(rejected));
+			}
+			MessageRequest request = ((ParseResult.Parsed) result).request();
+			return this.numbers.resolve(organizationId, request.from())
+				.flatMap((from) -> accept(organizationId, from, request, tree, idempotencyKey));
+		})
+			.doOnNext(
+					(submitted) -> this.metrics.record(organizationId, submitted.replayed() ? "replayed" : "accepted"))
+			.doOnError(ErrorResponseException.class, (ex) -> this.metrics.record(organizationId,
+					(ex.getStatusCode().value() == 409) ? "conflict" : "rejected"));
+	}
+
+	private Mono<Submitted> accept(String organizationId, String from, MessageRequest request, JsonNode tree,
+			@Nullable String idempotencyKey) {
+		String messageId = UUID.randomUUID().toString();
+		Instant expiresAt = (request.ttl() != null) ? Instant.now().plus(request.ttl()) : null;
+		SendRequest sendRequest = SendRequest.of(organizationId, messageId, from, request.recipient(),
+				request.message(), request.context(), request.priority(), expiresAt, SOURCE);
+		Mono<Submitted> write = this.store.recordSendRequest(sendRequest)
+			.then(this.outbox.append(Topics.SEND_REQUESTS, sendRequest))
+			.thenReturn(new Submitted(messageId, false));
+		if (idempotencyKey == null) {
+			return this.tx.transactional(write);
+		}
+		String hash = RequestHash.of(tree);
+		Mono<Submitted> once = rememberKey(organizationId, idempotencyKey, hash, messageId)
+			.flatMap((first) -> first ? write : replay(organizationId, idempotencyKey, hash));
+		return this.tx.transactional(once);
+	}
+
+	/**
+	 * Emits whether the key is new. A concurrent request with the same key waits on the
+	 * primary key until the first one commits, then sees it.
+	 */
+	private Mono<Boolean> rememberKey(String organizationId, String key, String hash, String messageId) {
+		return this.db.sql("""
+				insert into idempotency_keys (organization_id, idempotency_key, request_hash, message_id)
+				values (:org, :key, :hash, :id) on conflict do nothing""")
+			.bind("org", organizationId)
+			.bind("key", key)
+			.bind("hash", hash)
+			.bind("id", messageId)
+			.fetch()
+			.rowsUpdated()
+			.map((count) -> count == 1);
+	}
+
+	private Mono<Submitted> replay(String organizationId, String key, String hash) {
+		return this.db.sql(
+				"select request_hash, message_id from idempotency_keys where organization_id = :org and idempotency_key = :key")
+			.bind("org", organizationId)
+			.bind("key", key)
+			.map((row) -> new String[] { row.get("request_hash", String.class), row.get("message_id", String.class) })
+			.one()
+			.flatMap((row) -> hash.equals(row[0]) ? Mono.just(new Submitted(row[1], true))
+					: Mono.error(Problems.exception(HttpStatus.CONFLICT, "idempotency-key-reused",
+							"Idempotency key reused",
+							"This Idempotency-Key was used for a different request; use a new key for a new message")));
+	}
+
+	private static JsonNode readTree(byte[] body) {
+		if (body.length == 0) {
+			throw Problems.exception(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+					"A JSON request body is required");
+		}
+		try {
+			return Json.mapper().readTree(body);
+		}
+		catch (JacksonException ex) {
+			String where = (ex.getLocation() != null)
+					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")"
+					: "";
+			throw Problems.exception(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+					"The request body is not valid JSON" + where);
+		}
+	}
+
+	private static ErrorResponseException rejection(ParseResult.Rejected rejected) {
+		List<FieldViolation> violations = rejected.errors()
+			.stream()
+			.map((error) -> new FieldViolation(error.field(), error.message()))
+			.toList();
+		return Problems.invalidFields(rejected.malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT,
+				violations);
+	}
+
+	/**
+	 * @param replayed whether this answers an idempotent retry of an accepted request
+	 */
+	record Submitted(String messageId, boolean replayed) {
+	}
+
+}

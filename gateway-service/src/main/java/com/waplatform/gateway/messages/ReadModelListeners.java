@@ -1,0 +1,56 @@
+package com.waplatform.gateway.messages;
+
+import com.waplatform.common.event.Event;
+import com.waplatform.common.message.SendRequest;
+import com.waplatform.common.message.StatusEvent;
+import com.waplatform.support.outbox.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import reactor.core.publisher.Mono;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Keeps the message read model up to date from {@code wa.send-requests} (messages created
+ * elsewhere, e.g. by workflow) and {@code wa.status-events}. Each event is applied once:
+ * its id is recorded in the same transaction as its effect.
+ */
+@Component
+class ReadModelListeners {
+
+	static final String SEND_REQUESTS_CONSUMER = "gateway.read-model.send-requests";
+
+	static final String STATUS_EVENTS_CONSUMER = "gateway.read-model.status-events";
+
+	private final MessageStore store;
+
+	private final ProcessedEvents processed;
+
+	private final TransactionalOperator tx;
+
+	ReadModelListeners(MessageStore store, ProcessedEvents processed, TransactionalOperator tx) {
+		this.store = store;
+		this.processed = processed;
+		this.tx = tx;
+	}
+
+	@KafkaListener(id = "gateway-send-requests", idIsGroup = false, topics = "wa.send-requests")
+	Mono<Void> onSendRequest(ConsumerRecord<String, Event> record) {
+		if (!(record.value() instanceof SendRequest request)) {
+			return Mono.empty();
+		}
+		return this.tx.transactional(this.processed.firstTime(SEND_REQUESTS_CONSUMER, request.eventId())
+			.flatMap((first) -> first ? this.store.recordSendRequest(request) : Mono.empty()));
+	}
+
+	@KafkaListener(id = "gateway-status-events", idIsGroup = false, topics = "wa.status-events")
+	Mono<Void> onStatusEvent(ConsumerRecord<String, Event> record) {
+		if (!(record.value() instanceof StatusEvent event)) {
+			return Mono.empty();
+		}
+		return this.tx.transactional(this.processed.firstTime(STATUS_EVENTS_CONSUMER, event.eventId())
+			.flatMap((first) -> first ? this.store.applyStatus(event) : Mono.empty()));
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.gateway.messages.domain;
+
+import org.jspecify.annotations.NullMarked;

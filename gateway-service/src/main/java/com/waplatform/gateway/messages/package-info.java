@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.gateway.messages;
+
+import org.jspecify.annotations.NullMarked;

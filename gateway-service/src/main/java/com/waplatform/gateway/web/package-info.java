@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.gateway.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,488 @@
+package com.waplatform.gateway;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.event.Event;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.message.ErrorInfo;
+import com.waplatform.common.message.MessageStatus;
+import com.waplatform.common.message.Priority;
+import com.waplatform.common.message.SendRequest;
+import com.waplatform.common.message.StatusEvent;
+import com.waplatform.common.meta.MetaMessage;
+import com.waplatform.gateway.GatewayFixtures.Tenant;
+import com.waplatform.support.accounts.AccountDirectory;
+import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.testsupport.Infrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway end to end within the module: the real HTTP server, Kafka broker and
+ * PostgreSQL; organizations, numbers and keys are set up through the admin API.
+ */
+@SpringBootTest(classes = { GatewayApplication.class, GatewayApiTests.Recorder.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=gateway-service", "gateway.admin-token=" + GatewayFixtures.ADMIN_TOKEN })
+@AutoConfigureWebTestClient
+@DirtiesContext
+class GatewayApiTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	private final WebTestClient client;
+
+	private final EventPublisher publisher;
+
+	private final Recorder recorder;
+
+	private final AccountDirectory directory;
+
+	@Autowired
+	GatewayApiTests(WebTestClient client, EventPublisher publisher, Recorder recorder, AccountDirectory directory) {
+		this.client = client.mutate().responseTimeout(WAIT).build();
+		this.publisher = publisher;
+		this.recorder = recorder;
+		this.directory = directory;
+	}
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure.register(registry);
+	}
+
+	@Test
+	void acceptedMessageIsPublishedToTheSenderAndReadableAsQueued() {
+		Tenant tenant = tenant();
+		String id = send(tenant, null, """
+				{"to": "+44 7911 123456", "type": "text", "text": {"body": "Your booking is confirmed"},
+				 "context": {"type": "booking", "id": "B-1"}, "ttl": "PT1H"}""");
+
+		await().atMost(WAIT).until(() -> this.recorder.sendRequest(id) != null);
+		ConsumerRecord<String, Event> record = this.recorder.sendRequest(id);
+		SendRequest request = (SendRequest) record.value();
+		assertThat(record.key()).isEqualTo(tenant.phoneNumberId());
+		assertThat(request.organizationId()).isEqualTo(tenant.organizationId());
+		assertThat(request.phoneNumberId()).isEqualTo(tenant.phoneNumberId());
+		assertThat(request.recipient()).isEqualTo("+447911123456");
+		assertThat(request.message().to()).isEqualTo("+447911123456");
+		assertThat(request.message().text().body()).isEqualTo("Your booking is confirmed");
+		assertThat(request.context()).isEqualTo(new SendRequest.BusinessContext("booking", "B-1"));
+		assertThat(request.priority()).isEqualTo(Priority.TRANSACTIONAL);
+		assertThat(request.source()).isEqualTo("api");
+		assertThat(request.expiresAt()).isBetween(Instant.now().plusSeconds(3300), Instant.now().plusSeconds(3660));
+
+		this.client.get()
+			.uri("/v1/messages/{id}", id)
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(id)
+			.jsonPath("$.status")
+			.isEqualTo("queued")
+			.jsonPath("$.to")
+			.isEqualTo("+447911123456")
+			.jsonPath("$.from")
+			.isEqualTo(tenant.phoneNumberId())
+			.jsonPath("$.type")
+			.isEqualTo("text")
+			.jsonPath("$.context.type")
+			.isEqualTo("booking")
+			.jsonPath("$.context.id")
+			.isEqualTo("B-1")
+			.jsonPath("$.history[0].status")
+			.isEqualTo("queued")
+			.jsonPath("$.error")
+			.doesNotExist();
+	}
+
+	@Test
+	void idempotencyKeyReturnsTheSameMessageOnceAndRefusesAnotherBody() {
+		Tenant tenant = tenant();
+		String key = UUID.randomUUID().toString();
+		String first = send(tenant, key,
+				"""
+						{"to": "+14155550123", "type": "template",
+						 "template": {"name": "booking_confirmed", "language": "en_US", "parameters": {"first_name": "Ann"}}}""");
+		String retry = send(tenant, key,
+				"""
+						{"type": "template", "to": "+14155550123",
+						 "template": {"parameters": {"first_name": "Ann"}, "language": "en_US", "name": "booking_confirmed"}}""");
+		assertThat(retry).isEqualTo(first);
+
+		this.client.post()
+			.uri("/v1/messages")
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"other\"}}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:waplatform:problem:idempotency-key-reused")
+			.jsonPath("$.status")
+			.isEqualTo(409);
+
+		await().atMost(WAIT).until(() -> this.recorder.sendRequest(first) != null);
+		SendRequest request = (SendRequest) this.recorder.sendRequest(first).value();
+		assertThat(request.message().template().components()).singleElement()
+			.satisfies((component) -> assertThat(component.parameters())
+				.containsExactly(MetaMessage.Parameter.namedText("first_name", "Ann")));
+		await().during(Duration.ofSeconds(2))
+			.atMost(WAIT)
+			.until(() -> this.recorder.sendRequestsOf(tenant.organizationId()).size() == 1);
+	}
+
+	@Test
+	void statusesOnlyMoveForward() {
+		Tenant tenant = tenant();
+		String id = send(tenant, null, "{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"Hi\"}}");
+		Instant t0 = Instant.now();
+		publish(status(tenant, id, MessageStatus.ACCEPTED, t0.plusSeconds(1), "wamid.A1", null));
+		publish(status(tenant, id, MessageStatus.DELIVERED, t0.plusSeconds(3), null, null));
+		// Meta's sent webhook arrives after delivered, though it happened before
+		publish(status(tenant, id, MessageStatus.SENT, t0.plusSeconds(2), null, null));
+
+		await().atMost(WAIT).untilAsserted(() -> assertThat(historyOf(tenant, id)).contains("sent"));
+		Map<?, ?> message = message(tenant, id);
+		assertThat(message.get("status")).isEqualTo("delivered");
+		assertThat(message.get("wamid")).isEqualTo("wamid.A1");
+		assertThat(historyOf(tenant, id)).containsExactly("queued", "accepted", "sent", "delivered");
+
+		publish(status(tenant, id, MessageStatus.READ, t0.plusSeconds(4), null, null));
+		publish(status(tenant, id, MessageStatus.FAILED, t0.plusSeconds(5), null,
+				ErrorInfo.of(131026, "Message undeliverable", "x")));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(historyOf(tenant, id)).contains("failed"));
+		assertThat(message(tenant, id).get("status")).isEqualTo("read");
+
+		String other = send(tenant, null,
+				"{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"Hi\"}}");
+		publish(status(tenant, other, MessageStatus.DELIVERED, t0.plusSeconds(1), "wamid.B1", null));
+		publish(status(tenant, other, MessageStatus.FAILED, t0.plusSeconds(2), null,
+				ErrorInfo.of(131047, "Re-engagement message", "More than 24 hours have passed")));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(message(tenant, other).get("status")).isEqualTo("failed"));
+		assertThat(message(tenant, other).get("error")).isEqualTo(
+				Map.of("code", 131047, "title", "Re-engagement message", "details", "More than 24 hours have passed"));
+	}
+
+	@Test
+	void statusBeforeItsSendRequestCreatesTheMessageWhichTheRequestCompletes() {
+		Tenant tenant = tenant();
+		String id = UUID.randomUUID().toString();
+		publish(status(tenant, id, MessageStatus.ACCEPTED, Instant.now(), "wamid.C1", null));
+		await().atMost(WAIT).untilAsserted(() -> assertThat(message(tenant, id)).containsEntry("status", "accepted"));
+
+		SendRequest fromWorkflow = SendRequest.of(tenant.organizationId(), id, tenant.phoneNumberId(), "+14155550123",
+				MetaMessage.text("+14155550123", "Reminder"), new SendRequest.BusinessContext("booking", "B-9"),
+				Priority.TRANSACTIONAL, null, "workflow");
+		this.publisher.publish(Topics.SEND_REQUESTS, fromWorkflow).block(WAIT);
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(message(tenant, id)).containsEntry("to", "+14155550123")
+				.containsEntry("from", tenant.phoneNumberId())
+				.containsEntry("type", "text")
+				.containsEntry("status", "accepted"));
+
+		Tenant stranger = tenant();
+		this.client.get()
+			.uri("/v1/messages/{id}", id)
+			.headers((headers) -> headers.setBearerAuth(stranger.apiKey()))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.get()
+			.uri("/v1/messages?contextType=booking&contextId=B-9")
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.messages.length()")
+			.isEqualTo(1)
+			.jsonPath("$.messages[0].id")
+			.isEqualTo(id);
+	}
+
+	@Test
+	void badInputIsAProblemNeverA5xx() {
+		Tenant tenant = tenant();
+		problem(post(tenant, "{\"to\": \"+14155550123\", \"type\": ").exchange(), HttpStatus.BAD_REQUEST)
+			.jsonPath("$.type")
+			.isEqualTo("urn:waplatform:problem:malformed-request");
+		problem(post(tenant, "{\"to\": {}, \"type\": \"text\", \"text\": {\"body\": \"x\"}}").exchange(),
+				HttpStatus.BAD_REQUEST)
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("to");
+		problem(post(tenant, "{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": 5}").exchange(),
+				HttpStatus.BAD_REQUEST)
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("text");
+		problem(post(tenant, "{\"to\": \"+1 555 0\", \"type\": \"text\", \"text\": {\"body\": \"x\"}}").exchange(),
+				HttpStatus.UNPROCESSABLE_CONTENT)
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("to")
+			.jsonPath("$.errors[0].message")
+			.value((message) -> assertThat((String) message).contains("phone number"));
+		problem(post(tenant,
+				"{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"x\"}, \"from\": \"999\"}")
+			.exchange(), HttpStatus.UNPROCESSABLE_CONTENT).jsonPath("$.errors[0].field").isEqualTo("from");
+		Tenant stranger = tenant();
+		problem(post(tenant,
+				"{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"x\"}, \"from\": \""
+						+ stranger.phoneNumberId() + "\"}")
+			.exchange(), HttpStatus.UNPROCESSABLE_CONTENT).jsonPath("$.errors[0].field").isEqualTo("from");
+		problem(this.client.get()
+			.uri("/v1/nothing-here")
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.exchange(), HttpStatus.NOT_FOUND);
+		String huge = "{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \""
+				+ "x".repeat(2 * 1024 * 1024) + "\"}}";
+		problem(post(tenant, huge).exchange(), HttpStatus.CONTENT_TOO_LARGE);
+		problem(this.client.post()
+			.uri("/v1/messages")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange(), HttpStatus.UNAUTHORIZED);
+		problem(this.client.get()
+			.uri("/v1/messages/{id}", UUID.randomUUID())
+			.headers((headers) -> headers.setBearerAuth("wak_" + "A".repeat(43)))
+			.exchange(), HttpStatus.UNAUTHORIZED);
+		problem(this.client.get()
+			.uri("/v1/messages/{id}", UUID.randomUUID())
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.exchange(), HttpStatus.NOT_FOUND);
+		problem(this.client.get()
+			.uri("/v1/messages?status=lost")
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.exchange(), HttpStatus.UNPROCESSABLE_CONTENT);
+	}
+
+	@Test
+	void adminApiNeedsTheAdminTokenAndNeverShowsSecrets() {
+		problem(this.client.post()
+			.uri("/v1/admin/organizations")
+			.headers((headers) -> headers.setBearerAuth("wrong"))
+			.bodyValue(Map.of("name", "X", "appSecret", "s"))
+			.exchange(), HttpStatus.UNAUTHORIZED);
+		problem(this.client.post()
+			.uri("/v1/admin/organizations")
+			.headers((headers) -> headers.setBearerAuth(GatewayFixtures.ADMIN_TOKEN))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\": \"\", \"appSecret\": \"s\"}")
+			.exchange(), HttpStatus.UNPROCESSABLE_CONTENT).jsonPath("$.errors[0].field").isEqualTo("name");
+		problem(this.client.post()
+			.uri("/v1/admin/organizations")
+			.headers((headers) -> headers.setBearerAuth(GatewayFixtures.ADMIN_TOKEN))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\": {}, \"appSecret\": \"s\"}")
+			.exchange(), HttpStatus.BAD_REQUEST).jsonPath("$.errors[0].field").isEqualTo("name");
+		Tenant tenant = tenant();
+		String body = this.client.get()
+			.uri("/v1/admin/organizations/{id}", tenant.organizationId())
+			.headers((headers) -> headers.setBearerAuth(GatewayFixtures.ADMIN_TOKEN))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).contains(tenant.phoneNumberId(), "\"default\":true")
+			.doesNotContain("EAAG-secret-token", "accessToken", tenant.apiKey(), "appSecret");
+		await().atMost(WAIT).until(() -> this.recorder.accounts(tenant.phoneNumberId()) != null);
+		ConsumerRecord<String, Event> announced = this.recorder.accounts(tenant.phoneNumberId());
+		PhoneNumberConfigured configured = (PhoneNumberConfigured) announced.value();
+		assertThat(announced.key()).isEqualTo(tenant.phoneNumberId());
+		assertThat(configured.organizationId()).isEqualTo(tenant.organizationId());
+		assertThat(configured.wabaId()).isEqualTo(tenant.wabaId());
+		assertThat(configured.defaultNumber()).isTrue();
+		assertThat(configured.accessTokenSealed()).doesNotContain("EAAG-secret-token");
+		assertThat(this.directory.accessToken(configured)).isEqualTo("EAAG-secret-token");
+
+		Tenant other = tenant();
+		problem(this.client.post()
+			.uri("/v1/admin/organizations/{id}/phone-numbers", other.organizationId())
+			.headers((headers) -> headers.setBearerAuth(GatewayFixtures.ADMIN_TOKEN))
+			.bodyValue(Map.of("phoneNumberId", tenant.phoneNumberId(), "wabaId", "1", "displayPhoneNumber", "+1555",
+					"accessToken", "stolen"))
+			.exchange(), HttpStatus.CONFLICT);
+		this.client.post()
+			.uri("/v1/admin/organizations/{id}/phone-numbers", tenant.organizationId())
+			.headers((headers) -> headers.setBearerAuth(GatewayFixtures.ADMIN_TOKEN))
+			.bodyValue(Map.of("phoneNumberId", tenant.phoneNumberId(), "wabaId", tenant.wabaId(), "displayPhoneNumber",
+					"+15550783881", "accessToken", "EAAG-rotated", "default", true))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.throughputPerSecond")
+			.isEqualTo(80)
+			.jsonPath("$.accessToken")
+			.doesNotExist();
+		assertThat(this.directory.accessToken(this.directory.phoneNumber(tenant.phoneNumberId()).orElseThrow()))
+			.isEqualTo("EAAG-rotated");
+		problem(this.client.get()
+			.uri("/v1/admin/organizations/org_missing")
+			.headers((headers) -> headers.setBearerAuth(GatewayFixtures.ADMIN_TOKEN))
+			.exchange(), HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void metricsAndProbesAreExposed() {
+		Tenant tenant = tenant();
+		send(tenant, null, "{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"Hi\"}}");
+		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		String metrics = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(metrics)
+			.containsPattern(
+					"gateway_messages_requests_total\\{[^}]*application=\"gateway-service\"[^}]*organization=\""
+							+ tenant.organizationId() + "\"[^}]*outcome=\"accepted\"")
+			.contains("http_server_requests_seconds_count{");
+	}
+
+	private Tenant tenant() {
+		return GatewayFixtures.aTenantWithADefaultNumber(this.client, "app-secret-" + UUID.randomUUID());
+	}
+
+	private WebTestClient.RequestHeadersSpec<?> post(Tenant tenant, String json) {
+		return this.client.post()
+			.uri("/v1/messages")
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json);
+	}
+
+	private String send(Tenant tenant, String idempotencyKey, String json) {
+		Map<String, Object> accepted = post(tenant, json).headers((headers) -> {
+			if (idempotencyKey != null) {
+				headers.set("Idempotency-Key", idempotencyKey);
+			}
+		}).exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(accepted).containsEntry("status", "queued");
+		return (String) accepted.get("id");
+	}
+
+	private static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, HttpStatus status) {
+		return response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.value((type) -> assertThat((String) type).startsWith("urn:waplatform:problem:"))
+			.jsonPath("$.title")
+			.isNotEmpty()
+			.jsonPath("$.status")
+			.isEqualTo(status.value())
+			.jsonPath("$.detail")
+			.isNotEmpty();
+	}
+
+	private Map<String, Object> message(Tenant tenant, String id) {
+		return this.client.get()
+			.uri("/v1/messages/{id}", id)
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON_OBJECT)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private List<Object> historyOf(Tenant tenant, String id) {
+		return ((List<?>) message(tenant, id).get("history")).stream()
+			.map((entry) -> ((Map<?, ?>) entry).get("status"))
+			.map(Object.class::cast)
+			.toList();
+	}
+
+	private void publish(StatusEvent event) {
+		this.publisher.publish(Topics.STATUS_EVENTS, event).block(WAIT);
+	}
+
+	private static StatusEvent status(Tenant tenant, String messageId, MessageStatus status, Instant at, String wamid,
+			ErrorInfo error) {
+		return StatusEvent.of(tenant.organizationId(), messageId, status, at, tenant.phoneNumberId(), "+14155550123",
+				wamid, error);
+	}
+
+	/** Records what the gateway publishes for the sender. */
+	static class Recorder {
+
+		private final List<ConsumerRecord<String, Event>> sendRequests = new CopyOnWriteArrayList<>();
+
+		private final List<ConsumerRecord<String, Event>> accounts = new CopyOnWriteArrayList<>();
+
+		@KafkaListener(topics = "wa.accounts", groupId = "gateway-api-tests")
+		void onAccount(ConsumerRecord<String, Event> record) {
+			this.accounts.add(record);
+		}
+
+		ConsumerRecord<String, Event> accounts(String phoneNumberId) {
+			return this.accounts.stream()
+				.filter((record) -> phoneNumberId.equals(record.key()))
+				.findFirst()
+				.orElse(null);
+		}
+
+		@KafkaListener(topics = "wa.send-requests", groupId = "gateway-api-tests")
+		void onSendRequest(ConsumerRecord<String, Event> record) {
+			this.sendRequests.add(record);
+		}
+
+		ConsumerRecord<String, Event> sendRequest(String messageId) {
+			return this.sendRequests.stream()
+				.filter((record) -> ((SendRequest) record.value()).messageId().equals(messageId))
+				.findFirst()
+				.orElse(null);
+		}
+
+		List<SendRequest> sendRequestsOf(String organizationId) {
+			return this.sendRequests.stream()
+				.map((record) -> (SendRequest) record.value())
+				.filter((request) -> request.organizationId().equals(organizationId))
+				.toList();
+		}
+
+	}
+
+}
