@@ -9,6 +9,7 @@ import com.waplatform.gateway.admin.AdminViews.PhoneNumber;
 import com.waplatform.gateway.auth.ApiKeyStore;
 import com.waplatform.gateway.web.Problems;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -55,9 +56,11 @@ class AdminController {
 
 	@PostMapping("/{organizationId}/api-keys")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<ApiKeyCreated> issueKey(@PathVariable String organizationId) {
+	Mono<ApiKeyCreated> issueKey(@PathVariable String organizationId,
+			@RequestBody(required = false) @Valid AdminRequests.@Nullable IssueKey request) {
+		String provided = (request != null) ? request.key() : null;
 		return this.organizations.requireOrganization(organizationId)
-			.then(this.apiKeys.issue(organizationId))
+			.then(this.apiKeys.issue(organizationId, provided))
 			.map((issued) -> new ApiKeyCreated(issued.id(), issued.key()));
 	}
 

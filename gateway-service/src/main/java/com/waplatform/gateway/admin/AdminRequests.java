@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,14 @@ final class AdminRequests {
 			return Boolean.TRUE.equals(this.defaultNumber);
 		}
 
+	}
+
+	/**
+	 * @param key a key chosen by the operator (e.g. a fixed key for a local stack); it must
+	 * have the shape and entropy of a generated one, because keys are stored with a fast hash
+	 */
+	record IssueKey(@Nullable @Pattern(regexp = "wak_[A-Za-z0-9_-]{43}",
+			message = "must be wak_ followed by 43 Base64url characters (32 random bytes)") String key) {
 	}
 
 }

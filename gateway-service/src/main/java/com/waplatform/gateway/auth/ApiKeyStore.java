@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.waplatform.gateway.config.GatewayProperties;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -36,8 +37,8 @@ public class ApiKeyStore {
 	}
 
 	/** A new key for the organization; the clear key exists only in the result. */
-	public Mono<IssuedKey> issue(String organizationId) {
-		String key = ApiKeys.generate();
+	public Mono<IssuedKey> issue(String organizationId, @Nullable String provided) {
+		String key = (provided != null) ? provided : ApiKeys.generate();
 		String id = "key_" + UUID.randomUUID().toString().replace("-", "");
 		return this.db
 			.sql("insert into api_keys (id, organization_id, key_hash, prefix) values (:id, :org, :hash, :prefix)")

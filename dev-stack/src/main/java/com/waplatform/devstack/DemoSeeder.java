@@ -1,0 +1,72 @@
+package com.waplatform.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.waplatform.common.json.Json;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Seeds the demo organization through the gateway's admin API, the same way an operator would.
+ */
+final class DemoSeeder {
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String gatewayUrl;
+
+	private final String adminToken;
+
+	DemoSeeder(String gatewayUrl, String adminToken) {
+		this.gatewayUrl = gatewayUrl;
+		this.adminToken = adminToken;
+	}
+
+	DemoAccount seed(DemoAccount demo) {
+		JsonNode organization = post("/v1/admin/organizations",
+				Map.of("name", "Demo Tours", "appSecret", demo.appSecret()));
+		String organizationId = organization.get("id").asString();
+		Map<String, Object> number = new LinkedHashMap<>();
+		number.put("phoneNumberId", demo.phoneNumberId());
+		number.put("wabaId", demo.wabaId());
+		number.put("displayPhoneNumber", demo.displayPhoneNumber());
+		number.put("accessToken", demo.accessToken());
+		number.put("throughputPerSecond", 80);
+		number.put("default", true);
+		post("/v1/admin/organizations/" + organizationId + "/phone-numbers", number);
+		Map<String, Object> keyRequest = (demo.apiKey() != null) ? Map.of("key", demo.apiKey()) : Map.of();
+		JsonNode key = post("/v1/admin/organizations/" + organizationId + "/api-keys", keyRequest);
+		return demo.seeded(organizationId, key.get("key").asString());
+	}
+
+	private JsonNode post(String path, Object body) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gatewayUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + this.adminToken)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)))
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() / 100 != 2) {
+				throw new IllegalStateException(
+						"Seeding failed: POST " + path + " answered " + response.statusCode() + " " + response.body());
+			}
+			return Json.mapper().readTree(response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Seeding failed: POST " + path, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while seeding", ex);
+		}
+	}
+
+}

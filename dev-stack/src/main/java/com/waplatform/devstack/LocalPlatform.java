@@ -1,0 +1,175 @@
+package com.waplatform.devstack;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.waplatform.gateway.GatewayApplication;
+import com.waplatform.sender.SenderApplication;
+import com.waplatform.simulator.MetaSimulatorApplication;
+import com.waplatform.template.TemplateApplication;
+import com.waplatform.webhook.WebhookApplication;
+import com.waplatform.workflow.WorkflowApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform in one JVM: embedded Kafka and PostgreSQL, the Meta simulator and the five
+ * services, each in its own Spring context (own port, own schema, own consumer groups), plus a
+ * seeded demo organization. Used by {@link DevStackApplication} and by the system tests.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** Auto-configurations the simulator must not pick up from the services' shared classpath. */
+	private static final String SIMULATOR_EXCLUDES = String.join(",",
+			"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+			"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
+			"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+			"com.waplatform.support.config.PlatformAutoConfiguration");
+
+	private final LocalInfrastructure infrastructure;
+
+	private final Map<Service, ConfigurableApplicationContext> contexts;
+
+	private final DemoAccount demo;
+
+	private LocalPlatform(LocalInfrastructure infrastructure, Map<Service, ConfigurableApplicationContext> contexts,
+			DemoAccount demo) {
+		this.infrastructure = infrastructure;
+		this.contexts = contexts;
+		this.demo = demo;
+	}
+
+	public static LocalPlatform start(PlatformOptions options) {
+		LocalInfrastructure infrastructure = LocalInfrastructure.start(options.kafkaPort(), options.postgresPort());
+		Map<Service, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+		try {
+			Map<String, Object> common = new HashMap<>(options.overrides());
+			common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+			common.put("DB_HOST", "localhost");
+			common.put("DB_PORT", infrastructure.postgresPort());
+			common.put("DB_NAME", "postgres");
+			common.put("DB_USER", "postgres");
+			common.put("DB_PASSWORD", "postgres");
+			common.put("platform.credential-key", randomKey());
+			String adminToken = randomToken();
+			DemoAccount demo = DemoAccount.defaults(options.apiKey());
+
+			Map<String, Object> gateway = new HashMap<>(common);
+			gateway.put("gateway.admin-token", adminToken);
+			gateway.put("gateway.webhook.verify-token", demo.verifyToken());
+			contexts.put(Service.GATEWAY, run(GatewayApplication.builder(), options.port(Service.GATEWAY), gateway));
+			String gatewayUrl = url(contexts.get(Service.GATEWAY));
+
+			Map<String, Object> simulator = new HashMap<>(options.overrides());
+			simulator.put("platform.enabled", "false");
+			simulator.put("spring.autoconfigure.exclude", SIMULATOR_EXCLUDES);
+			simulator.put("simulator.webhook-url", gatewayUrl + "/webhooks/meta");
+			simulator.put("simulator.accounts[0].waba-id", demo.wabaId());
+			simulator.put("simulator.accounts[0].phone-number-id", demo.phoneNumberId());
+			simulator.put("simulator.accounts[0].display-phone-number", demo.displayPhoneNumber());
+			simulator.put("simulator.accounts[0].access-token", demo.accessToken());
+			simulator.put("simulator.accounts[0].app-secret", demo.appSecret());
+			contexts.put(Service.SIMULATOR,
+					run(MetaSimulatorApplication.builder(), options.port(Service.SIMULATOR), simulator));
+			String simulatorUrl = url(contexts.get(Service.SIMULATOR));
+
+			Map<String, Object> services = new HashMap<>(common);
+			services.put("sender.meta.base-url", simulatorUrl);
+			services.put("template.meta.base-url", simulatorUrl);
+			contexts.put(Service.SENDER, run(SenderApplication.builder(), options.port(Service.SENDER), services));
+			contexts.put(Service.TEMPLATE,
+					run(TemplateApplication.builder(), options.port(Service.TEMPLATE), services));
+			contexts.put(Service.WEBHOOK, run(WebhookApplication.builder(), options.port(Service.WEBHOOK), services));
+			contexts.put(Service.WORKFLOW,
+					run(WorkflowApplication.builder(), options.port(Service.WORKFLOW), services));
+
+			DemoAccount seeded = new DemoSeeder(gatewayUrl, adminToken).seed(demo);
+			LocalPlatform platform = new LocalPlatform(infrastructure, contexts, seeded);
+			new HealthCheck().awaitHealthy(platform.urls());
+			return platform;
+		}
+		catch (RuntimeException ex) {
+			closeAll(new ArrayList<>(contexts.values()));
+			infrastructure.close();
+			throw ex;
+		}
+	}
+
+	private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, int port,
+			Map<String, Object> properties) {
+		Map<String, Object> all = new HashMap<>(properties);
+		all.put("server.port", port);
+		// one logging configuration for the whole JVM (each context would otherwise re-initialise it)
+		all.putIfAbsent("logging.config", "classpath:dev-stack-logback.xml");
+		return builder.properties(all).registerShutdownHook(false).run();
+	}
+
+	private static String url(ConfigurableApplicationContext context) {
+		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+	public String url(Service service) {
+		return url(this.contexts.get(service));
+	}
+
+	public Map<Service, String> urls() {
+		Map<Service, String> urls = new LinkedHashMap<>();
+		this.contexts.keySet().forEach((service) -> urls.put(service, url(service)));
+		return urls;
+	}
+
+	public ConfigurableApplicationContext context(Service service) {
+		return this.contexts.get(service);
+	}
+
+	public DemoAccount demo() {
+		return this.demo;
+	}
+
+	public String kafkaBootstrapServers() {
+		return this.infrastructure.kafkaBootstrapServers();
+	}
+
+	@Override
+	public void close() {
+		List<ConfigurableApplicationContext> reversed = new ArrayList<>(this.contexts.values());
+		java.util.Collections.reverse(reversed);
+		closeAll(reversed);
+		this.infrastructure.close();
+	}
+
+	private static void closeAll(List<ConfigurableApplicationContext> contexts) {
+		contexts.forEach(ConfigurableApplicationContext::close);
+	}
+
+	private static String randomKey() {
+		byte[] key = new byte[32];
+		RANDOM.nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
+	}
+
+	private static String randomToken() {
+		byte[] token = new byte[24];
+		RANDOM.nextBytes(token);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+	}
+
+	/** The applications of the platform, in start order. */
+	public enum Service {
+
+		GATEWAY, SIMULATOR, SENDER, TEMPLATE, WEBHOOK, WORKFLOW
+
+	}
+
+}

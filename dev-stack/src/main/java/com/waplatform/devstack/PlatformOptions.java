@@ -1,0 +1,29 @@
+package com.waplatform.devstack;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to start the local platform. Port 0 means any free port.
+ *
+ * @param apiKey the demo organization's API key, or null for a random one
+ * @param overrides extra properties given to every application
+ */
+public record PlatformOptions(Map<LocalPlatform.Service, Integer> ports, int kafkaPort, int postgresPort,
+		@Nullable String apiKey, Map<String, Object> overrides) {
+
+	/** Everything on free ports: for tests. */
+	public static PlatformOptions randomPorts() {
+		return new PlatformOptions(Map.of(), 0, 0, null, Map.of());
+	}
+
+	public int port(LocalPlatform.Service service) {
+		return this.ports.getOrDefault(service, 0);
+	}
+
+	public PlatformOptions withOverrides(Map<String, Object> overrides) {
+		return new PlatformOptions(this.ports, this.kafkaPort, this.postgresPort, this.apiKey, overrides);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.devstack;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,286 @@
+package com.waplatform.systemtests;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.waplatform.common.crypto.WebhookSignature;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.message.SendRequest;
+import com.waplatform.common.webhook.WebhookReceived;
+import com.waplatform.devstack.DemoAccount;
+import com.waplatform.devstack.LocalPlatform;
+import com.waplatform.devstack.LocalPlatform.Service;
+import com.waplatform.devstack.PlatformOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton: the whole platform (real Kafka, real PostgreSQL, the simulator and all
+ * five services) and one real message at a time travelling the whole path.
+ */
+class EndToEndTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private static LocalPlatform platform;
+
+	private static DemoAccount demo;
+
+	private static WebTestClient gateway;
+
+	private static WebTestClient simulator;
+
+	private static KafkaProbe kafka;
+
+	@BeforeAll
+	static void startPlatform() {
+		platform = LocalPlatform.start(PlatformOptions.randomPorts()
+			.withOverrides(Map.of("platform.kafka.partitions", 2, "spring.main.banner-mode", "off")));
+		demo = platform.demo();
+		gateway = WebTestClient.bindToServer()
+			.baseUrl(platform.url(Service.GATEWAY))
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+		simulator = WebTestClient.bindToServer()
+			.baseUrl(platform.url(Service.SIMULATOR))
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+		kafka = new KafkaProbe(platform.kafkaBootstrapServers());
+	}
+
+	@AfterAll
+	static void stopPlatform() {
+		if (kafka != null) {
+			kafka.close();
+		}
+		if (platform != null) {
+			platform.close();
+		}
+	}
+
+	@Test
+	void apiTextMessageReachesReadAndMetaReceivesItOnce() {
+		String id = sendText("+14155550101", "Your tour starts tomorrow at 9:00.");
+
+		awaitStatus(id, "read");
+		JsonNode message = getMessage(id);
+		assertThat(message.get("to").asString()).isEqualTo("+14155550101");
+		assertThat(message.get("wamid").asString()).startsWith("wamid.");
+		assertThat(message.get("history").findValuesAsString("status")).contains("queued", "accepted", "read");
+		assertThat(ledgerCount(id)).isEqualTo(1);
+	}
+
+	@Test
+	void bookingConfirmedBusinessEventReachesRead() throws Exception {
+		String bookingId = "B-" + UUID.randomUUID();
+		kafka.publishCloudEvent(Topics.BUSINESS_EVENTS.name(), bookingId, "booking.confirmed", demo.organizationId(),
+				"""
+						{"bookingId":"%s","customerName":"Ana","customerPhone":"+34612345678",
+						 "packageName":"Lisbon Highlights","startDate":"2026-12-01","reference":"REF-77"}
+						""".formatted(bookingId));
+
+		SendRequest request = kafka.await(Topics.SEND_REQUESTS.name(), SendRequest.class,
+				(candidate) -> candidate.context() != null && bookingId.equals(candidate.context().id()), TIMEOUT);
+		assertThat(request.message().template().name()).isEqualTo("booking_confirmation");
+		assertThat(request.recipient()).isEqualTo("+34612345678");
+
+		awaitStatus(request.messageId(), "read");
+		assertThat(ledgerCount(request.messageId())).isEqualTo(1);
+	}
+
+	@Test
+	void sendRequestDeliveredTwiceToTheSenderReachesMetaOnce() throws Exception {
+		String id = sendText("+14155550102", "Payment received, thank you.");
+		SendRequest request = kafka.await(Topics.SEND_REQUESTS.name(), SendRequest.class,
+				(candidate) -> candidate.messageId().equals(id), TIMEOUT);
+		awaitStatus(id, "accepted", "sent", "delivered", "read");
+		double skippedBefore = duplicatesSkipped();
+
+		kafka.publish(Topics.SEND_REQUESTS.name(), request);
+
+		await().atMost(TIMEOUT).until(() -> duplicatesSkipped() > skippedBefore);
+		awaitStatus(id, "read");
+		assertThat(ledgerCount(id)).isEqualTo(1);
+	}
+
+	@Test
+	void forgedWebhookSignatureIsRejectedAndChangesNothing() {
+		String id = sendText("+14155550103", "See you soon.");
+		awaitStatus(id, "read");
+		String forgedWamid = "wamid.FORGED-" + UUID.randomUUID();
+		byte[] forged = statusWebhook(forgedWamid, id, "failed").getBytes(StandardCharsets.UTF_8);
+
+		gateway.post()
+			.uri("/webhooks/meta")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(WebhookSignature.HEADER, WebhookSignature.sign("not-the-app-secret", forged))
+			.bodyValue(forged)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		gateway.post()
+			.uri("/webhooks/meta")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(forged)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+
+		// webhooks of one account share a partition: had the forged one been accepted, it would precede this
+		String markerWamid = "wamid.MARKER-" + UUID.randomUUID();
+		postSigned(statusWebhook(markerWamid, UUID.randomUUID().toString(), "sent"));
+		List<WebhookReceived> received = kafka.readUntil(Topics.WEBHOOK_EVENTS.name(), WebhookReceived.class,
+				(event) -> event.payload().contains(markerWamid), TIMEOUT);
+		assertThat(received).noneMatch((event) -> event.payload().contains(forgedWamid));
+		assertThat(getMessage(id).get("status").asString()).isEqualTo("read");
+	}
+
+	@Test
+	void lateSentWebhookAfterReadDoesNotDowngrade() {
+		String id = sendText("+14155550104", "Your guide is Marta.");
+		awaitStatus(id, "read");
+		String wamid = getMessage(id).get("wamid").asString();
+		int historyBefore = getMessage(id).get("history").size();
+
+		postSigned(statusWebhook(wamid, id, "sent"));
+		postSigned(statusWebhook(wamid, id, "delivered"));
+		// a later message on the same account is processed after the stale webhooks (same partition)
+		String marker = sendText("+14155550105", "Marker.");
+		awaitStatus(marker, "read");
+
+		JsonNode message = getMessage(id);
+		assertThat(message.get("status").asString()).isEqualTo("read");
+		assertThat(message.get("history").size()).isEqualTo(historyBefore);
+	}
+
+	@Test
+	void badRequestsGetProblemDetailsNeverServerErrors() {
+		expectProblem(gateway.post().uri("/v1/messages").header("Authorization", "Bearer " + demo.apiKey()),
+				"{\"to\": \"+14155550106\", \"type\": \"text\", ", HttpStatus.BAD_REQUEST);
+		expectProblem(gateway.post().uri("/v1/messages").header("Authorization", "Bearer " + demo.apiKey()),
+				"{\"to\": {\"number\": 1}, \"type\": \"text\", \"text\": {\"body\": \"hi\"}}", HttpStatus.BAD_REQUEST);
+		expectProblem(gateway.post().uri("/v1/messages").header("Authorization", "Bearer " + demo.apiKey()),
+				"{\"to\": \"+1 555\", \"type\": \"text\", \"text\": {\"body\": \"hi\"}}",
+				HttpStatus.UNPROCESSABLE_CONTENT);
+		expectProblem(gateway.post().uri("/v1/messages"),
+				"{\"to\": \"+14155550106\", \"type\": \"text\", \"text\": {\"body\": \"hi\"}}", HttpStatus.UNAUTHORIZED);
+		String oversized = "{\"to\": \"+14155550106\", \"type\": \"text\", \"text\": {\"body\": \"" + "x".repeat(2_000_000)
+				+ "\"}}";
+		expectProblem(gateway.post().uri("/v1/messages").header("Authorization", "Bearer " + demo.apiKey()), oversized,
+				HttpStatus.CONTENT_TOO_LARGE);
+	}
+
+	private static void expectProblem(WebTestClient.RequestBodySpec request, String body, HttpStatus status) {
+		request.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(status.value())
+			.jsonPath("$.title")
+			.exists();
+	}
+
+	private static String sendText(String to, String body) {
+		JsonNode response = gateway.post()
+			.uri("/v1/messages")
+			.header("Authorization", "Bearer " + demo.apiKey())
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("to", to, "type", "text", "text", Map.of("body", body)))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(response.get("status").asString()).isEqualTo("queued");
+		return response.get("id").asString();
+	}
+
+	private static JsonNode getMessage(String id) {
+		return gateway.get()
+			.uri("/v1/messages/{id}", id)
+			.header("Authorization", "Bearer " + demo.apiKey())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static void awaitStatus(String id, String... anyOf) {
+		await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			JsonNode message = gateway.get()
+				.uri("/v1/messages/{id}", id)
+				.header("Authorization", "Bearer " + demo.apiKey())
+				.exchange()
+				.expectBody(JsonNode.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(message).isNotNull();
+			assertThat(message.path("status").asString()).isIn((Object[]) anyOf);
+		});
+	}
+
+	private static long ledgerCount(String messageId) {
+		JsonNode count = simulator.get()
+			.uri((uri) -> uri.path("/admin/ledger/count").queryParam("callbackData", messageId).build())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		return count.isNumber() ? count.asLong() : count.get("count").asLong();
+	}
+
+	private static double duplicatesSkipped() {
+		MeterRegistry meters = platform.context(Service.SENDER).getBean(MeterRegistry.class);
+		return meters.find("sender.duplicates.skipped").counters().stream().mapToDouble((c) -> c.count()).sum();
+	}
+
+	private static void postSigned(String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		gateway.post()
+			.uri("/webhooks/meta")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(WebhookSignature.HEADER, WebhookSignature.sign(demo.appSecret(), body))
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	private static String statusWebhook(String wamid, String messageId, String status) {
+		return """
+				{"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"value":{
+				"messaging_product":"whatsapp","metadata":{"display_phone_number":"%s","phone_number_id":"%s"},
+				"statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"14155550104",
+				"biz_opaque_callback_data":"%s"}]},"field":"messages"}]}]}"""
+			.formatted(demo.wabaId(), demo.displayPhoneNumber().substring(1), demo.phoneNumberId(), wamid, status,
+					Instant.now().getEpochSecond(), messageId);
+	}
+
+}
