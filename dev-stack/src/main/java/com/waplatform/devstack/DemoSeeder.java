@@ -13,7 +13,8 @@ import com.waplatform.common.json.Json;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Seeds the demo organization through the gateway's admin API, the same way an operator would.
+ * Seeds the demo organization through the gateway's admin API, the same way an operator
+ * would.
  */
 final class DemoSeeder {
 

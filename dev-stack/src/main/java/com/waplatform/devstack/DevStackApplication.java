@@ -12,13 +12,14 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * {@code ./mvnw -pl dev-stack -am spring-boot:run}: the whole platform on this machine, no Docker.
- * Options ({@code --name=value}, or as system properties / environment variables such as
- * {@code DEVSTACK_GATEWAY_PORT}): {@code devstack.gateway.port} (8080), {@code devstack.simulator.port}
- * (8090), {@code devstack.sender.port} (8081), {@code devstack.template.port} (8082),
- * {@code devstack.webhook.port} (8083), {@code devstack.workflow.port} (8084),
- * {@code devstack.kafka.port} (9092), {@code devstack.postgres.port} (0: any free port),
- * {@code devstack.api-key} (random when not set).
+ * {@code ./mvnw -pl dev-stack -am spring-boot:run}: the whole platform on this machine,
+ * no Docker. Options ({@code --name=value}, or as system properties / environment
+ * variables such as {@code DEVSTACK_GATEWAY_PORT}): {@code devstack.gateway.port} (8080),
+ * {@code devstack.simulator.port} (8090), {@code devstack.sender.port} (8081),
+ * {@code devstack.template.port} (8082), {@code devstack.webhook.port} (8083),
+ * {@code devstack.workflow.port} (8084), {@code devstack.kafka.port} (9092),
+ * {@code devstack.postgres.port} (0: any free port), {@code devstack.api-key} (random
+ * when not set).
  */
 public final class DevStackApplication {
 
@@ -31,8 +32,8 @@ public final class DevStackApplication {
 		Map<Service, Integer> ports = new EnumMap<>(Service.class);
 		Map<Service, Integer> defaults = Map.of(Service.GATEWAY, 8080, Service.SIMULATOR, 8090, Service.SENDER, 8081,
 				Service.TEMPLATE, 8082, Service.WEBHOOK, 8083, Service.WORKFLOW, 8084);
-		defaults.forEach((service, port) -> ports.put(service, environment.getProperty(
-				"devstack." + service.name().toLowerCase(Locale.ROOT) + ".port", Integer.class, port)));
+		defaults.forEach((service, port) -> ports.put(service, environment
+			.getProperty("devstack." + service.name().toLowerCase(Locale.ROOT) + ".port", Integer.class, port)));
 		PlatformOptions options = new PlatformOptions(ports,
 				environment.getProperty("devstack.kafka.port", Integer.class, 9092),
 				environment.getProperty("devstack.postgres.port", Integer.class, 0),
@@ -45,11 +46,12 @@ public final class DevStackApplication {
 			stopped.countDown();
 		}, "dev-stack-shutdown"));
 		DemoAccount demo = platform.demo();
-		// the one line a developer (or a script) waits for; deliberately plain stdout, not a log event
+		// the one line a developer (or a script) waits for; deliberately plain stdout,
+		// not a log event
 		PrintStream out = System.out;
-		out.println("READY gateway=" + platform.url(Service.GATEWAY) + " simulator="
-				+ platform.url(Service.SIMULATOR) + " apiKey=" + demo.apiKey() + " phoneNumberId="
-				+ demo.phoneNumberId() + " wabaId=" + demo.wabaId() + " appSecret=" + demo.appSecret());
+		out.println("READY gateway=" + platform.url(Service.GATEWAY) + " simulator=" + platform.url(Service.SIMULATOR)
+				+ " apiKey=" + demo.apiKey() + " phoneNumberId=" + demo.phoneNumberId() + " wabaId=" + demo.wabaId()
+				+ " appSecret=" + demo.appSecret());
 		out.flush();
 		stopped.await();
 	}

@@ -8,8 +8,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The two engines the platform needs, without Docker: a KRaft Kafka broker in this JVM and a real
- * PostgreSQL server from binaries shipped in a Maven jar (zonky). Port 0 picks a free port.
+ * The two engines the platform needs, without Docker: a KRaft Kafka broker in this JVM
+ * and a real PostgreSQL server from binaries shipped in a Maven jar (zonky). Port 0 picks
+ * a free port.
  */
 final class LocalInfrastructure implements AutoCloseable {
 

@@ -19,15 +19,19 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole platform in one JVM: embedded Kafka and PostgreSQL, the Meta simulator and the five
- * services, each in its own Spring context (own port, own schema, own consumer groups), plus a
- * seeded demo organization. Used by {@link DevStackApplication} and by the system tests.
+ * The whole platform in one JVM: embedded Kafka and PostgreSQL, the Meta simulator and
+ * the five services, each in its own Spring context (own port, own schema, own consumer
+ * groups), plus a seeded demo organization. Used by {@link DevStackApplication} and by
+ * the system tests.
  */
 public final class LocalPlatform implements AutoCloseable {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** Auto-configurations the simulator must not pick up from the services' shared classpath. */
+	/**
+	 * Auto-configurations the simulator must not pick up from the services' shared
+	 * classpath.
+	 */
 	private static final String SIMULATOR_EXCLUDES = String.join(",",
 			"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 			"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
@@ -110,7 +114,8 @@ public final class LocalPlatform implements AutoCloseable {
 			Map<String, Object> properties) {
 		Map<String, Object> all = new HashMap<>(properties);
 		all.put("server.port", port);
-		// one logging configuration for the whole JVM (each context would otherwise re-initialise it)
+		// one logging configuration for the whole JVM (each context would otherwise
+		// re-initialise it)
 		all.putIfAbsent("logging.config", "classpath:dev-stack-logback.xml");
 		return builder.properties(all).registerShutdownHook(false).run();
 	}

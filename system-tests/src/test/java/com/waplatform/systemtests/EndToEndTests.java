@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The walking skeleton: the whole platform (real Kafka, real PostgreSQL, the simulator and all
- * five services) and one real message at a time travelling the whole path.
+ * The walking skeleton: the whole platform (real Kafka, real PostgreSQL, the simulator
+ * and all five services) and one real message at a time travelling the whole path.
  */
 class EndToEndTests {
 
@@ -142,7 +142,8 @@ class EndToEndTests {
 			.expectStatus()
 			.isUnauthorized();
 
-		// webhooks of one account share a partition: had the forged one been accepted, it would precede this
+		// webhooks of one account share a partition: had the forged one been accepted, it
+		// would precede this
 		String markerWamid = "wamid.MARKER-" + UUID.randomUUID();
 		postSigned(statusWebhook(markerWamid, UUID.randomUUID().toString(), "sent"));
 		List<WebhookReceived> received = kafka.readUntil(Topics.WEBHOOK_EVENTS.name(), WebhookReceived.class,
@@ -160,7 +161,8 @@ class EndToEndTests {
 
 		postSigned(statusWebhook(wamid, id, "sent"));
 		postSigned(statusWebhook(wamid, id, "delivered"));
-		// a later message on the same account is processed after the stale webhooks (same partition)
+		// a later message on the same account is processed after the stale webhooks (same
+		// partition)
 		String marker = sendText("+14155550105", "Marker.");
 		awaitStatus(marker, "read");
 
@@ -179,9 +181,10 @@ class EndToEndTests {
 				"{\"to\": \"+1 555\", \"type\": \"text\", \"text\": {\"body\": \"hi\"}}",
 				HttpStatus.UNPROCESSABLE_CONTENT);
 		expectProblem(gateway.post().uri("/v1/messages"),
-				"{\"to\": \"+14155550106\", \"type\": \"text\", \"text\": {\"body\": \"hi\"}}", HttpStatus.UNAUTHORIZED);
-		String oversized = "{\"to\": \"+14155550106\", \"type\": \"text\", \"text\": {\"body\": \"" + "x".repeat(2_000_000)
-				+ "\"}}";
+				"{\"to\": \"+14155550106\", \"type\": \"text\", \"text\": {\"body\": \"hi\"}}",
+				HttpStatus.UNAUTHORIZED);
+		String oversized = "{\"to\": \"+14155550106\", \"type\": \"text\", \"text\": {\"body\": \""
+				+ "x".repeat(2_000_000) + "\"}}";
 		expectProblem(gateway.post().uri("/v1/messages").header("Authorization", "Bearer " + demo.apiKey()), oversized,
 				HttpStatus.CONTENT_TOO_LARGE);
 	}
@@ -278,9 +281,9 @@ class EndToEndTests {
 				{"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"value":{
 				"messaging_product":"whatsapp","metadata":{"display_phone_number":"%s","phone_number_id":"%s"},
 				"statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"14155550104",
-				"biz_opaque_callback_data":"%s"}]},"field":"messages"}]}]}"""
-			.formatted(demo.wabaId(), demo.displayPhoneNumber().substring(1), demo.phoneNumberId(), wamid, status,
-					Instant.now().getEpochSecond(), messageId);
+				"biz_opaque_callback_data":"%s"}]},"field":"messages"}]}]}""".formatted(demo.wabaId(),
+				demo.displayPhoneNumber().substring(1), demo.phoneNumberId(), wamid, status,
+				Instant.now().getEpochSecond(), messageId);
 	}
 
 }

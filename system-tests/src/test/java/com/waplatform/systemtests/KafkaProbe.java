@@ -47,10 +47,8 @@ final class KafkaProbe implements AutoCloseable {
 	}
 
 	/** A CloudEvent in binary mode, as a booking system would publish it. */
-	void publishCloudEvent(String topic, String key, String type, String organizationId, String data)
-			throws Exception {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
-				data.getBytes(StandardCharsets.UTF_8));
+	void publishCloudEvent(String topic, String key, String type, String organizationId, String data) throws Exception {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, data.getBytes(StandardCharsets.UTF_8));
 		Map<String, String> headers = Map.of(EventHeaders.ID, UUID.randomUUID().toString(), EventHeaders.TYPE, type,
 				EventHeaders.SOURCE, "/bookings", EventHeaders.SPEC_VERSION, "1.0", EventHeaders.TIME,
 				Instant.now().toString(), EventHeaders.SUBJECT, key, EventHeaders.ORGANIZATION_ID, organizationId,
@@ -59,15 +57,18 @@ final class KafkaProbe implements AutoCloseable {
 		this.raw.send(record).get();
 	}
 
-	/** The first record on the topic (from the beginning) that matches, within the timeout. */
+	/**
+	 * The first record on the topic (from the beginning) that matches, within the
+	 * timeout.
+	 */
 	<T extends Event> T await(String topic, Class<T> type, Predicate<T> matching, Duration timeout) {
 		List<T> read = readUntil(topic, type, matching, timeout);
 		return read.get(read.size() - 1);
 	}
 
 	/**
-	 * Every record of the type on the topic from the beginning up to and including the first that
-	 * matches {@code last}.
+	 * Every record of the type on the topic from the beginning up to and including the
+	 * first that matches {@code last}.
 	 */
 	<T extends Event> List<T> readUntil(String topic, Class<T> type, Predicate<T> last, Duration timeout) {
 		List<T> read = new ArrayList<>();

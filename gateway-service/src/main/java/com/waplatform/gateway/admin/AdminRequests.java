@@ -44,8 +44,9 @@ final class AdminRequests {
 	}
 
 	/**
-	 * @param key a key chosen by the operator (e.g. a fixed key for a local stack); it must
-	 * have the shape and entropy of a generated one, because keys are stored with a fast hash
+	 * @param key a key chosen by the operator (e.g. a fixed key for a local stack); it
+	 * must have the shape and entropy of a generated one, because keys are stored with a
+	 * fast hash
 	 */
 	record IssueKey(@Nullable @Pattern(regexp = "wak_[A-Za-z0-9_-]{43}",
 			message = "must be wak_ followed by 43 Base64url characters (32 random bytes)") String key) {
