@@ -117,7 +117,8 @@ public final class LocalPlatform implements AutoCloseable {
 		// one logging configuration for the whole JVM (each context would otherwise
 		// re-initialise it)
 		all.putIfAbsent("logging.config", "classpath:dev-stack-logback.xml");
-		// as command-line arguments: they must win over each application's own configuration file
+		// as command-line arguments: they must win over each application's own
+		// configuration file
 		String[] args = all.entrySet()
 			.stream()
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
