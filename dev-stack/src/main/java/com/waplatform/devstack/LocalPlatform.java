@@ -39,6 +39,7 @@ public final class LocalPlatform implements AutoCloseable {
 			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
 			"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
 			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 			"com.waplatform.support.config.PlatformAutoConfiguration");
 
 	private final LocalInfrastructure infrastructure;
