@@ -9,6 +9,7 @@ import com.waplatform.common.inbound.InboundMessage;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.common.template.TemplateSnapshot;
+import com.waplatform.common.template.TemplateUpdated;
 import com.waplatform.common.webhook.WebhookReceived;
 
 /**
@@ -20,7 +21,7 @@ public final class EventTypes {
 	private static final Map<Class<?>, String> NAMES = Map.of(SendRequest.class, "message.send-requested",
 			StatusEvent.class, "message.status", TemplateSnapshot.class, "template.snapshot", WebhookReceived.class,
 			"meta.webhook-received", InboundMessage.class, "message.inbound", PhoneNumberConfigured.class,
-			"account.phone-number-configured");
+			"account.phone-number-configured", TemplateUpdated.class, "template.updated");
 
 	private static final Map<String, Class<?>> CLASSES = NAMES.entrySet()
 		.stream()

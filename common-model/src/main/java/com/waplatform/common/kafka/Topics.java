@@ -9,6 +9,7 @@ import com.waplatform.common.inbound.InboundEvent;
 import com.waplatform.common.message.SendRequestEvent;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.common.template.TemplateSyncEvent;
+import com.waplatform.common.template.TemplateUpdateEvent;
 import com.waplatform.common.webhook.WebhookEvent;
 
 /**
@@ -32,6 +33,13 @@ public final class Topics {
 	public static final Topic<TemplateSyncEvent> TEMPLATE_SYNC = new Topic<>("wa.template-sync",
 			"{wabaId}:{name}:{language}", TemplateSyncEvent.class, 3, Duration.ofDays(-1), true);
 
+	/**
+	 * Meta's template webhooks (status, quality, category), routed by the webhook service
+	 * to the template service; keyed like {@code wa.template-sync}.
+	 */
+	public static final Topic<TemplateUpdateEvent> TEMPLATE_UPDATES = new Topic<>("wa.template-updates",
+			"{wabaId}:{name}:{language}", TemplateUpdateEvent.class, 3, Duration.ofDays(7), false);
+
 	/** Keyed by WABA id; kept at least 7 days so webhooks can be replayed. */
 	public static final Topic<WebhookEvent> WEBHOOK_EVENTS = new Topic<>("wa.webhook-events", "WABA id",
 			WebhookEvent.class, 6, Duration.ofDays(7), false);
@@ -51,8 +59,8 @@ public final class Topics {
 	public static final Topic<AccountEvent> ACCOUNTS = new Topic<>("wa.accounts", "phone-number id", AccountEvent.class,
 			1, Duration.ofDays(-1), true);
 
-	public static final List<Topic<?>> ALL = List.of(SEND_REQUESTS, STATUS_EVENTS, TEMPLATE_SYNC, WEBHOOK_EVENTS,
-			INBOUND_MESSAGES, BUSINESS_EVENTS, ACCOUNTS);
+	public static final List<Topic<?>> ALL = List.of(SEND_REQUESTS, STATUS_EVENTS, TEMPLATE_SYNC, TEMPLATE_UPDATES,
+			WEBHOOK_EVENTS, INBOUND_MESSAGES, BUSINESS_EVENTS, ACCOUNTS);
 
 	private Topics() {
 	}

@@ -2,6 +2,7 @@ package com.waplatform.common.meta;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,8 @@ public record MetaMessage(@JsonProperty("messaging_product") @Nullable String me
 				this.interactive, this.reaction, callbackData, this.status, this.messageId, this.typingIndicator);
 	}
 
+	/** Not a Meta field: Jackson would otherwise write it as {@code markRead}. */
+	@JsonIgnore
 	public boolean isMarkRead() {
 		return "read".equals(this.status) && this.type == null;
 	}
@@ -110,11 +113,57 @@ public record MetaMessage(@JsonProperty("messaging_product") @Nullable String me
 
 	}
 
+	/**
+	 * A template parameter; {@code type} names the field that is set: {@code text},
+	 * {@code payload} (quick-reply button), {@code currency}, {@code date_time},
+	 * {@code image}/{@code document}/{@code video}/{@code location} (header),
+	 * {@code coupon_code} (copy-code button) or {@code action} (flow, catalog and
+	 * multi-product buttons, kept as Meta's JSON).
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Parameter(String type, @JsonProperty("parameter_name") @Nullable String parameterName,
 			@Nullable String text, @Nullable String payload, @Nullable Currency currency,
 			@JsonProperty("date_time") @Nullable DateTime dateTime, @Nullable Media image, @Nullable Media document,
-			@Nullable Media video) {
+			@Nullable Media video, @JsonProperty("coupon_code") @Nullable String couponCode,
+			@Nullable Location location, @Nullable JsonNode action) {
+
+		public Parameter(String type, @Nullable String parameterName, @Nullable String text, @Nullable String payload,
+				@Nullable Currency currency, @Nullable DateTime dateTime, @Nullable Media image,
+				@Nullable Media document, @Nullable Media video) {
+			this(type, parameterName, text, payload, currency, dateTime, image, document, video, null, null, null);
+		}
+
+		public static Parameter currency(Currency currency) {
+			return new Parameter("currency", null, null, null, currency, null, null, null, null);
+		}
+
+		public static Parameter dateTime(String fallbackValue) {
+			return new Parameter("date_time", null, null, null, null, new DateTime(fallbackValue), null, null, null);
+		}
+
+		public static Parameter image(Media image) {
+			return new Parameter("image", null, null, null, null, null, image, null, null);
+		}
+
+		public static Parameter document(Media document) {
+			return new Parameter("document", null, null, null, null, null, null, document, null);
+		}
+
+		public static Parameter video(Media video) {
+			return new Parameter("video", null, null, null, null, null, null, null, video);
+		}
+
+		public static Parameter location(Location location) {
+			return new Parameter("location", null, null, null, null, null, null, null, null, null, location, null);
+		}
+
+		public static Parameter couponCode(String couponCode) {
+			return new Parameter("coupon_code", null, null, null, null, null, null, null, null, couponCode, null, null);
+		}
+
+		public static Parameter action(JsonNode action) {
+			return new Parameter("action", null, null, null, null, null, null, null, null, null, null, action);
+		}
 
 		public static Parameter text(String text) {
 			return new Parameter("text", null, text, null, null, null, null, null, null);
@@ -134,7 +183,26 @@ public record MetaMessage(@JsonProperty("messaging_product") @Nullable String me
 			@JsonProperty("amount_1000") long amount1000) {
 	}
 
-	public record DateTime(@JsonProperty("fallback_value") String fallbackValue) {
+	/**
+	 * Meta's {@code date_time} parameter. The Cloud API shows {@code fallback_value}; the
+	 * calendar fields are kept so a message passes through unchanged.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record DateTime(@JsonProperty("fallback_value") String fallbackValue,
+			@JsonProperty("day_of_week") @Nullable Integer dayOfWeek, @Nullable Integer year, @Nullable Integer month,
+			@JsonProperty("day_of_month") @Nullable Integer dayOfMonth, @Nullable Integer hour,
+			@Nullable Integer minute, @Nullable String calendar) {
+
+		public DateTime(String fallbackValue) {
+			this(fallbackValue, null, null, null, null, null, null, null);
+		}
+
+	}
+
+	/** A location header's parameter. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Location(@Nullable String latitude, @Nullable String longitude, @Nullable String name,
+			@Nullable String address) {
 	}
 
 	/**
