@@ -25,7 +25,7 @@ class ArchitectureTests {
 		assertThat(classes.that(com.tngtech.archunit.base.DescribedPredicate.describe("in domain",
 				(javaClass) -> javaClass.getPackageName().contains(".domain"))))
 			.isNotEmpty();
-		for (String feature : new String[] { "domain", "meta", "store", "sync", "web" }) {
+		for (String feature : new String[] { "domain", "meta", "store", "sync", "web", "updates", "creation" }) {
 			assertThat(classes.containPackage("com.waplatform.template." + feature)).as(feature).isTrue();
 		}
 	}

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,10 +28,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A stand-in for the Graph API's template listing, as a real HTTP server: {@code GET
+ * A stand-in for the Graph API's template management, as a real HTTP server: {@code GET
  * /v23.0/{waba-id}/message_templates?limit=&after=} with Meta's cursor paging
- * ({@code paging.next} only when another page exists), Bearer tokens checked per account,
- * and Meta's error envelope for a wrong token (190) or an injected failure.
+ * ({@code paging.next} only when another page exists), {@code POST
+ * /v23.0/{waba-id}/message_templates} (creation, answering
+ * {@code {"id","status":"PENDING","category"}}), Bearer tokens checked per account,
+ * Meta's error envelope for a wrong token (190) or an injected failure, and an
+ * {@code x-business-use-case-usage} header on every answer of an account when set.
  */
 final class FakeMeta {
 
@@ -79,8 +83,31 @@ final class FakeMeta {
 	}
 
 	void account(String wabaId, String token, List<ObjectNode> templates) {
-		this.accounts.put(wabaId, new Account(token, new CopyOnWriteArrayList<>(templates),
-				new CopyOnWriteArrayList<>(), ConcurrentHashMap.newKeySet()));
+		this.accounts.put(wabaId,
+				new Account(token, new CopyOnWriteArrayList<>(templates), new CopyOnWriteArrayList<>(),
+						ConcurrentHashMap.newKeySet(), new CopyOnWriteArrayList<>(), new AtomicReference<>(),
+						new AtomicReference<>()));
+	}
+
+	/** Every answer for the account carries this {@code x-business-use-case-usage}. */
+	void usage(String wabaId, int percent, int regainMinutes) {
+		this.accounts.get(wabaId)
+			.usage()
+			.set("{\"" + wabaId + "\":[{\"type\":\"whatsapp_business_management\",\"call_count\":" + percent
+					+ ",\"total_cputime\":1,\"total_time\":1,\"estimated_time_to_regain_access\":" + regainMinutes
+					+ "}]}");
+	}
+
+	/**
+	 * Every request for the account fails with this Graph error (e.g. 80007), or none.
+	 */
+	void failWith(String wabaId, @Nullable Integer code) {
+		this.accounts.get(wabaId).failure().set(code);
+	}
+
+	/** The bodies of the account's creation requests, in order. */
+	List<JsonNode> creations(String wabaId) {
+		return List.copyOf(this.accounts.get(wabaId).creations());
 	}
 
 	void setStatus(String wabaId, String name, String language, String status) {
@@ -117,8 +144,9 @@ final class FakeMeta {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			Matcher matcher = PATH.matcher(exchange.getRequestURI().getPath());
-			if (!"GET".equals(exchange.getRequestMethod()) || !matcher.matches()
-					|| !this.accounts.containsKey(matcher.group(1))) {
+			boolean get = "GET".equals(exchange.getRequestMethod());
+			boolean post = "POST".equals(exchange.getRequestMethod());
+			if (!(get || post) || !matcher.matches() || !this.accounts.containsKey(matcher.group(1))) {
 				respond(exchange, 400, error(100, "GraphMethodException", "Unsupported get request.", false));
 				return;
 			}
@@ -126,8 +154,20 @@ final class FakeMeta {
 			String query = (exchange.getRequestURI().getRawQuery() != null) ? exchange.getRequestURI().getRawQuery()
 					: "";
 			account.requests().add(query);
+			if (account.usage().get() != null) {
+				exchange.getResponseHeaders().set("x-business-use-case-usage", account.usage().get());
+			}
 			if (!("Bearer " + account.token()).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
 				respond(exchange, 401, error(190, "OAuthException", "Invalid OAuth access token.", false));
+				return;
+			}
+			Integer failure = account.failure().get();
+			if (failure != null) {
+				respond(exchange, 400, error(failure, "OAuthException", "(#" + failure + ") Injected failure", false));
+				return;
+			}
+			if (post) {
+				create(exchange, account);
 				return;
 			}
 			Map<String, String> parameters = parameters(query);
@@ -140,6 +180,31 @@ final class FakeMeta {
 			}
 			respond(exchange, 200, page(matcher.group(1), account.templates(), from, limit));
 		}
+	}
+
+	private void create(HttpExchange exchange, Account account) throws IOException {
+		JsonNode body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = Json.mapper().readTree(in);
+		}
+		account.creations().add(body);
+		String name = body.path("name").asString();
+		boolean exists = account.templates()
+			.stream()
+			.anyMatch((t) -> t.path("name").asString().equals(name)
+					&& t.path("language").asString().equals(body.path("language").asString()));
+		if (exists) {
+			ObjectNode error = error(100, "OAuthException", "Invalid parameter", false);
+			((ObjectNode) error.get("error")).put("error_subcode", 2388023);
+			respond(exchange, 400, error);
+			return;
+		}
+		String id = Long.toString(1_000_000_000L + account.creations().size());
+		ObjectNode template = ((ObjectNode) body.deepCopy()).put("id", id).put("status", "PENDING");
+		account.templates().add(template);
+		ObjectNode answer = Json.mapper().createObjectNode();
+		answer.put("id", id).put("status", "PENDING").put("category", body.path("category").asString());
+		respond(exchange, 200, answer);
 	}
 
 	private ObjectNode page(String wabaId, List<ObjectNode> templates, int from, int limit) {
@@ -204,7 +269,9 @@ final class FakeMeta {
 		return Integer.parseInt(text.substring("cursor:".length()));
 	}
 
-	private record Account(String token, List<ObjectNode> templates, List<String> requests, Set<Integer> failingPages) {
+	private record Account(String token, List<ObjectNode> templates, List<String> requests, Set<Integer> failingPages,
+			List<JsonNode> creations, AtomicReference<@Nullable String> usage,
+			AtomicReference<@Nullable Integer> failure) {
 	}
 
 }

@@ -9,17 +9,22 @@ import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.crypto.CredentialCipher;
 import com.waplatform.common.event.Event;
 import com.waplatform.common.event.EventHeaders;
+import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.template.TemplateSnapshot;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.template.domain.SyncFailure;
 import com.waplatform.template.domain.SyncReport;
+import com.waplatform.template.domain.SyncResult;
+import com.waplatform.template.store.TemplateStore;
 import com.waplatform.template.store.TemplateSummary;
 import com.waplatform.template.sync.TemplateSync;
 import com.waplatform.testsupport.Infrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -47,7 +52,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = TemplateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=template-service", "template.sync.page-size=3", "template.sync.interval=1h",
-				"template.sync.new-account-poll=1h" })
+				"template.sync.new-account-poll=1h", "template.meta.throttle-cool-down=2s" })
 @AutoConfigureWebTestClient
 @Import(TemplateSyncTests.Snapshots.class)
 @DirtiesContext
@@ -81,6 +86,9 @@ class TemplateSyncTests {
 
 	@Autowired
 	Snapshots snapshots;
+
+	@Autowired
+	TemplateStore store;
 
 	@Autowired
 	ScheduledTaskHolder scheduledTasks;
@@ -187,13 +195,63 @@ class TemplateSyncTests {
 			.filteredOn((template) -> template.status().equals("DELETED"))
 			.extracting(TemplateSummary::name)
 			.containsExactly("hello_world");
+
+		// then the tombstone, after the DELETED snapshot on the same partition, once
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.snapshots.tombstones("waba-remove")).hasSize(1));
+		ConsumerRecord<String, Event> tombstone = this.snapshots.tombstones("waba-remove").get(0);
+		assertThat(tombstone.key()).isEqualTo("waba-remove:hello_world:en_US");
+		assertThat(tombstone.partition()).isEqualTo(deletion.partition());
+		assertThat(tombstone.offset()).isGreaterThan(deletion.offset());
+		syncRound("waba-remove");
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.snapshots.tombstones("waba-remove")).hasSize(1));
+	}
+
+	@Test
+	void everyVersionIsKeptAndTheDeclaredParametersAreStored() {
+		register("waba-versions", "token-versions", "token-versions");
+		syncRound("waba-versions");
+		meta.setStatus("waba-versions", "welcome_template3", "en_US", "APPROVED");
+		syncRound("waba-versions");
+		meta.setStatus("waba-versions", "welcome_template3", "en_US", "PAUSED");
+		syncRound("waba-versions");
+
+		StepVerifier.create(this.store.countVersions("waba-versions", "welcome_template3", "en_US"))
+			.expectNext(3L)
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		StepVerifier.create(this.store.countVersions("waba-versions", "hello_world", "en_US"))
+			.expectNext(1L)
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		TemplateSummary welcome = stored("waba-versions").stream()
+			.filter((template) -> template.name().equals("welcome_template3"))
+			.findFirst()
+			.orElseThrow();
+		// header "Wellcome title" without parameters, body "Hello {{1}}, welcome to our
+		// {{2}} test."
+		assertThat(welcome.parameterFormat()).isNull();
+		assertThat(welcome.declaredParameters().path("parameterFormat").asString()).isEqualTo("POSITIONAL");
+		// jsonb keeps no key order: compared as JSON trees
+		assertThat(welcome.declaredParameters().path("components")).isEqualTo(Json.mapper()
+			.readTree("[{\"component\":\"HEADER\",\"format\":\"TEXT\",\"parameters\":[]},"
+					+ "{\"component\":\"BODY\",\"parameters\":[\"1\",\"2\"]}]"));
 	}
 
 	@Test
 	void metaErrorsAreCountedAndChangeNothing() {
 		register("waba-wrong-token", "token-meta-expects", "token-we-have");
 		double before = metaErrors("190");
-		assertThat(reports()).extracting(SyncReport::wabaId).doesNotContain("waba-wrong-token");
+		SyncResult.Round round = round(null);
+		assertThat(round.reports()).extracting(SyncReport::wabaId).doesNotContain("waba-wrong-token");
+		assertThat(round.failures()).filteredOn((failure) -> failure.wabaId().equals("waba-wrong-token"))
+			.singleElement()
+			.satisfies((failure) -> {
+				assertThat(failure.code()).isEqualTo("190");
+				assertThat(failure.message()).isEqualTo("Invalid OAuth access token.");
+			});
 		assertThat(metaErrors("190")).isEqualTo(before + 1);
 		assertThat(stored("waba-wrong-token")).isEmpty();
 
@@ -208,14 +266,75 @@ class TemplateSyncTests {
 	}
 
 	@Test
+	void aSyncOfOneAccountOnDemandReportsOnlyThatAccount() {
+		register("waba-demand", "token-demand", "token-demand");
+
+		SyncResult.Round round = round("waba-demand");
+
+		assertThat(round.reports()).containsExactly(new SyncReport("waba-demand", 3, 7, 7, 0, 0, 0));
+		assertThat(round.failures()).isEmpty();
+		this.web.post()
+			.uri("/internal/templates/sync?wabaId=waba-nobody-knows")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void highUsageStopsCallingTheAccountUntilTheCoolDownPassed() {
+		register("waba-usage", "token-usage", "token-usage");
+		meta.usage("waba-usage", 95, 0);
+
+		// the first page reports 95 %: no further page is read, nothing is stored
+		assertThat(round("waba-usage").failures()).singleElement()
+			.satisfies((failure) -> assertThat(failure.code()).isEqualTo("THROTTLED"));
+		assertThat(meta.requests("waba-usage")).hasSize(1);
+		assertThat(stored("waba-usage")).isEmpty();
+		// while backing off, Meta is not called at all
+		assertThat(round("waba-usage").failures()).extracting(SyncFailure::code).containsExactly("THROTTLED");
+		assertThat(meta.requests("waba-usage")).hasSize(1);
+		this.web.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body)
+				.contains("template_meta_usage_percent{application=\"template-service\",wabaId=\"waba-usage\"} 95.0")
+				.contains("template_sync_throttled_total{application=\"template-service\",reason=\"usage\"}"));
+
+		meta.usage("waba-usage", 20, 0);
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> !round("waba-usage").reports().isEmpty());
+		assertThat(stored("waba-usage")).hasSize(7);
+	}
+
+	@Test
+	void metasThrottlingErrorsStartTheSameBackOff() {
+		register("waba-throttled", "token-throttled", "token-throttled");
+		meta.failWith("waba-throttled", 80007);
+
+		assertThat(round("waba-throttled").failures()).extracting(SyncFailure::code).containsExactly("80007");
+		assertThat(round("waba-throttled").failures()).extracting(SyncFailure::code).containsExactly("THROTTLED");
+		assertThat(meta.requests("waba-throttled")).hasSize(1);
+
+		meta.failWith("waba-throttled", null);
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> !round("waba-throttled").reports().isEmpty());
+		assertThat(stored("waba-throttled")).hasSize(7);
+	}
+
+	@Test
 	void accountsNeverSyncedAreSyncedByTheNewAccountRound() {
 		register("waba-new", "token-new", "token-new");
 
-		StepVerifier.create(this.sync.syncNeverSynced().filter((report) -> report.wabaId().equals("waba-new")))
+		StepVerifier.create(this.sync.syncPending().filter((report) -> report.wabaId().equals("waba-new")))
 			.expectNext(new SyncReport("waba-new", 3, 7, 7, 0, 0, 0))
 			.expectComplete()
 			.verify(Duration.ofSeconds(30));
-		StepVerifier.create(this.sync.syncNeverSynced().filter((report) -> report.wabaId().equals("waba-new")))
+		StepVerifier.create(this.sync.syncPending().filter((report) -> report.wabaId().equals("waba-new")))
 			.expectComplete()
 			.verify(Duration.ofSeconds(30));
 		assertThat(stored("waba-new")).hasSize(7);
@@ -265,15 +384,19 @@ class TemplateSyncTests {
 	}
 
 	private List<SyncReport> reports() {
+		return round(null).reports();
+	}
+
+	private SyncResult.Round round(@Nullable String wabaId) {
 		return this.web.mutate()
 			.responseTimeout(Duration.ofSeconds(30))
 			.build()
 			.post()
-			.uri("/internal/templates/sync")
+			.uri((wabaId != null) ? "/internal/templates/sync?wabaId=" + wabaId : "/internal/templates/sync")
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.expectBodyList(SyncReport.class)
+			.expectBody(SyncResult.Round.class)
 			.returnResult()
 			.getResponseBody();
 	}
@@ -316,8 +439,17 @@ class TemplateSyncTests {
 			this.records.add(record);
 		}
 
+		/** The snapshots of the account (tombstones left out). */
 		List<ConsumerRecord<String, Event>> of(String wabaId) {
-			return this.records.stream().filter((record) -> record.key().startsWith(wabaId + ":")).toList();
+			return this.records.stream()
+				.filter((record) -> record.key().startsWith(wabaId + ":") && record.value() != null)
+				.toList();
+		}
+
+		List<ConsumerRecord<String, Event>> tombstones(String wabaId) {
+			return this.records.stream()
+				.filter((record) -> record.key().startsWith(wabaId + ":") && record.value() == null)
+				.toList();
 		}
 
 	}

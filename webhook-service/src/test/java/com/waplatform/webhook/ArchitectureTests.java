@@ -20,7 +20,7 @@ class ArchitectureTests {
 		assertThat(classes.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("..domain..")))
 			.extracting((javaClass) -> javaClass.getPackageName())
 			.contains("com.waplatform.webhook.status.domain", "com.waplatform.webhook.inbound.domain",
-					"com.waplatform.webhook.routing.domain");
+					"com.waplatform.webhook.routing.domain", "com.waplatform.webhook.templates.domain");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import com.waplatform.common.kafka.Topic;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.StatusEvent;
+import com.waplatform.common.template.TemplateUpdated;
 import com.waplatform.common.webhook.WebhookReceived;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
@@ -186,6 +187,34 @@ class WebhookServiceTests {
 	}
 
 	@Test
+	void templateWebhooksGoToTheTemplateServiceWithTheOrganizationOfTheirWaba() {
+		this.accounts.apply(PhoneNumberConfigured.of("org-of-waba", "pn-templates", "880480871844883", "15550100",
+				"sealed", 80, true));
+		publish(Topics.WEBHOOK_EVENTS, WebhookReceived.of(ORG, "880480871844883",
+				WebhookSamples.raw("bindambc_template_status_update_rejected_scam")));
+		publish(Topics.WEBHOOK_EVENTS,
+				WebhookReceived.of(ORG, "102290129340398", WebhookSamples.raw("pywa_template_quality_update_yellow")));
+
+		await().atMost(TIMEOUT).until(() -> this.received.all(Topics.TEMPLATE_UPDATES).size() >= 2);
+		ConsumerRecord<String, Event> rejected = this.received.record(Topics.TEMPLATE_UPDATES,
+				"880480871844883:schedule_confirmation4:pt_BR");
+		assertThat(header(rejected, "ce_type")).isEqualTo("template.updated");
+		TemplateUpdated update = (TemplateUpdated) rejected.value();
+		assertThat(update.organizationId()).isEqualTo("org-of-waba");
+		assertThat(update.status()).isEqualTo("REJECTED");
+		assertThat(update.reason()).isEqualTo("SCAM");
+		assertThat(update.templateId()).isEqualTo("905507062668800");
+		// a WABA nobody configured keeps the organization the gateway resolved
+		TemplateUpdated quality = (TemplateUpdated) this.received
+			.record(Topics.TEMPLATE_UPDATES, "102290129340398:welcome_template:en_US")
+			.value();
+		assertThat(quality.organizationId()).isEqualTo(ORG);
+		assertThat(quality.quality()).isEqualTo("YELLOW");
+		assertThat(this.meters.counter("webhook.template.updates", "field", "message_template_status_update").count())
+			.isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
 	void unparseablePayloadsAreDeadLetteredWithTheReason() {
 		WebhookReceived garbage = WebhookReceived.of(ORG, WABA, "this is not json");
 		publish(Topics.WEBHOOK_EVENTS, garbage);
@@ -248,7 +277,8 @@ class WebhookServiceTests {
 
 		private final List<ConsumerRecord<String, Event>> records = new CopyOnWriteArrayList<>();
 
-		@KafkaListener(topics = { "wa.status-events", "wa.inbound-messages", "wa.webhook-events-dlt" },
+		@KafkaListener(
+				topics = { "wa.status-events", "wa.inbound-messages", "wa.webhook-events-dlt", "wa.template-updates" },
 				groupId = "webhook-service-tests")
 		void on(ConsumerRecord<String, Event> record) {
 			this.records.add(record);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.waplatform.common.meta.MessageTemplate;
@@ -39,6 +40,17 @@ public record SyncPlan(List<VersionedTemplate> added, List<VersionedTemplate> ch
 	 */
 	public static SyncPlan between(String organizationId, List<MessageTemplate> listed,
 			Collection<StoredTemplate> stored) {
+		return between(organizationId, listed, stored, Set.of());
+	}
+
+	/**
+	 * Like {@link #between(String, List, Collection)}, but templates a webhook updated
+	 * after Meta's list was read ({@code newerHere}) are kept as stored: the list may
+	 * predate the webhook, and must not undo a pause or a disablement. They count as
+	 * unchanged; the next sync compares them again.
+	 */
+	public static SyncPlan between(String organizationId, List<MessageTemplate> listed,
+			Collection<StoredTemplate> stored, Set<TemplateKey> newerHere) {
 		Map<TemplateKey, StoredTemplate> before = new LinkedHashMap<>();
 		stored.forEach((template) -> before.put(template.key(), template));
 		Map<TemplateKey, VersionedTemplate> now = new LinkedHashMap<>();
@@ -48,7 +60,10 @@ public record SyncPlan(List<VersionedTemplate> added, List<VersionedTemplate> ch
 		List<VersionedTemplate> unchanged = new ArrayList<>();
 		now.forEach((key, current) -> {
 			StoredTemplate previous = before.get(key);
-			if (previous == null || (previous.deleted() && !DELETED.equals(current.template().status()))) {
+			if (previous != null && newerHere.contains(key)) {
+				unchanged.add(new VersionedTemplate(previous.template(), previous.version()));
+			}
+			else if (previous == null || (previous.deleted() && !DELETED.equals(current.template().status()))) {
 				added.add(current);
 			}
 			else if (!previous.version().equals(current.version())
@@ -61,7 +76,8 @@ public record SyncPlan(List<VersionedTemplate> added, List<VersionedTemplate> ch
 		});
 		List<VersionedTemplate> removed = before.values()
 			.stream()
-			.filter((previous) -> !now.containsKey(previous.key()) && !previous.deleted())
+			.filter((previous) -> !now.containsKey(previous.key()) && !previous.deleted()
+					&& !newerHere.contains(previous.key()))
 			.map(StoredTemplate::asDeleted)
 			.toList();
 		return new SyncPlan(added, changed, removed, unchanged);

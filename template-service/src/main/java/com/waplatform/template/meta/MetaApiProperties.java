@@ -2,6 +2,8 @@ package com.waplatform.template.meta;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,15 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the Graph API is.
+ * Where the Graph API is, and how close to Meta's management limits the service goes.
  *
  * @param baseUrl Meta's Graph API, or the simulator in the dev stack
  * @param apiVersion the Graph API version of every call
- * @param timeout the longest one page request may take
+ * @param timeout the longest one request may take
+ * @param usageThreshold the usage (% of any management quota, from
+ * {@code x-business-use-case-usage}) at which calls for the account stop
+ * @param throttleCoolDown how long calls stop when Meta gives no time to regain access
  */
 @Validated
 @ConfigurationProperties("template.meta")
 public record MetaApiProperties(@NotBlank @DefaultValue("https://graph.facebook.com") String baseUrl,
 		@NotBlank @Pattern(regexp = "v\\d+\\.\\d+") @DefaultValue("v23.0") String apiVersion,
-		@NotNull @DefaultValue("10s") Duration timeout) {
+		@NotNull @DefaultValue("10s") Duration timeout, @Min(1) @Max(100) @DefaultValue("90") int usageThreshold,
+		@NotNull @DefaultValue("10m") Duration throttleCoolDown) {
 }

@@ -9,20 +9,25 @@ import java.util.stream.Stream;
 
 import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.meta.TemplatePage;
+import com.waplatform.template.domain.UsageGovernor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.codec.CodecException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * Reads a WhatsApp Business Account's templates: {@code GET
+ * Reads and creates a WhatsApp Business Account's templates. Listing is {@code GET
  * /{version}/{waba-id}/message_templates}, following Meta's cursors until the last page
- * (the one without {@code paging.next}). Any failure fails the whole listing, so a
- * partial list is never mistaken for the complete one.
+ * (the one without {@code paging.next}); any failure fails the whole listing, so a
+ * partial list is never mistaken for the complete one. Every answer's
+ * {@code x-business-use-case-usage} goes to {@link MetaUsage}; a listing stops before the
+ * next page when the account must back off, and a throttling error starts a back-off.
  */
 @Component
 public class MetaTemplateClient {
@@ -34,9 +39,12 @@ public class MetaTemplateClient {
 
 	private final MetaApiProperties properties;
 
-	public MetaTemplateClient(WebClient.Builder builder, MetaApiProperties properties) {
+	private final MetaUsage usage;
+
+	public MetaTemplateClient(WebClient.Builder builder, MetaApiProperties properties, MetaUsage usage) {
 		this.web = builder.baseUrl(properties.baseUrl()).build();
 		this.properties = properties;
+		this.usage = usage;
 	}
 
 	public Mono<TemplateListing> listAll(String wabaId, String accessToken, int pageSize) {
@@ -56,6 +64,26 @@ public class MetaTemplateClient {
 					pages.stream().flatMap(MetaTemplateClient::data).toList()));
 	}
 
+	/**
+	 * {@code POST /{version}/{waba-id}/message_templates} with the body as given; Meta
+	 * answers {@code {"id","status","category"}}.
+	 */
+	public Mono<CreatedTemplate> create(String wabaId, String accessToken, JsonNode body) {
+		return Mono.fromRunnable(() -> this.usage.check(wabaId))
+			.then(this.web.post()
+				.uri("/{version}/{waba}/message_templates", this.properties.apiVersion(), wabaId)
+				.headers((headers) -> headers.setBearerAuth(accessToken))
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchangeToMono((response) -> answer(wabaId, response, CreatedTemplate.class)))
+			.switchIfEmpty(Mono.defer(() -> Mono.error(MetaApiException.badPaging("Empty answer to a creation"))))
+			.timeout(this.properties.timeout())
+			.onErrorMap(WebClientRequestException.class, (ex) -> MetaApiException.noAnswer("Graph API unreachable", ex))
+			.onErrorMap(TimeoutException.class, (ex) -> MetaApiException.noAnswer("Graph API did not answer", ex))
+			.onErrorMap(CodecException.class, (ex) -> MetaApiException.noAnswer("Unreadable creation answer", ex));
+	}
+
 	private Mono<Fetched> fetch(String wabaId, String accessToken, int pageSize, int number, @Nullable String cursor) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("version", this.properties.apiVersion());
@@ -66,22 +94,33 @@ public class MetaTemplateClient {
 			variables.put("after", cursor);
 			uri += "&after={after}";
 		}
-		return this.web.get()
-			.uri(uri, variables)
-			.headers((headers) -> headers.setBearerAuth(accessToken))
-			.accept(MediaType.APPLICATION_JSON)
-			.exchangeToMono((response) -> response.statusCode().isError()
-					? response.bodyToMono(String.class)
-						.defaultIfEmpty("")
-						.flatMap((body) -> Mono
-							.error(MetaApiException.fromResponse(response.statusCode().value(), body)))
-					: response.bodyToMono(TemplatePage.class))
+		String request = uri;
+		return Mono.fromRunnable(() -> this.usage.check(wabaId))
+			.then(this.web.get()
+				.uri(request, variables)
+				.headers((headers) -> headers.setBearerAuth(accessToken))
+				.accept(MediaType.APPLICATION_JSON)
+				.exchangeToMono((response) -> answer(wabaId, response, TemplatePage.class)))
 			.switchIfEmpty(Mono.defer(() -> Mono.error(MetaApiException.badPaging("Empty template page " + number))))
 			.timeout(this.properties.timeout())
 			.onErrorMap(WebClientRequestException.class, (ex) -> MetaApiException.noAnswer("Graph API unreachable", ex))
 			.onErrorMap(TimeoutException.class, (ex) -> MetaApiException.noAnswer("Graph API did not answer", ex))
 			.onErrorMap(CodecException.class, (ex) -> MetaApiException.noAnswer("Unreadable template page", ex))
 			.map((page) -> new Fetched(number, cursor, page));
+	}
+
+	private <T> Mono<T> answer(String wabaId, ClientResponse response, Class<T> type) {
+		this.usage.observe(response.headers().asHttpHeaders());
+		if (!response.statusCode().isError()) {
+			return response.bodyToMono(type);
+		}
+		return response.bodyToMono(String.class).defaultIfEmpty("").flatMap((body) -> {
+			MetaApiException error = MetaApiException.fromResponse(response.statusCode().value(), body);
+			if (UsageGovernor.isThrottling(error.code())) {
+				this.usage.throttledByMeta(wabaId, error.code(), response.headers().asHttpHeaders());
+			}
+			return Mono.error(error);
+		});
 	}
 
 	private static Stream<MessageTemplate> data(TemplatePage page) {

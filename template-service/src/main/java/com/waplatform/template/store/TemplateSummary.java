@@ -3,8 +3,18 @@ package com.waplatform.template.store;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
-/** One stored template, as listed to operators. */
+/**
+ * One stored template, as listed to operators.
+ *
+ * @param statusReason why the template has its status (Meta's reason, disable or
+ * rejection info), when Meta said
+ * @param declaredParameters the parameters each component declares
+ * ({@code DeclaredParameters})
+ */
 public record TemplateSummary(String wabaId, String name, String language, String status, @Nullable String category,
-		String version, @Nullable String templateId, String organizationId, Instant syncedAt, Instant updatedAt) {
+		String version, @Nullable String templateId, String organizationId, Instant syncedAt, Instant updatedAt,
+		@Nullable String qualityScore, @Nullable String parameterFormat, @Nullable String statusReason,
+		@Nullable JsonNode declaredParameters) {
 }

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the syncs: a full round every {@code template.sync.interval}, and every
- * {@code template.sync.new-account-poll} a round over the accounts never synced yet, so a
- * number registered after start is synced within seconds. Each round starts after the
- * previous one completed.
+ * {@code template.sync.new-account-poll} a round over the accounts never synced yet or
+ * asked for, so a number registered after start (or a webhook about a template not known
+ * yet) is synced within seconds. Each round starts after the previous one completed.
  */
 @Component
 class SyncScheduler {
@@ -27,8 +27,8 @@ class SyncScheduler {
 	}
 
 	@Scheduled(fixedDelayString = "${template.sync.new-account-poll:5s}")
-	Flux<SyncReport> newAccounts() {
-		return this.sync.syncNeverSynced();
+	Flux<SyncReport> pendingAccounts() {
+		return this.sync.syncPending();
 	}
 
 }

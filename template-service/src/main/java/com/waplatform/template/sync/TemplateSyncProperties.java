@@ -16,10 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * @param interval the delay between two full rounds over every account
  * @param pageSize templates per page requested from Meta
  * @param newAccountPoll how often accounts never synced yet (new numbers, changed
- * credentials) are looked for
+ * credentials) or asked for (a webhook about an unknown template) are looked for
+ * @param tombstonePoll how often pending tombstones of deleted templates are published
  */
 @Validated
 @ConfigurationProperties("template.sync")
 public record TemplateSyncProperties(@NotNull @DefaultValue("15m") Duration interval,
-		@Min(1) @Max(1000) @DefaultValue("100") int pageSize, @NotNull @DefaultValue("5s") Duration newAccountPoll) {
+		@Min(1) @Max(1000) @DefaultValue("100") int pageSize, @NotNull @DefaultValue("5s") Duration newAccountPoll,
+		@NotNull @DefaultValue("500ms") Duration tombstonePoll) {
 }

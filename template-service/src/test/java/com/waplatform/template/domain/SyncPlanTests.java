@@ -123,4 +123,15 @@ class SyncPlanTests {
 					new TemplateKey("welcome", "en_US"));
 	}
 
+	@Test
+	void templatesAWebhookChangedAfterTheListWasReadAreKept() {
+		MessageTemplate paused = withStatus(WELCOME, "PAUSED");
+		SyncPlan plan = SyncPlan.between("org-1", List.of(WELCOME, REMINDER),
+				List.of(stored("org-1", paused), stored("org-1", REMINDER), stored("org-1", WELCOME_PT)),
+				java.util.Set.of(new TemplateKey("welcome", "en_US"), new TemplateKey("welcome", "pt_BR")));
+
+		assertThat(plan.writes()).isEmpty();
+		assertThat(plan.unchanged()).extracting(VersionedTemplate::template).containsExactly(paused, REMINDER);
+	}
+
 }

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends each change of a webhook to the {@link ChangeHandler} of its field, in order.
- * Fields without a handler (template, quality and account updates for now) are counted
- * and logged.
+ * Fields without a handler (account and phone-number updates for now) are counted and
+ * logged.
  */
 @Component
 class ChangeRouter {

@@ -1,0 +1,31 @@
+package com.waplatform.template.updates;
+
+import com.waplatform.common.template.TemplateUpdateEvent;
+import com.waplatform.common.template.TemplateUpdated;
+import reactor.core.publisher.Mono;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code wa.template-updates} (group {@code template-service}); failures are
+ * retried, then dead-lettered to {@code wa.template-updates-dlt}.
+ */
+@Component
+class TemplateUpdatesListener {
+
+	private final TemplateUpdater updater;
+
+	TemplateUpdatesListener(TemplateUpdater updater) {
+		this.updater = updater;
+	}
+
+	@KafkaListener(topics = "wa.template-updates", groupId = "template-service")
+	Mono<Void> onUpdate(TemplateUpdateEvent event) {
+		if (event instanceof TemplateUpdated updated) {
+			return this.updater.apply(updated);
+		}
+		throw new IllegalArgumentException("Unexpected event on wa.template-updates: " + event.eventType());
+	}
+
+}

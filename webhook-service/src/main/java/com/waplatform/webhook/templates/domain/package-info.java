@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.webhook.templates.domain;
+
+import org.jspecify.annotations.NullMarked;
