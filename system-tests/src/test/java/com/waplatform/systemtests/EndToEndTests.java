@@ -80,7 +80,8 @@ class EndToEndTests {
 		JsonNode message = getMessage(id);
 		assertThat(message.get("to").asString()).isEqualTo("+14155550101");
 		assertThat(message.get("wamid").asString()).startsWith("wamid.");
-		assertThat(message.get("history").findValuesAsString("status")).contains("queued", "accepted", "read");
+		assertThat(message.get("history").findValuesAsString("status")).containsExactly("queued", "accepted", "sent",
+				"delivered", "read");
 		assertThat(ledgerCount(id)).isEqualTo(1);
 	}
 

@@ -1,10 +1,14 @@
 package com.waplatform.gateway.messages;
 
+import com.waplatform.common.message.MessageStatus;
+
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.waplatform.common.message.MessageStatus;
 import com.waplatform.gateway.messages.MessageViews.Context;
 import com.waplatform.gateway.messages.MessageViews.Error;
 import com.waplatform.gateway.messages.MessageViews.HistoryEntry;
@@ -33,17 +37,24 @@ class MessageQueries {
 
 	Mono<Message> find(String organizationId, String messageId) {
 		Mono<List<HistoryEntry>> history = this.db
-			.sql("select status, status_at from message_history where message_id = :id order by status_at, status")
+			.sql("select status, status_at from message_history where message_id = :id")
 			.bind("id", messageId)
 			.map((row) -> new HistoryEntry(row.get("status", String.class), row.get("status_at", Instant.class)))
 			.all()
-			.collectList();
+			// lifecycle order: Meta's timestamps have whole seconds, ours do not, so time
+			// alone misorders
+			.collectSortedList(Comparator.comparingInt((HistoryEntry entry) -> rank(entry.status()))
+				.thenComparing(HistoryEntry::at));
 		return this.db.sql("select " + COLUMNS + " from messages where id = :id and organization_id = :org")
 			.bind("id", messageId)
 			.bind("org", organizationId)
 			.map(MessageQueries::message)
 			.one()
 			.zipWith(history, Message::withHistory);
+	}
+
+	private static int rank(String status) {
+		return MessageStatus.fromWire(status).rank();
 	}
 
 	/** A page of messages, newest first, created before {@code filter.before()}. */
