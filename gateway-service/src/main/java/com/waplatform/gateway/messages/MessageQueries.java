@@ -1,7 +1,5 @@
 package com.waplatform.gateway.messages;
 
-import com.waplatform.common.message.MessageStatus;
-
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
