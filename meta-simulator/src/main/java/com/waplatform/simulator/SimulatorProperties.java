@@ -24,13 +24,20 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookUrl where webhooks go for accounts without their own webhook URL
  * @param webhooks status webhook timing and delivery
  * @param ledger how much the in-memory ledger keeps
+ * @param limits Meta's limits: throughput, pair rate, management call quota
+ * @param catalog generated templates (the "template catalog" of a big account)
+ * @param templates template management behaviour (approval of created templates)
+ * @param faults fault injection settings
+ * @param randomSeed seed of the randomness of fault injection (unset: random)
  */
 @Validated
 @ConfigurationProperties("simulator")
 public record SimulatorProperties(@DefaultValue List<@Valid Account> accounts,
 		@DefaultValue List<String> undeliverableNumbers, @DefaultValue("true") boolean seedTemplates,
 		@Nullable URI webhookUrl, @Valid @NotNull @DefaultValue Webhooks webhooks,
-		@Valid @NotNull @DefaultValue Ledger ledger) {
+		@Valid @NotNull @DefaultValue Ledger ledger, @Valid @NotNull @DefaultValue Limits limits,
+		@Valid @NotNull @DefaultValue Catalog catalog, @Valid @NotNull @DefaultValue Templates templates,
+		@Valid @NotNull @DefaultValue Faults faults, @Nullable Long randomSeed) {
 
 	/**
 	 * @param enabled whether status webhooks are posted at all
@@ -52,6 +59,45 @@ public record SimulatorProperties(@DefaultValue List<@Valid Account> accounts,
 	 * @param maxEntries accepted messages kept; the oldest are dropped beyond this
 	 */
 	public record Ledger(@Min(1) @DefaultValue("100000") int maxEntries) {
+	}
+
+	/**
+	 * @param throughputPerSecond messages per second per business number, for accounts
+	 * without their own {@code throughput-per-second}
+	 * @param throughputHttpStatus HTTP status of 130429 (Meta's table: 400; some
+	 * emulators use 429)
+	 * @param pairBurst messages to one recipient allowed in a burst (token bucket
+	 * capacity)
+	 * @param pairInterval one more message to that recipient per interval (refill)
+	 * @param managementCallsPerHour template management calls per WABA and hour (100% of
+	 * {@code x-business-use-case-usage})
+	 */
+	public record Limits(@Min(1) @DefaultValue("80") int throughputPerSecond,
+			@Min(100) @Max(599) @DefaultValue("400") int throughputHttpStatus,
+			@Min(1) @DefaultValue("45") int pairBurst, @NotNull @DefaultValue("6s") Duration pairInterval,
+			@Min(1) @DefaultValue("5000") int managementCallsPerHour) {
+	}
+
+	/**
+	 * @param templatesPerWaba templates generated into each WABA (0: none)
+	 * @param wabaIds the WABAs that get them (empty: every WABA)
+	 */
+	public record Catalog(@Min(0) @Max(10000) @DefaultValue("0") int templatesPerWaba,
+			@DefaultValue List<String> wabaIds) {
+	}
+
+	/**
+	 * @param approvalDelay how long a created template stays PENDING before it is
+	 * APPROVED (0: it stays PENDING)
+	 */
+	public record Templates(@NotNull @DefaultValue("2s") Duration approvalDelay) {
+	}
+
+	/**
+	 * @param timeoutCap how long a send hit by a timeout fault is held before the
+	 * connection is answered with a bare 504
+	 */
+	public record Faults(@NotNull @DefaultValue("60s") Duration timeoutCap) {
 	}
 
 }

@@ -26,8 +26,10 @@ class ArchitectureTests {
 	void domainLogicIsPlainJava() {
 		noClasses().that()
 			.haveNameMatching(
-					"com\\.waplatform\\.simulator\\.(messages\\.MessageValidator|templates\\.Template(SendCheck|Signature|Paging|Store)"
-							+ "|templates\\.Placeholders|ledger\\.Ledger|webhooks\\.WebhookPayloads)(\\$.*)?")
+					"com\\.waplatform\\.simulator\\.(messages\\.MessageValidator|templates\\.Template(SendCheck|Signature|Paging|Store|Catalog)"
+							+ "|templates\\.Placeholders|ledger\\.(Ledger|RenderedMessage)|webhooks\\.WebhookPayloads"
+							+ "|limits\\.(SlidingWindowCounter|PairTokenBucket)|faults\\.(Fault|FaultProfile|Durations)"
+							+ "|stats\\.NumberStats|management\\.TemplateDefinition)(\\$.*)?")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "reactor..", "io.micrometer..")

@@ -58,7 +58,7 @@ class MetaSimulatorApplicationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("""
 					{"wabaId":"400000000000001","phoneNumberId":"400000000000011","displayPhoneNumber":"15550104011",
-					 "accessToken":"runtime-token","appSecret":"runtime-secret"}""")
+					 "accessToken":"runtime-token","appSecret":"runtime-secret","enforceServiceWindow":false}""")
 			.exchange()
 			.expectStatus()
 			.isOk()

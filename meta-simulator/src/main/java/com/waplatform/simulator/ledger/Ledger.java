@@ -39,11 +39,19 @@ public class Ledger {
 	}
 
 	/** Records an accepted message and returns its entry (with sequence and time). */
-	public synchronized LedgerEntry accept(String wamid, String phoneNumberId, String to, String waId, String type,
+	public LedgerEntry accept(String wamid, String phoneNumberId, String to, String waId, String type,
 			@Nullable String templateName, @Nullable String templateLanguage, @Nullable String renderedText,
 			@Nullable String bizOpaqueCallbackData, String requestJson) {
+		return accept(wamid, phoneNumberId, to, waId, type, templateName, templateLanguage, renderedText,
+				bizOpaqueCallbackData, requestJson, null);
+	}
+
+	/** Records an accepted message with its structured rendering. */
+	public synchronized LedgerEntry accept(String wamid, String phoneNumberId, String to, String waId, String type,
+			@Nullable String templateName, @Nullable String templateLanguage, @Nullable String renderedText,
+			@Nullable String bizOpaqueCallbackData, String requestJson, @Nullable RenderedMessage rendered) {
 		LedgerEntry entry = new LedgerEntry(++this.acceptedSequence, wamid, phoneNumberId, to, waId, type, templateName,
-				templateLanguage, renderedText, bizOpaqueCallbackData, Instant.now(this.clock), requestJson);
+				templateLanguage, renderedText, bizOpaqueCallbackData, Instant.now(this.clock), requestJson, rendered);
 		this.entries.addLast(entry);
 		if (bizOpaqueCallbackData != null) {
 			this.countsByCallbackData.merge(bizOpaqueCallbackData, 1L, Long::sum);

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +35,11 @@ class LedgerAdminController {
 	Map<String, Long> count(@RequestParam(required = false) @Nullable String callbackData) {
 		long count = (callbackData != null) ? this.ledger.countByCallbackData(callbackData) : this.ledger.size();
 		return Map.of("count", count);
+	}
+
+	@GetMapping("/{wamid}/rendered")
+	ResponseEntity<RenderedMessage> rendered(@PathVariable String wamid) {
+		return ResponseEntity.of(this.ledger.findByWamid(wamid).map(LedgerEntry::rendered));
 	}
 
 	@GetMapping("/rejections")

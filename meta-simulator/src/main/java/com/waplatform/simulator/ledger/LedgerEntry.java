@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param bizOpaqueCallbackData the sender's {@code biz_opaque_callback_data}
  * @param receivedAt when it was accepted
  * @param requestJson the request body as received
+ * @param rendered what the customer sees, structured (template and text messages)
  */
 public record LedgerEntry(long sequence, String wamid, String phoneNumberId, String to, String waId, String type,
 		@Nullable String templateName, @Nullable String templateLanguage, @Nullable String renderedText,
-		@Nullable String bizOpaqueCallbackData, Instant receivedAt, String requestJson) {
+		@Nullable String bizOpaqueCallbackData, Instant receivedAt, String requestJson,
+		@Nullable RenderedMessage rendered) {
 
 }

@@ -12,6 +12,7 @@ import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.common.phone.NormalizedPhone;
 import com.waplatform.common.phone.PhoneNumbers;
 import com.waplatform.simulator.graph.GraphErrors;
+import com.waplatform.simulator.ledger.RenderedMessage;
 import com.waplatform.simulator.templates.TemplateSendCheck;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -63,7 +64,17 @@ final class MessageValidator {
 		}
 	}
 
+	/** All of Meta's checks of a send, in Meta's order (less the limits). */
 	AcceptedMessage validate(JsonNode message) {
+		AcceptedMessage accepted = withTemplate(validateRequest(message));
+		checkDeliverable(accepted);
+		return accepted;
+	}
+
+	/**
+	 * The request checks: shape, recipient, type-specific fields (no template lookup).
+	 */
+	ValidRequest validateRequest(JsonNode message) {
 		checkMessagingProduct(message);
 		String recipientType = string(message, "recipient_type");
 		if (recipientType != null && !"individual".equals(recipientType)) {
@@ -85,18 +96,11 @@ final class MessageValidator {
 		}
 		checkContext(message);
 		String callbackData = callbackData(message);
-		String renderedText = null;
-		MessageTemplate template = null;
+		String text = null;
+		MetaMessage.Template template = null;
 		switch (type) {
-			case "text" -> renderedText = text(message);
-			case "template" -> {
-				MetaMessage.Template sent = templateRequest(message);
-				template = this.templates.apply(sent.name(), sent.language().code())
-					.filter((candidate) -> "APPROVED".equals(candidate.status()))
-					.orElseThrow(() -> GraphErrors.templateNotFound(
-							"template name (" + sent.name() + ") does not exist in " + sent.language().code()));
-				renderedText = TemplateSendCheck.check(template, sent);
-			}
+			case "text" -> text = text(message);
+			case "template" -> template = templateRequest(message);
 			case "interactive" -> interactive(required(message, "interactive"));
 			case "reaction" -> reaction(required(message, "reaction"));
 			case "location" -> location(required(message, "location"));
@@ -108,12 +112,51 @@ final class MessageValidator {
 				media(type, required(message, type));
 			}
 		}
-		if (this.undeliverable.test(e164)) {
-			throw GraphErrors.undeliverable("Message Undeliverable: " + e164 + " is not a WhatsApp user.");
+		return new ValidRequest(type, to, e164, callbackData, text, template);
+	}
+
+	/**
+	 * The template checks (132001, 132015, 132016, 132000, 132012, 132005) and rendering.
+	 */
+	AcceptedMessage withTemplate(ValidRequest request) {
+		String waId = PhoneNumbers.waId(request.e164());
+		MetaMessage.Template sent = request.template();
+		if (sent == null) {
+			RenderedMessage rendered = (request.text() != null) ? RenderedMessage.text(request.text()) : null;
+			return new AcceptedMessage(request.type(), request.to(), request.e164(), waId, null, null, null,
+					request.text(), request.callbackData(), rendered);
 		}
-		return new AcceptedMessage(type, to, PhoneNumbers.waId(e164), (template != null) ? template.name() : null,
-				(template != null) ? template.language() : null, (template != null) ? template.category() : null,
-				renderedText, callbackData);
+		MessageTemplate template = TemplateSendCheck.sendable(this.templates.apply(sent.name(), sent.language().code()),
+				sent);
+		RenderedMessage rendered = TemplateSendCheck.render(template, sent);
+		return new AcceptedMessage(request.type(), request.to(), request.e164(), waId, template.name(),
+				template.language(), template.category(), rendered.body(), request.callbackData(), rendered);
+	}
+
+	/** 131026 when the recipient is not a WhatsApp user. */
+	void checkDeliverable(AcceptedMessage message) {
+		if (this.undeliverable.test(message.e164())) {
+			throw GraphErrors.undeliverable("Message Undeliverable: " + message.e164() + " is not a WhatsApp user.");
+		}
+	}
+
+	/**
+	 * A send whose request passed validation.
+	 *
+	 * @param type the message type
+	 * @param to the recipient as given
+	 * @param e164 the recipient, normalized
+	 * @param callbackData {@code biz_opaque_callback_data}
+	 * @param text the text body (text messages)
+	 * @param template the template part (template sends)
+	 */
+	record ValidRequest(String type, String to, String e164, @Nullable String callbackData, @Nullable String text,
+			MetaMessage.@Nullable Template template) {
+
+		boolean isTemplate() {
+			return this.template != null;
+		}
+
 	}
 
 	private static void checkMessagingProduct(JsonNode message) {

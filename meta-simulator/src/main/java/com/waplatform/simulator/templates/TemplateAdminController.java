@@ -1,11 +1,9 @@
 package com.waplatform.simulator.templates;
 
 import java.util.List;
-import java.util.Map;
 
 import com.waplatform.common.meta.MessageTemplate;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +14,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 
-/** {@code /admin/templates/{wabaId}}: seed, list and change the status of templates. */
+/**
+ * {@code /admin/templates/{wabaId}}: seed and list templates (status and quality changes:
+ * {@code management.TemplateLifecycleAdminController}).
+ */
 @RestController
 @RequestMapping("/admin/templates/{wabaId}")
 class TemplateAdminController {
@@ -38,16 +39,6 @@ class TemplateAdminController {
 			throw new ResponseStatusException(BAD_REQUEST, "name and language are required");
 		}
 		return this.templates.put(wabaId, template);
-	}
-
-	@PostMapping("/{name}/{language}/status")
-	ResponseEntity<MessageTemplate> changeStatus(@PathVariable String wabaId, @PathVariable String name,
-			@PathVariable String language, @RequestBody Map<String, String> body) {
-		String status = body.get("status");
-		if (isBlank(status)) {
-			throw new ResponseStatusException(BAD_REQUEST, "status is required");
-		}
-		return ResponseEntity.of(this.templates.changeStatus(wabaId, name, language, status));
 	}
 
 	private static boolean isBlank(String value) {

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.meta.MetaMessage;
@@ -12,17 +14,46 @@ import com.waplatform.common.meta.MetaMessage.Component;
 import com.waplatform.common.meta.MetaMessage.Parameter;
 import com.waplatform.simulator.graph.GraphErrors;
 import com.waplatform.simulator.graph.GraphException;
+import com.waplatform.simulator.ledger.RenderedMessage;
 import com.waplatform.simulator.templates.TemplateSignature.ButtonSlot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the parameters of a template send against the stored template as Meta does
- * (132000 on a count or name mismatch, 132012 on a header media mismatch) and renders the
- * body the customer would see.
+ * Checks a template send against the stored template as Meta does (status 132001, 132015,
+ * 132016; 132000 on a count or name mismatch; 132012 on a parameter format mismatch;
+ * 132005 when the filled-in body is too long) and renders what the customer would see.
  */
 public final class TemplateSendCheck {
 
+	/** Meta's limit of a template body once its parameters are filled in. */
+	static final int MAX_HYDRATED_BODY = 1024;
+
+	private static final Set<String> BODY_PARAMETER_TYPES = Set.of("text", "currency", "date_time");
+
 	private TemplateSendCheck() {
+	}
+
+	/**
+	 * The template to send if its status allows it: APPROVED; PAUSED answers 132015,
+	 * DISABLED 132016, any other status (or none found) 132001.
+	 * @throws GraphException Meta's error
+	 */
+	public static MessageTemplate sendable(Optional<MessageTemplate> found, MetaMessage.Template sent) {
+		MessageTemplate template = found.orElseThrow(() -> notFound(sent));
+		String status = (template.status() != null) ? template.status().toUpperCase(Locale.ROOT) : "APPROVED";
+		return switch (status) {
+			case "APPROVED" -> template;
+			case "PAUSED" -> throw GraphErrors.templatePaused("Template " + sent.name() + " (" + sent.language().code()
+					+ ") is paused due to low quality so it cannot be sent in a template message.");
+			case "DISABLED" -> throw GraphErrors.templateDisabled("Template " + sent.name() + " ("
+					+ sent.language().code() + ") has been disabled due to low quality and cannot be sent.");
+			default -> throw notFound(sent);
+		};
+	}
+
+	private static GraphException notFound(MetaMessage.Template sent) {
+		return GraphErrors
+			.templateNotFound("template name (" + sent.name() + ") does not exist in " + sent.language().code());
 	}
 
 	/**
@@ -30,6 +61,14 @@ public final class TemplateSendCheck {
 	 * @throws GraphException Meta's error for the first problem found
 	 */
 	public static String check(MessageTemplate template, MetaMessage.Template sent) {
+		return render(template, sent).body();
+	}
+
+	/**
+	 * Checks the send and renders it.
+	 * @throws GraphException Meta's error for the first problem found
+	 */
+	public static RenderedMessage render(MessageTemplate template, MetaMessage.Template sent) {
 		TemplateSignature signature = TemplateSignature.of(template);
 		List<Parameter> header = null;
 		List<Parameter> body = null;
@@ -46,11 +85,19 @@ public final class TemplateSendCheck {
 				default -> throw GraphErrors.invalidValue(where + ".type must be one of header, body, button");
 			}
 		}
-		checkHeader(signature, (header != null) ? header : List.of());
+		List<Parameter> headerParameters = (header != null) ? header : List.of();
+		checkHeader(signature, headerParameters);
 		List<Parameter> bodyParameters = (body != null) ? body : List.of();
 		checkTexts("body", signature.named(), signature.body(), bodyParameters);
+		checkBodyTypes(bodyParameters);
 		checkButtons(signature, buttons);
-		return render(template, signature, bodyParameters);
+		String bodyText = fill(text(template, "BODY"), signature.named(), signature.body(), bodyParameters);
+		if (bodyText.length() > MAX_HYDRATED_BODY) {
+			throw GraphErrors.hydratedTextTooLong("The body is " + bodyText.length()
+					+ " characters long with its parameters filled in, at most " + MAX_HYDRATED_BODY + " are allowed");
+		}
+		return new RenderedMessage(renderHeader(template, signature, headerParameters), bodyText,
+				text(template, "FOOTER"), renderButtons(template, buttons));
 	}
 
 	private static List<Parameter> once(@Nullable List<Parameter> seen, Component component, String where) {
@@ -81,13 +128,29 @@ public final class TemplateSendCheck {
 	private static void checkHeader(TemplateSignature signature, List<Parameter> parameters) {
 		if (!signature.mediaHeader()) {
 			checkTexts("header", signature.named(), signature.header(), parameters);
+			for (Parameter parameter : parameters) {
+				if (!"text".equals(parameter.type())) {
+					throw GraphErrors.parameterFormatMismatch(
+							"header: format mismatch, expected text, received " + parameter.type());
+				}
+			}
 			return;
 		}
 		checkCount("header", parameters.size(), 1);
 		String expected = signature.headerFormat().toLowerCase(Locale.ROOT);
 		if (!expected.equals(parameters.get(0).type())) {
-			throw GraphErrors.whatsapp(400, 132012, "Parameter format does not match format in the created template",
+			throw GraphErrors.parameterFormatMismatch(
 					"header: format mismatch, expected " + expected + ", received " + parameters.get(0).type());
+		}
+	}
+
+	private static void checkBodyTypes(List<Parameter> parameters) {
+		for (int i = 0; i < parameters.size(); i++) {
+			if (!BODY_PARAMETER_TYPES.contains(parameters.get(i).type())) {
+				throw GraphErrors
+					.parameterFormatMismatch("body.parameters[" + i + "]: format mismatch, expected one of "
+							+ BODY_PARAMETER_TYPES + ", received " + parameters.get(i).type());
+			}
 		}
 	}
 
@@ -99,6 +162,12 @@ public final class TemplateSendCheck {
 			}
 		}
 		if (!named) {
+			for (Parameter parameter : parameters) {
+				if (parameter.parameterName() != null) {
+					throw GraphErrors.parameterFormatMismatch(component + ": parameter_name "
+							+ parameter.parameterName() + " given, but the template uses positional parameters");
+				}
+			}
 			return;
 		}
 		List<String> given = new ArrayList<>();
@@ -141,18 +210,71 @@ public final class TemplateSendCheck {
 		}
 	}
 
-	private static String render(MessageTemplate template, TemplateSignature signature, List<Parameter> body) {
-		String text = template.componentsOrEmpty()
+	private static RenderedMessage.@Nullable Header renderHeader(MessageTemplate template, TemplateSignature signature,
+			List<Parameter> parameters) {
+		if (signature.headerFormat() == null) {
+			return null;
+		}
+		if (!signature.mediaHeader()) {
+			return new RenderedMessage.Header("TEXT",
+					fill(text(template, "HEADER"), signature.named(), signature.header(), parameters), null, null,
+					null);
+		}
+		Parameter parameter = parameters.get(0);
+		MetaMessage.Media media = switch (parameter.type()) {
+			case "image" -> parameter.image();
+			case "video" -> parameter.video();
+			case "document" -> parameter.document();
+			default -> null;
+		};
+		return new RenderedMessage.Header(signature.headerFormat(), null, (media != null) ? media.link() : null,
+				(media != null) ? media.id() : null, (media != null) ? media.filename() : null);
+	}
+
+	private static List<RenderedMessage.Button> renderButtons(MessageTemplate template, Map<Integer, Component> sent) {
+		List<RenderedMessage.Button> rendered = new ArrayList<>();
+		List<MessageTemplate.Button> buttons = template.componentsOrEmpty()
 			.stream()
-			.filter((component) -> "BODY".equalsIgnoreCase(component.type()))
+			.filter((component) -> "BUTTONS".equalsIgnoreCase(component.type()) && component.buttons() != null)
+			.flatMap((component) -> component.buttons().stream())
+			.toList();
+		for (int index = 0; index < buttons.size(); index++) {
+			MessageTemplate.Button button = buttons.get(index);
+			Component component = sent.get(index);
+			String value = (component != null && !component.parametersOrEmpty().isEmpty())
+					? value(component.parametersOrEmpty().get(0)) : null;
+			String type = button.type().toUpperCase(Locale.ROOT);
+			String url = null;
+			if (button.url() != null) {
+				List<String> names = Placeholders.names(button.url());
+				url = (names.isEmpty() || value == null) ? button.url()
+						: Placeholders.fill(button.url(), Map.of(names.get(0), value));
+			}
+			String payload = "URL".equals(type) ? null : value;
+			rendered.add(new RenderedMessage.Button(type, button.text(), url, button.phoneNumber(), payload));
+		}
+		return List.copyOf(rendered);
+	}
+
+	private static @Nullable String text(MessageTemplate template, String type) {
+		return template.componentsOrEmpty()
+			.stream()
+			.filter((component) -> type.equalsIgnoreCase(component.type()))
 			.map(MessageTemplate.Component::text)
 			.filter((candidate) -> candidate != null)
 			.findFirst()
-			.orElse("");
+			.orElse(null);
+	}
+
+	private static String fill(@Nullable String text, boolean named, List<String> placeholders,
+			List<Parameter> parameters) {
+		if (text == null) {
+			return "";
+		}
 		Map<String, String> values = new HashMap<>();
-		for (int i = 0; i < body.size(); i++) {
-			Parameter parameter = body.get(i);
-			String name = signature.named() ? parameter.parameterName() : signature.body().get(i);
+		for (int i = 0; i < parameters.size(); i++) {
+			Parameter parameter = parameters.get(i);
+			String name = named ? parameter.parameterName() : placeholders.get(i);
 			values.put(name, value(parameter));
 		}
 		return Placeholders.fill(text, values);

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import com.waplatform.common.meta.MessageTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The templates of each WABA, in creation order. A WABA gets the seed templates the first
@@ -22,8 +24,19 @@ public class TemplateStore {
 
 	private final List<MessageTemplate> seeds;
 
+	private final Function<String, List<MessageTemplate>> catalog;
+
 	public TemplateStore(List<MessageTemplate> seeds) {
+		this(seeds, (wabaId) -> List.of());
+	}
+
+	/**
+	 * @param seeds templates every WABA starts with
+	 * @param catalog further templates a WABA starts with (generated), by WABA id
+	 */
+	public TemplateStore(List<MessageTemplate> seeds, Function<String, List<MessageTemplate>> catalog) {
 		this.seeds = List.copyOf(seeds);
+		this.catalog = catalog;
 	}
 
 	public List<MessageTemplate> list(String wabaId) {
@@ -48,6 +61,53 @@ public class TemplateStore {
 		}
 	}
 
+	/** Adds the template unless one with its name and language exists. */
+	public Optional<MessageTemplate> create(String wabaId, MessageTemplate template) {
+		Map<String, MessageTemplate> templates = templates(wabaId);
+		synchronized (templates) {
+			if (templates.containsKey(key(template.name(), template.language()))) {
+				return Optional.empty();
+			}
+			return Optional.of(store(templates, template));
+		}
+	}
+
+	/**
+	 * Deletes every language of the named template (or only the one with {@code id});
+	 * returns what was deleted.
+	 */
+	public List<MessageTemplate> delete(String wabaId, String name, @Nullable String id) {
+		Map<String, MessageTemplate> templates = templates(wabaId);
+		synchronized (templates) {
+			List<MessageTemplate> deleted = templates.values()
+				.stream()
+				.filter((template) -> template.name().equals(name) && (id == null || id.equals(template.id())))
+				.toList();
+			deleted.forEach((template) -> templates.remove(key(template.name(), template.language())));
+			return deleted;
+		}
+	}
+
+	/**
+	 * Sets the quality score; returns the template before and after, if it exists.
+	 */
+	public Optional<QualityChange> changeQuality(String wabaId, String name, String language, String score,
+			long epochSecond) {
+		Map<String, MessageTemplate> templates = templates(wabaId);
+		synchronized (templates) {
+			MessageTemplate current = templates.get(key(name, language));
+			if (current == null) {
+				return Optional.empty();
+			}
+			MessageTemplate updated = new MessageTemplate(current.id(), current.name(), current.language(),
+					current.status(), current.category(), current.parameterFormat(), current.components(),
+					new MessageTemplate.QualityScore(score, epochSecond), current.rejectedReason(),
+					current.subCategory());
+			templates.put(key(name, language), updated);
+			return Optional.of(new QualityChange(current, updated));
+		}
+	}
+
 	public Optional<MessageTemplate> changeStatus(String wabaId, String name, String language, String status) {
 		Map<String, MessageTemplate> templates = templates(wabaId);
 		synchronized (templates) {
@@ -63,6 +123,7 @@ public class TemplateStore {
 		return this.byWaba.computeIfAbsent(wabaId, (id) -> {
 			Map<String, MessageTemplate> templates = new LinkedHashMap<>();
 			this.seeds.forEach((seed) -> store(templates, seed));
+			this.catalog.apply(wabaId).forEach((template) -> store(templates, template));
 			return templates;
 		});
 	}
@@ -94,6 +155,15 @@ public class TemplateStore {
 
 	private static String key(String name, String language) {
 		return name + "\u0000" + language;
+	}
+
+	/** A template before and after a quality change. */
+	public record QualityChange(MessageTemplate before, MessageTemplate after) {
+
+		public String previousScore() {
+			return (this.before.qualityScore() != null) ? this.before.qualityScore().score() : "UNKNOWN";
+		}
+
 	}
 
 }

@@ -3,10 +3,14 @@ package com.waplatform.simulator.webhooks;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import com.waplatform.simulator.SimulatorProperties;
 import com.waplatform.simulator.accounts.Account;
+import com.waplatform.simulator.faults.FaultProfile;
+import com.waplatform.simulator.faults.Faults;
 import com.waplatform.simulator.ledger.LedgerEntry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -24,13 +28,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Posts {@code sent}, {@code delivered} and {@code read} for each accepted message, in
- * that order, at the configured delays after acceptance.
+ * that order, at the configured delays after acceptance (unless the number's fault
+ * profile duplicates, reorders or delays them: decided when the message is accepted).
  * <p>
  * Delivery is fire-and-forget from the sender's point of view, as at Meta: the send
  * request is answered at once and statuses follow. So this component owns the one
  * subscription that has to exist somewhere: accepted messages are queued into a sink and
  * a single pipeline, subscribed on start and disposed on stop (on its own scheduler),
- * runs the status sequences concurrently.
+ * runs the status sequences concurrently. Other webhook work (template status updates)
+ * goes through the same pipeline ({@link #submit}).
  */
 @Component
 public class StatusWebhooks implements SmartLifecycle {
@@ -41,15 +47,18 @@ public class StatusWebhooks implements SmartLifecycle {
 
 	private final WebhookSender sender;
 
-	private final Sinks.Many<Job> jobs = Sinks.many().unicast().onBackpressureBuffer();
+	private final Faults faults;
+
+	private final Sinks.Many<Mono<Void>> jobs = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final Scheduler scheduler = Schedulers.newParallel("status-webhooks", 2);
 
 	private volatile @Nullable Disposable subscription;
 
-	StatusWebhooks(SimulatorProperties properties, WebhookSender sender) {
+	StatusWebhooks(SimulatorProperties properties, WebhookSender sender, Faults faults) {
 		this.settings = properties.webhooks();
 		this.sender = sender;
+		this.faults = faults;
 	}
 
 	/**
@@ -62,21 +71,46 @@ public class StatusWebhooks implements SmartLifecycle {
 		if (!this.settings.enabled()) {
 			return;
 		}
-		this.sender.target(account)
-			.ifPresent(
-					(target) -> this.jobs.emitNext(new Job(account, target, entry, templateCategory, System.nanoTime()),
-							Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1))));
+		this.sender.target(account).ifPresent((target) -> {
+			Job job = new Job(account, target, entry, templateCategory, System.nanoTime(),
+					steps(this.faults.webhookFaults(account.phoneNumberId())));
+			submit(Mono.defer(() -> deliver(job)));
+		});
+	}
+
+	/** Runs webhook work on the pipeline; the work must not fail. */
+	void submit(Mono<Void> work) {
+		this.jobs.emitNext(work, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+	}
+
+	/**
+	 * The statuses to post, with the fault profile's reordering, duplicates and delay.
+	 */
+	private List<Step> steps(FaultProfile.WebhookFaults hooks) {
+		List<String> statuses = new ArrayList<>(List.of("sent", "delivered", "read"));
+		if (this.faults.chance(hooks.reorderRate())) {
+			int first = this.faults.nextInt(2);
+			Collections.swap(statuses, first, first + 1);
+		}
+		List<Duration> delays = List.of(this.settings.sentDelay(), this.settings.deliveredDelay(),
+				this.settings.readDelay());
+		List<Step> steps = new ArrayList<>();
+		for (int i = 0; i < statuses.size(); i++) {
+			String status = statuses.get(i);
+			steps.add(new Step(status, delays.get(i).plus(hooks.delayDuration()), !"read".equals(status),
+					this.faults.chance(hooks.duplicateRate())));
+		}
+		return List.copyOf(steps);
 	}
 
 	private Mono<Void> deliver(Job job) {
-		List<Step> steps = List.of(new Step("sent", this.settings.sentDelay(), true),
-				new Step("delivered", this.settings.deliveredDelay(), true),
-				new Step("read", this.settings.readDelay(), false));
-		return Flux.fromIterable(steps).concatMap((step) -> Mono.defer(() -> {
+		return Flux.fromIterable(job.steps()).concatMap((step) -> Mono.defer(() -> {
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - job.acceptedAtNanos());
 			Duration wait = step.delay().minus(elapsed);
 			return Mono.delay(wait.isNegative() ? Duration.ZERO : wait, this.scheduler);
-		}).then(Mono.defer(() -> post(job, step))), 1).then();
+		})
+			.then(Mono.defer(() -> post(job, step)))
+			.flatMap((delivered) -> step.duplicate() ? post(job, step) : Mono.just(delivered)), 1).then();
 	}
 
 	private Mono<Boolean> post(Job job, Step step) {
@@ -90,7 +124,7 @@ public class StatusWebhooks implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.subscription = this.jobs.asFlux()
-			.flatMap(this::deliver, this.settings.maxConcurrency())
+			.flatMap((work) -> work, this.settings.maxConcurrency())
 			.subscribe(null, (ex) -> logger.error("Status webhook pipeline stopped", ex));
 	}
 
@@ -110,10 +144,10 @@ public class StatusWebhooks implements SmartLifecycle {
 	}
 
 	private record Job(Account account, URI target, LedgerEntry entry, @Nullable String templateCategory,
-			long acceptedAtNanos) {
+			long acceptedAtNanos, List<Step> steps) {
 	}
 
-	private record Step(String status, Duration delay, boolean withPricing) {
+	private record Step(String status, Duration delay, boolean withPricing, boolean duplicate) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.waplatform.common.json.Json;
+import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.meta.WebhookPayload;
 import com.waplatform.common.meta.WebhookPayload.Change;
 import com.waplatform.common.meta.WebhookPayload.Contact;
@@ -54,6 +55,49 @@ final class WebhookPayloads {
 		Contact contact = new Contact(new Profile(profileName), fromWaId, null);
 		return envelope(account,
 				new MessagesValue("whatsapp", metadata(account), List.of(contact), List.of(message), null, null));
+	}
+
+	/**
+	 * A {@code message_template_status_update} ({@code event}: APPROVED, REJECTED,
+	 * PAUSED, DISABLED...).
+	 */
+	static byte[] templateStatus(String wabaId, MessageTemplate template, String event, String reason, Instant at) {
+		ObjectNode value = MAPPER.createObjectNode();
+		value.put("event", event);
+		templateFields(value, template);
+		value.put("reason", reason);
+		if (template.category() != null) {
+			value.put("message_template_category", template.category());
+		}
+		return wabaEnvelope(wabaId, "message_template_status_update", value, at);
+	}
+
+	/** A {@code message_template_quality_update}. */
+	static byte[] templateQuality(String wabaId, MessageTemplate template, String previousScore, String newScore,
+			Instant at) {
+		ObjectNode value = MAPPER.createObjectNode();
+		value.put("previous_quality_score", previousScore);
+		value.put("new_quality_score", newScore);
+		templateFields(value, template);
+		return wabaEnvelope(wabaId, "message_template_quality_update", value, at);
+	}
+
+	private static void templateFields(ObjectNode value, MessageTemplate template) {
+		String id = (template.id() != null) ? template.id() : "0";
+		try {
+			value.put("message_template_id", Long.parseLong(id));
+		}
+		catch (NumberFormatException ex) {
+			value.put("message_template_id", id);
+		}
+		value.put("message_template_name", template.name());
+		value.put("message_template_language", template.language());
+	}
+
+	private static byte[] wabaEnvelope(String wabaId, String field, JsonNode value, Instant at) {
+		WebhookPayload payload = new WebhookPayload("whatsapp_business_account",
+				List.of(new Entry(wabaId, at.getEpochSecond(), List.of(new Change(field, value)))));
+		return MAPPER.writeValueAsBytes(payload);
 	}
 
 	/**

@@ -172,13 +172,13 @@ class GraphErrorTests {
 		this.client.post()
 			.uri("/admin/templates/{waba}/paused_one/en/status", TestAccounts.WABA_ID)
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"status\":\"PAUSED\"}")
+			.bodyValue("{\"status\":\"REJECTED\"}")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.status")
-			.isEqualTo("PAUSED");
+			.isEqualTo("REJECTED");
 		assertThat(error(sendJson(SendRequests.template(TO, paused)), HttpStatus.NOT_FOUND).get("code").asInt())
 			.isEqualTo(132001);
 	}

@@ -59,7 +59,7 @@ class StatusWebhookTests {
 		this.receiver = new WebhookReceiver();
 		String phoneNumberId = "3000000000009" + String.format("%02d", NEXT_ACCOUNT.incrementAndGet());
 		this.account = new Account(TestAccounts.WABA_ID, phoneNumberId, "15550109999", "webhook-token-" + phoneNumberId,
-				SECRET, this.receiver.url("/meta/webhooks"));
+				SECRET, this.receiver.url("/meta/webhooks"), null, false, null);
 		this.accounts.put(this.account);
 	}
 
