@@ -85,6 +85,9 @@ public final class LocalPlatform implements AutoCloseable {
 			simulator.put("simulator.accounts[0].display-phone-number", demo.displayPhoneNumber());
 			simulator.put("simulator.accounts[0].access-token", demo.accessToken());
 			simulator.put("simulator.accounts[0].app-secret", demo.appSecret());
+			// the demo number lets free-form messages through without an inbound message
+			// first
+			simulator.putIfAbsent("simulator.accounts[0].enforce-service-window", false);
 			contexts.put(Service.SIMULATOR,
 					run(MetaSimulatorApplication.builder(), options.port(Service.SIMULATOR), simulator));
 			String simulatorUrl = url(contexts.get(Service.SIMULATOR));

@@ -49,7 +49,8 @@ class EndToEndTests {
 	@BeforeAll
 	static void startPlatform() {
 		platform = LocalPlatform.start(PlatformOptions.randomPorts()
-			.withOverrides(Map.of("platform.kafka.partitions", 2, "spring.main.banner-mode", "off")));
+			.withOverrides(Map.of("platform.kafka.partitions", 2, "spring.main.banner-mode", "off",
+					"simulator.accounts[0].enforce-service-window", true)));
 		demo = platform.demo();
 		gateway = WebTestClient.bindToServer()
 			.baseUrl(platform.url(Service.GATEWAY))
@@ -205,7 +206,15 @@ class EndToEndTests {
 			.exists();
 	}
 
+	/** Free-form text needs an open 24-hour window: the customer writes first. */
 	private static String sendText(String to, String body) {
+		simulator.post()
+			.uri("/admin/inbound")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("phoneNumberId", demo.phoneNumberId(), "from", to, "text", "Hi, a question"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
 		JsonNode response = gateway.post()
 			.uri("/v1/messages")
 			.header("Authorization", "Bearer " + demo.apiKey())
