@@ -7,7 +7,7 @@ import com.waplatform.common.account.AccountEvent;
 import com.waplatform.common.business.BusinessEvent;
 import com.waplatform.common.inbound.InboundEvent;
 import com.waplatform.common.message.SendRequestEvent;
-import com.waplatform.common.message.StatusEvent;
+import com.waplatform.common.message.MessageStatusEvent;
 import com.waplatform.common.template.TemplateSyncEvent;
 import com.waplatform.common.template.TemplateUpdateEvent;
 import com.waplatform.common.webhook.WebhookEvent;
@@ -23,8 +23,8 @@ public final class Topics {
 			SendRequestEvent.class, 12, Duration.ofDays(7), false);
 
 	/** Keyed by message id: per-message order. */
-	public static final Topic<StatusEvent> STATUS_EVENTS = new Topic<>("wa.status-events", "message id",
-			StatusEvent.class, 12, Duration.ofDays(7), false);
+	public static final Topic<MessageStatusEvent> STATUS_EVENTS = new Topic<>("wa.status-events", "message id",
+			MessageStatusEvent.class, 12, Duration.ofDays(7), false);
 
 	/**
 	 * Keyed by {wabaId}:{name}:{language}; compacted so a new instance rebuilds its

@@ -3,8 +3,6 @@ package com.waplatform.common.message;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.waplatform.common.event.Event;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record StatusEvent(UUID eventId, Instant occurredAt, String organizationId, String messageId,
 		MessageStatus status, Instant statusAt, @Nullable String phoneNumberId, @Nullable String recipient,
-		@Nullable String wamid, @Nullable ErrorInfo error) implements Event {
+		@Nullable String wamid, @Nullable ErrorInfo error) implements MessageStatusEvent {
 
 	public static StatusEvent of(String organizationId, String messageId, MessageStatus status, Instant statusAt,
 			@Nullable String phoneNumberId, @Nullable String recipient, @Nullable String wamid,
