@@ -22,6 +22,7 @@ class ArchitectureTests {
 				(javaClass) -> javaClass.getPackageName().contains(".domain"))))
 			.isNotEmpty();
 		assertThat(CLASSES.containPackage("com.waplatform.gateway.messages.domain")).isTrue();
+		assertThat(CLASSES.containPackage("com.waplatform.gateway.templates.domain")).isTrue();
 		assertThat(CLASSES.containPackage("com.waplatform.gateway.webhooks")).isTrue();
 	}
 

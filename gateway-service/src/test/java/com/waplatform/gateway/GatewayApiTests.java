@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.event.Event;
@@ -15,12 +16,17 @@ import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.Priority;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
+import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.meta.MetaMessage;
+import com.waplatform.common.template.TemplateSnapshot;
 import com.waplatform.gateway.GatewayFixtures.Tenant;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.templates.TemplateDirectory;
 import com.waplatform.testsupport.Infrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,19 +67,34 @@ class GatewayApiTests {
 
 	private final Recorder recorder;
 
+	private static FakeTemplateService templateService;
+
 	private final AccountDirectory directory;
 
+	private final TemplateDirectory templates;
+
 	@Autowired
-	GatewayApiTests(WebTestClient client, EventPublisher publisher, Recorder recorder, AccountDirectory directory) {
+	GatewayApiTests(WebTestClient client, EventPublisher publisher, Recorder recorder, AccountDirectory directory,
+			TemplateDirectory templates) {
 		this.client = client.mutate().responseTimeout(WAIT).build();
 		this.publisher = publisher;
 		this.recorder = recorder;
 		this.directory = directory;
+		this.templates = templates;
 	}
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		Infrastructure.register(registry);
+		templateService = FakeTemplateService.start();
+		registry.add("gateway.template-service-url", templateService::url);
+	}
+
+	@AfterAll
+	static void stopTemplateService() {
+		if (templateService != null) {
+			templateService.stop();
+		}
 	}
 
 	@Test
@@ -127,15 +148,16 @@ class GatewayApiTests {
 	@Test
 	void idempotencyKeyReturnsTheSameMessageOnceAndRefusesAnotherBody() {
 		Tenant tenant = tenant();
+		publishTemplates(tenant, TemplateFixtures.bookingConfirmed());
 		String key = UUID.randomUUID().toString();
-		String first = send(tenant, key,
-				"""
-						{"to": "+14155550123", "type": "template",
-						 "template": {"name": "booking_confirmed", "language": "en_US", "parameters": {"first_name": "Ann"}}}""");
-		String retry = send(tenant, key,
-				"""
-						{"type": "template", "to": "+14155550123",
-						 "template": {"parameters": {"first_name": "Ann"}, "language": "en_US", "name": "booking_confirmed"}}""");
+		String first = send(tenant, key, """
+				{"to": "+14155550123", "type": "template",
+				 "template": {"name": "booking_confirmed", "language": "en_US",
+				              "parameters": {"first_name": "Ann", "booking_id": "B-1"}}}""");
+		String retry = send(tenant, key, """
+				{"type": "template", "to": "+14155550123",
+				 "template": {"parameters": {"booking_id": "B-1", "first_name": "Ann"},
+				              "language": "en_US", "name": "booking_confirmed"}}""");
 		assertThat(retry).isEqualTo(first);
 
 		this.client.post()
@@ -158,8 +180,9 @@ class GatewayApiTests {
 		await().atMost(WAIT).until(() -> this.recorder.sendRequest(first) != null);
 		SendRequest request = (SendRequest) this.recorder.sendRequest(first).value();
 		assertThat(request.message().template().components()).singleElement()
-			.satisfies((component) -> assertThat(component.parameters())
-				.containsExactly(MetaMessage.Parameter.namedText("first_name", "Ann")));
+			.satisfies((component) -> assertThat(component.parameters()).containsExactly(
+					MetaMessage.Parameter.namedText("first_name", "Ann"),
+					MetaMessage.Parameter.namedText("booking_id", "B-1")));
 		await().during(Duration.ofSeconds(2))
 			.atMost(WAIT)
 			.until(() -> this.recorder.sendRequestsOf(tenant.organizationId()).size() == 1);
@@ -378,6 +401,23 @@ class GatewayApiTests {
 			.contains("http_server_requests_seconds_count{");
 	}
 
+	/**
+	 * Publishes the templates of the tenant's account and waits until the gateway has
+	 * them.
+	 */
+	private void publishTemplates(Tenant tenant, MessageTemplate... templates) {
+		for (MessageTemplate template : templates) {
+			this.publisher.publish(Topics.TEMPLATE_SYNC, TemplateSnapshot.of(tenant.organizationId(), tenant.wabaId(),
+					template, "v-" + template.status() + "-" + UUID.randomUUID()))
+				.block(WAIT);
+		}
+		await().atMost(WAIT)
+			.until(() -> Stream.of(templates)
+				.allMatch((template) -> this.templates.snapshot(tenant.wabaId(), template.name(), template.language())
+					.filter((snapshot) -> snapshot.template().equals(template))
+					.isPresent()));
+	}
+
 	private Tenant tenant() {
 		return GatewayFixtures.aTenantWithADefaultNumber(this.client, "app-secret-" + UUID.randomUUID());
 	}
@@ -443,6 +483,378 @@ class GatewayApiTests {
 			ErrorInfo error) {
 		return StatusEvent.of(tenant.organizationId(), messageId, status, at, tenant.phoneNumberId(), "+14155550123",
 				wamid, error);
+	}
+
+	/**
+	 * Template sends, preview, listing, sync and creation: snapshots reach the gateway
+	 * through {@code wa.template-sync}; template-service is a fake on a real port.
+	 */
+	@Nested
+	class Templates {
+
+		@Test
+		void validTemplateSendIsAcceptedWithExpandedComponents() {
+			Tenant tenant = tenant();
+			publishTemplates(tenant, TemplateFixtures.bookingReminder(), TemplateFixtures.tourTicket());
+			String id = send(tenant, null, """
+					{"to": "+14155550123", "type": "template",
+					 "template": {"name": "booking_reminder", "language": "en_US",
+					              "parameters": ["Ann", "Old Town Walk", "12 May", "10:00"]}}""");
+			await().atMost(WAIT).until(() -> GatewayApiTests.this.recorder.sendRequest(id) != null);
+			MetaMessage.Template sent = ((SendRequest) GatewayApiTests.this.recorder.sendRequest(id).value()).message()
+				.template();
+			assertThat(sent.language().code()).isEqualTo("en_US");
+			assertThat(sent.components()).containsExactly(new MetaMessage.Component("body", null, null,
+					List.of(MetaMessage.Parameter.text("Ann"), MetaMessage.Parameter.text("Old Town Walk"),
+							MetaMessage.Parameter.text("12 May"), MetaMessage.Parameter.text("10:00"))));
+
+			String ticket = send(tenant, null,
+					"""
+							{"to": "+14155550123", "type": "template",
+							 "template": {"name": "tour_ticket", "language": "en_US", "parameters": ["Ann", "Old Town Walk"],
+							  "components": [
+							   {"type": "header", "parameters": [{"type": "image", "image": {"link": "https://cdn.example.com/t.jpg"}}]},
+							   {"type": "button", "sub_type": "url", "index": "0", "parameters": [{"type": "text", "text": "B-1"}]}]}}""");
+			await().atMost(WAIT).until(() -> GatewayApiTests.this.recorder.sendRequest(ticket) != null);
+			assertThat(((SendRequest) GatewayApiTests.this.recorder.sendRequest(ticket).value()).message()
+				.template()
+				.components()).extracting(MetaMessage.Component::type).containsExactly("body", "header", "button");
+		}
+
+		@Test
+		void wrongParameterCountIsA422NamingTheParameterAndNothingIsPublished() {
+			Tenant tenant = tenant();
+			publishTemplates(tenant, TemplateFixtures.bookingReminder());
+			problem(post(tenant,
+					"""
+							{"to": "+14155550123", "type": "template",
+							 "template": {"name": "booking_reminder", "language": "en_US", "parameters": ["Ann", "Old Town Walk", "12 May"]}}""")
+				.exchange(), HttpStatus.UNPROCESSABLE_CONTENT).jsonPath("$.type")
+				.isEqualTo("urn:waplatform:problem:invalid-template-message")
+				.jsonPath("$.errors.length()")
+				.isEqualTo(1)
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("template.components[body].parameters[3]")
+				.jsonPath("$.errors[0].code")
+				.isEqualTo("parameter-missing")
+				.jsonPath("$.errors[0].metaErrorCode")
+				.isEqualTo(132000)
+				.jsonPath("$.errors[0].message")
+				.value((message) -> assertThat((String) message).contains("{{4}}"));
+			String valid = send(tenant, null, """
+					{"to": "+14155550123", "type": "template",
+					 "template": {"name": "booking_reminder", "language": "en_US",
+					              "parameters": ["Ann", "Old Town Walk", "12 May", "10:00"]}}""");
+			// same key, same partition: had the refused message been published it would
+			// be seen first
+			await().atMost(WAIT).until(() -> GatewayApiTests.this.recorder.sendRequest(valid) != null);
+			assertThat(GatewayApiTests.this.recorder.sendRequestsOf(tenant.organizationId()))
+				.extracting(SendRequest::messageId)
+				.containsExactly(valid);
+		}
+
+		@Test
+		void pausedTemplateIsRefusedWithMetasCode() {
+			Tenant tenant = tenant();
+			publishTemplates(tenant, TemplateFixtures.withStatus(TemplateFixtures.bookingConfirmed(), "PAUSED",
+					"Paused for low quality"));
+			problem(post(tenant, """
+					{"to": "+14155550123", "type": "template",
+					 "template": {"name": "booking_confirmed", "language": "en_US",
+					              "parameters": {"first_name": "Ann", "booking_id": "B-1"}}}""").exchange(),
+					HttpStatus.UNPROCESSABLE_CONTENT)
+				.jsonPath("$.errors[0].code")
+				.isEqualTo("template-paused")
+				.jsonPath("$.errors[0].metaErrorCode")
+				.isEqualTo(132015);
+		}
+
+		@Test
+		void anotherLanguageOnlyThroughTheOrganizationsFallback() {
+			Tenant tenant = tenant();
+			publishTemplates(tenant, TemplateFixtures.bookingConfirmed());
+			String request = """
+					{"to": "+14155550123", "type": "template",
+					 "template": {"name": "booking_confirmed", "language": "en",
+					              "parameters": {"first_name": "Ann", "booking_id": "B-1"}}}""";
+			problem(post(tenant, request).exchange(), HttpStatus.UNPROCESSABLE_CONTENT).jsonPath("$.errors[0].field")
+				.isEqualTo("template.language.code")
+				.jsonPath("$.errors[0].metaErrorCode")
+				.isEqualTo(132001)
+				.jsonPath("$.errors[0].message")
+				.value((message) -> assertThat((String) message).contains("available languages: en_US"));
+
+			GatewayApiTests.this.client.patch()
+				.uri("/v1/admin/organizations/{id}", tenant.organizationId())
+				.headers((headers) -> headers.setBearerAuth(GatewayFixtures.ADMIN_TOKEN))
+				.bodyValue(Map.of("languageFallbacks", Map.of("en", "en_US")))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.languageFallbacks.en")
+				.isEqualTo("en_US");
+			Map<String, Object> accepted = post(tenant, request).exchange()
+				.expectStatus()
+				.isAccepted()
+				.expectBody(JSON_OBJECT)
+				.returnResult()
+				.getResponseBody();
+			assertThat(accepted).containsEntry("status", "queued")
+				.containsEntry("language", "en_US")
+				.containsEntry("languageFallback", "en→en_US");
+			String id = (String) accepted.get("id");
+			await().atMost(WAIT).until(() -> GatewayApiTests.this.recorder.sendRequest(id) != null);
+			assertThat(((SendRequest) GatewayApiTests.this.recorder.sendRequest(id).value()).message()
+				.template()
+				.language()
+				.code()).isEqualTo("en_US");
+
+			problem(GatewayApiTests.this.client.patch()
+				.uri("/v1/admin/organizations/{id}", tenant.organizationId())
+				.headers((headers) -> headers.setBearerAuth(GatewayFixtures.ADMIN_TOKEN))
+				.bodyValue(Map.of("languageFallbacks", Map.of("en", "en")))
+				.exchange(), HttpStatus.UNPROCESSABLE_CONTENT).jsonPath("$.errors[0].field")
+				.isEqualTo("languageFallbacks.en");
+		}
+
+		@Test
+		void beforeTheAccountsTemplatesArriveTheAnswerIsRetryLater() {
+			Tenant tenant = tenant();
+			post(tenant,
+					"""
+							{"to": "+14155550123", "type": "template", "template": {"name": "booking_reminder", "language": "en_US"}}""")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.valueEquals("Retry-After", "5")
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("urn:waplatform:problem:templates-not-synced");
+		}
+
+		@Test
+		void previewRendersTheMessageAsTheCustomerSeesItOrRefusesLikeASend() {
+			Tenant tenant = tenant();
+			publishTemplates(tenant, TemplateFixtures.tourTicket(), TemplateFixtures.bookingReminder());
+			GatewayApiTests.this.client.post()
+				.uri("/v1/templates/tour_ticket/preview?language=en_US&from={from}", tenant.phoneNumberId())
+				.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(
+						"""
+								{"parameters": ["Ann", "Old Town Walk"], "components": [
+								 {"type": "header", "parameters": [{"type": "image", "image": {"link": "https://cdn.example.com/t.jpg"}}]},
+								 {"type": "button", "sub_type": "url", "index": "0", "parameters": [{"type": "text", "text": "B-1"}]}]}""")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.name")
+				.isEqualTo("tour_ticket")
+				.jsonPath("$.language")
+				.isEqualTo("en_US")
+				.jsonPath("$.header.type")
+				.isEqualTo("IMAGE")
+				.jsonPath("$.header.mediaLink")
+				.isEqualTo("https://cdn.example.com/t.jpg")
+				.jsonPath("$.body")
+				.isEqualTo("Hi Ann, here is your ticket for Old Town Walk.")
+				.jsonPath("$.footer")
+				.isEqualTo("Show this ticket to your guide")
+				.jsonPath("$.buttons[0].type")
+				.isEqualTo("URL")
+				.jsonPath("$.buttons[0].text")
+				.isEqualTo("View booking")
+				.jsonPath("$.buttons[0].url")
+				.isEqualTo("https://tours.example.com/bookings/B-1");
+			GatewayApiTests.this.client.post()
+				.uri("/v1/templates/booking_reminder/preview?language=en_US")
+				.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"parameters\": [\"Ann\", \"Old Town Walk\", \"12 May\", \"10:00\"]}")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.header.text")
+				.isEqualTo("Booking reminder")
+				.jsonPath("$.body")
+				.isEqualTo("Hi Ann, your tour Old Town Walk starts on 12 May at 10:00. Please arrive 15 minutes early.")
+				.jsonPath("$.buttons.length()")
+				.isEqualTo(2);
+			problem(GatewayApiTests.this.client.post()
+				.uri("/v1/templates/booking_reminder/preview?language=en_US")
+				.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"parameters\": [\"Ann\"]}")
+				.exchange(), HttpStatus.UNPROCESSABLE_CONTENT).jsonPath("$.type")
+				.isEqualTo("urn:waplatform:problem:invalid-template-message")
+				.jsonPath("$.errors[*].field")
+				.value((fields) -> assertThat((List<Object>) fields).contains("template.components[body].parameters[1]",
+						"template.components[body].parameters[3]"));
+		}
+
+		@Test
+		void listsAndFindsTheOrganizationsTemplates() {
+			Tenant tenant = tenant();
+			publishTemplates(tenant, TemplateFixtures.bookingReminder(),
+					TemplateFixtures.renamed(TemplateFixtures.bookingReminder(), "booking_reminder", "de"),
+					TemplateFixtures.tourTicket(), TemplateFixtures.withStatus(TemplateFixtures.bookingConfirmed(),
+							"PAUSED", "Paused for low quality"));
+			Map<String, Object> first = list(tenant, "limit=2");
+			assertThat(names(first)).containsExactly("booking_confirmed/en_US", "booking_reminder/de");
+			Map<String, Object> second = list(tenant, "limit=2&cursor=" + first.get("nextCursor"));
+			assertThat(names(second)).containsExactly("booking_reminder/en_US", "tour_ticket/en_US");
+			assertThat(second).doesNotContainKey("nextCursor");
+			assertThat(names(list(tenant, "status=paused"))).containsExactly("booking_confirmed/en_US");
+			assertThat(names(list(tenant, "q=remind&language=de"))).containsExactly("booking_reminder/de");
+			assertThat(names(list(tenant, "category=MARKETING"))).isEmpty();
+			problem(GatewayApiTests.this.client.get()
+				.uri("/v1/templates?cursor=bogus")
+				.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+				.exchange(), HttpStatus.UNPROCESSABLE_CONTENT).jsonPath("$.errors[0].field").isEqualTo("cursor");
+
+			GatewayApiTests.this.client.get()
+				.uri("/v1/templates/booking_confirmed")
+				.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.name")
+				.isEqualTo("booking_confirmed")
+				.jsonPath("$.languages[0].language")
+				.isEqualTo("en_US")
+				.jsonPath("$.languages[0].wabaId")
+				.isEqualTo(tenant.wabaId())
+				.jsonPath("$.languages[0].status")
+				.isEqualTo("PAUSED")
+				.jsonPath("$.languages[0].statusReason")
+				.isEqualTo("Paused for low quality")
+				.jsonPath("$.languages[0].parameterFormat")
+				.isEqualTo("NAMED")
+				.jsonPath("$.languages[0].components[0].type")
+				.isEqualTo("BODY")
+				.jsonPath("$.languages[0].declaredParameters.components[0].parameters")
+				.isEqualTo(List.of("first_name", "booking_id"));
+			GatewayApiTests.this.client.get()
+				.uri("/v1/templates/booking_reminder")
+				.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.languages[*].language")
+				.isEqualTo(List.of("de", "en_US"));
+			problem(GatewayApiTests.this.client.get()
+				.uri("/v1/templates/no_such_template")
+				.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+				.exchange(), HttpStatus.NOT_FOUND);
+			Tenant stranger = tenant();
+			assertThat(names(list(stranger, "limit=100"))).isEmpty();
+			problem(GatewayApiTests.this.client.get()
+				.uri("/v1/templates/booking_confirmed")
+				.headers((headers) -> headers.setBearerAuth(stranger.apiKey()))
+				.exchange(), HttpStatus.NOT_FOUND);
+		}
+
+		@Test
+		void syncAndCreationAreProxiedToTemplateService() {
+			Tenant tenant = tenant();
+			GatewayApiTests.this.client.post()
+				.uri("/v1/templates/sync")
+				.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.reports.length()")
+				.isEqualTo(1)
+				.jsonPath("$.reports[0].wabaId")
+				.isEqualTo(tenant.wabaId())
+				.jsonPath("$.reports[0].changed")
+				.isEqualTo(1)
+				.jsonPath("$.failures.length()")
+				.isEqualTo(0);
+			assertThat(templateService.requests())
+				.anyMatch((request) -> request.path().equals("/internal/templates/sync")
+						&& ("wabaId=" + tenant.wabaId()).equals(request.query()));
+
+			Map<String, Object> template = Map.of("name", "tour_feedback", "language", "en_US", "category", "UTILITY",
+					"components", List.of(Map.of("type", "BODY", "text", "How was your tour, {{1}}?", "example",
+							Map.of("body_text", List.of(List.of("Ann"))))));
+			GatewayApiTests.this.client.post()
+				.uri("/v1/templates")
+				.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+				.bodyValue(template)
+				.exchange()
+				.expectStatus()
+				.isCreated()
+				.expectHeader()
+				.location("/v1/templates/tour_feedback")
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("PENDING")
+				.jsonPath("$.wabaId")
+				.isEqualTo(tenant.wabaId())
+				.jsonPath("$.organizationId")
+				.isEqualTo(tenant.organizationId());
+			FakeTemplateService.Request forwarded = templateService.requests()
+				.stream()
+				.filter((request) -> request.path().equals("/internal/templates")
+						&& request.body().contains(tenant.organizationId()))
+				.findFirst()
+				.orElseThrow();
+			assertThat(forwarded.body()).contains("\"wabaId\":\"" + tenant.wabaId() + "\"", "How was your tour");
+
+			Tenant stranger = tenant();
+			problem(createTemplate(tenant, Map.of("wabaId", stranger.wabaId(), "name", "x", "language", "en_US")),
+					HttpStatus.UNPROCESSABLE_CONTENT)
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("wabaId");
+			problem(createTemplate(tenant, Map.of("name", "Tour_Feedback", "language", "en_US")),
+					HttpStatus.UNPROCESSABLE_CONTENT)
+				.jsonPath("$.type")
+				.isEqualTo("urn:waplatform:problem:invalid-template")
+				.jsonPath("$.violations[0].field")
+				.isEqualTo("name");
+			createTemplate(tenant, Map.of("name", "throttled_now", "language", "en_US")).expectStatus()
+				.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+				.expectHeader()
+				.valueEquals("Retry-After", "60");
+			problem(createTemplate(tenant, Map.of("name", "meta_down", "language", "en_US")), HttpStatus.BAD_GATEWAY)
+				.jsonPath("$.metaCode")
+				.isEqualTo(190);
+		}
+
+		private WebTestClient.ResponseSpec createTemplate(Tenant tenant, Map<String, Object> template) {
+			return GatewayApiTests.this.client.post()
+				.uri("/v1/templates")
+				.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+				.bodyValue(template)
+				.exchange();
+		}
+
+		private Map<String, Object> list(Tenant tenant, String query) {
+			return GatewayApiTests.this.client.get()
+				.uri("/v1/templates?" + query)
+				.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(JSON_OBJECT)
+				.returnResult()
+				.getResponseBody();
+		}
+
+		private static List<String> names(Map<String, Object> page) {
+			return ((List<?>) page.get("templates")).stream()
+				.map((entry) -> ((Map<?, ?>) entry).get("name") + "/" + ((Map<?, ?>) entry).get("language"))
+				.toList();
+		}
+
 	}
 
 	/** Records what the gateway publishes for the sender. */

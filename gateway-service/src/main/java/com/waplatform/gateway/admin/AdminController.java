@@ -2,6 +2,7 @@ package com.waplatform.gateway.admin;
 
 import com.waplatform.gateway.admin.AdminRequests.ConfigurePhoneNumber;
 import com.waplatform.gateway.admin.AdminRequests.CreateOrganization;
+import com.waplatform.gateway.admin.AdminRequests.UpdateOrganization;
 import com.waplatform.gateway.admin.AdminViews.ApiKeyCreated;
 import com.waplatform.gateway.admin.AdminViews.Organization;
 import com.waplatform.gateway.admin.AdminViews.OrganizationCreated;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,7 +42,14 @@ class AdminController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<OrganizationCreated> create(@Valid @RequestBody CreateOrganization request) {
-		return this.organizations.create(request.name(), request.appSecret());
+		return this.organizations.create(request.name(), request.appSecret(), request.languageFallbacks());
+	}
+
+	@PatchMapping("/{organizationId}")
+	Mono<Organization> update(@PathVariable String organizationId, @RequestBody UpdateOrganization request) {
+		Mono<Void> fallbacks = (request.languageFallbacks() != null)
+				? this.organizations.setLanguageFallbacks(organizationId, request.languageFallbacks()) : Mono.empty();
+		return fallbacks.then(this.organizations.find(organizationId));
 	}
 
 	@GetMapping("/{organizationId}")

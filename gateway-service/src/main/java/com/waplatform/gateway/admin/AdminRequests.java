@@ -1,5 +1,7 @@
 package com.waplatform.gateway.admin;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,8 +18,17 @@ final class AdminRequests {
 
 	/**
 	 * @param appSecret the Meta app secret that signs this organization's webhooks
+	 * @param languageFallbacks template language fallbacks, e.g. {@code {"en": "en_US"}}
 	 */
-	record CreateOrganization(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 500) String appSecret) {
+	record CreateOrganization(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 500) String appSecret,
+			@Nullable Map<String, String> languageFallbacks) {
+	}
+
+	/**
+	 * @param languageFallbacks replaces the organization's template language fallbacks
+	 * ({@code {}} removes them all); unchanged when absent
+	 */
+	record UpdateOrganization(@Nullable Map<String, String> languageFallbacks) {
 	}
 
 	/**

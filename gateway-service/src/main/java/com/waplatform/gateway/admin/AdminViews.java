@@ -2,6 +2,7 @@ package com.waplatform.gateway.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -27,8 +28,8 @@ final class AdminViews {
 	record ApiKey(String id, String prefix, Instant createdAt, @Nullable Instant revokedAt) {
 	}
 
-	record Organization(String id, String name, Instant createdAt, List<PhoneNumber> phoneNumbers,
-			List<ApiKey> apiKeys) {
+	record Organization(String id, String name, Instant createdAt, Map<String, String> languageFallbacks,
+			List<PhoneNumber> phoneNumbers, List<ApiKey> apiKeys) {
 	}
 
 }

@@ -5,20 +5,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.crypto.CredentialCipher;
+import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.gateway.admin.AdminRequests.ConfigurePhoneNumber;
 import com.waplatform.gateway.admin.AdminViews.ApiKey;
 import com.waplatform.gateway.admin.AdminViews.Organization;
 import com.waplatform.gateway.admin.AdminViews.OrganizationCreated;
 import com.waplatform.gateway.admin.AdminViews.PhoneNumber;
+import com.waplatform.gateway.templates.domain.LanguageFallbacks;
+import com.waplatform.gateway.web.FieldViolation;
 import com.waplatform.gateway.web.Problems;
 import com.waplatform.gateway.webhooks.AppSecrets;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.outbox.Outbox;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -62,13 +68,18 @@ class OrganizationAdmin {
 		this.appSecrets = appSecrets;
 	}
 
-	Mono<OrganizationCreated> create(String name, String appSecret) {
+	Mono<OrganizationCreated> create(String name, String appSecret, @Nullable Map<String, String> languageFallbacks) {
 		String id = "org_" + HexFormat.of().formatHex(randomBytes(8));
-		return this.db.sql("insert into organizations (id, name, app_secret_sealed) values (:id, :name, :secret)")
-			.bind("id", id)
-			.bind("name", name)
-			.bind("secret", this.cipher.seal(appSecret))
-			.then()
+		Map<String, String> fallbacks = (languageFallbacks != null) ? languageFallbacks : Map.of();
+		return validFallbacks(fallbacks)
+			.then(this.db.sql("""
+					insert into organizations (id, name, app_secret_sealed, language_fallbacks)
+					values (:id, :name, :secret, cast(:fallbacks as jsonb))""")
+				.bind("id", id)
+				.bind("name", name)
+				.bind("secret", this.cipher.seal(appSecret))
+				.bind("fallbacks", Json.mapper().writeValueAsString(fallbacks))
+				.then())
 			.doOnSuccess((done) -> this.appSecrets.invalidate())
 			.thenReturn(new OrganizationCreated(id, name));
 	}
@@ -102,11 +113,33 @@ class OrganizationAdmin {
 			.thenReturn(view(configured));
 	}
 
+	/** Replaces the organization's template language fallbacks. */
+	Mono<Void> setLanguageFallbacks(String organizationId, Map<String, String> fallbacks) {
+		return validFallbacks(fallbacks)
+			.then(this.db.sql("update organizations set language_fallbacks = cast(:fallbacks as jsonb) where id = :id")
+				.bind("id", organizationId)
+				.bind("fallbacks", Json.mapper().writeValueAsString(fallbacks))
+				.fetch()
+				.rowsUpdated())
+			.flatMap((updated) -> (updated == 0) ? Mono.error(unknown(organizationId)) : Mono.empty());
+	}
+
+	private static Mono<Void> validFallbacks(Map<String, String> fallbacks) {
+		List<FieldViolation> problems = LanguageFallbacks.problems(fallbacks)
+			.stream()
+			.map((problem) -> new FieldViolation(problem.field(), problem.message()))
+			.toList();
+		return problems.isEmpty() ? Mono.empty()
+				: Mono.error(Problems.invalidFields(HttpStatus.UNPROCESSABLE_CONTENT, problems));
+	}
+
 	Mono<Organization> find(String organizationId) {
-		Mono<Organization> organization = this.db.sql("select id, name, created_at from organizations where id = :id")
+		Mono<Organization> organization = this.db
+			.sql("select id, name, created_at, language_fallbacks::text as fallbacks from organizations where id = :id")
 			.bind("id", organizationId)
 			.map((row) -> new Organization(row.get("id", String.class), row.get("name", String.class),
-					row.get("created_at", Instant.class), List.of(), List.of()))
+					row.get("created_at", Instant.class), fallbacks(row.get("fallbacks", String.class)), List.of(),
+					List.of()))
 			.one();
 		Mono<List<PhoneNumber>> numbers = this.db
 			.sql("select " + NUMBER_COLUMNS
@@ -124,7 +157,7 @@ class OrganizationAdmin {
 			.collectList();
 		return organization.switchIfEmpty(Mono.error(() -> unknown(organizationId)))
 			.zipWith(Mono.zip(numbers, keys), (found, lists) -> new Organization(found.id(), found.name(),
-					found.createdAt(), lists.getT1(), lists.getT2()));
+					found.createdAt(), found.languageFallbacks(), lists.getT1(), lists.getT2()));
 	}
 
 	Mono<Void> requireOrganization(String organizationId) {
@@ -187,6 +220,18 @@ class OrganizationAdmin {
 	private static PhoneNumber view(PhoneNumberConfigured number) {
 		return new PhoneNumber(number.phoneNumberId(), number.wabaId(), number.displayPhoneNumber(),
 				number.throughputPerSecond(), number.defaultNumber());
+	}
+
+	private static Map<String, String> fallbacks(@Nullable String json) {
+		Map<String, String> fallbacks = new TreeMap<>();
+		if (json != null) {
+			Json.mapper().readTree(json).properties().forEach((entry) -> {
+				if (entry.getValue().isString()) {
+					fallbacks.put(entry.getKey(), entry.getValue().stringValue());
+				}
+			});
+		}
+		return fallbacks;
 	}
 
 	private static RuntimeException unknown(String organizationId) {

@@ -1,5 +1,6 @@
 package com.waplatform.gateway.config;
 
+import java.net.URI;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
@@ -10,16 +11,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Access to the gateway.
+ * Access to the gateway, and the services it proxies to.
  *
  * @param adminToken the bearer token of the admin API ({@code /v1/admin/**}); when blank
  * the admin API refuses every call
  * @param apiKeyCacheTtl how long a resolved API key is trusted without a database lookup
  * (bounds how long a revoked key keeps working)
+ * @param templateServiceUrl where template-service answers its internal API (template
+ * sync and creation are proxied to it)
+ * @param templateServiceTimeout the longest wait for one template-service call (a sync
+ * reads Meta's whole template list)
  */
 @Validated
 @ConfigurationProperties("gateway")
-public record GatewayProperties(@Nullable String adminToken, @NotNull @DefaultValue("60s") Duration apiKeyCacheTtl) {
+public record GatewayProperties(@Nullable String adminToken, @NotNull @DefaultValue("60s") Duration apiKeyCacheTtl,
+		@NotNull @DefaultValue("http://localhost:8082") URI templateServiceUrl,
+		@NotNull @DefaultValue("60s") Duration templateServiceTimeout) {
 
 	public boolean adminApiEnabled() {
 		return this.adminToken != null && !this.adminToken.isBlank();

@@ -69,7 +69,8 @@ class MessageController {
 			.flatMap((body) -> this.submission.submit(organizationId, body, idempotencyKey))
 			.map((submitted) -> ResponseEntity.accepted()
 				.location(URI.create("/v1/messages/" + submitted.messageId()))
-				.body(new Accepted(submitted.messageId(), "queued")));
+				.body(new Accepted(submitted.messageId(), "queued", submitted.language(),
+						submitted.languageFallback())));
 	}
 
 	@GetMapping("/{messageId}")

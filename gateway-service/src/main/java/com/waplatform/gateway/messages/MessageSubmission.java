@@ -7,11 +7,15 @@ import java.util.UUID;
 import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.SendRequest;
+import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.gateway.config.MessageProperties;
 import com.waplatform.gateway.messages.domain.MessageRequest;
 import com.waplatform.gateway.messages.domain.MessageRequestParser;
 import com.waplatform.gateway.messages.domain.ParseResult;
 import com.waplatform.gateway.messages.domain.RequestHash;
+import com.waplatform.gateway.numbers.BusinessNumbers;
+import com.waplatform.gateway.numbers.BusinessNumbers.Sender;
+import com.waplatform.gateway.templates.TemplateGuard;
 import com.waplatform.gateway.web.FieldViolation;
 import com.waplatform.gateway.web.Problems;
 import com.waplatform.support.outbox.Outbox;
@@ -27,11 +31,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Accepts a message: reads and validates the request, chooses the sending number, and in
- * one transaction remembers the idempotency key, records the message as queued and
- * appends the {@link SendRequest} to the outbox. An {@code Idempotency-Key} seen before
- * with the same request returns the first message id without sending again; with another
- * request it is a 409.
+ * Accepts a message: reads and validates the request, chooses the sending number, checks
+ * a template message against the number's account ({@link TemplateGuard}), and in one
+ * transaction remembers the idempotency key, records the message as queued and appends
+ * the {@link SendRequest} to the outbox. An {@code Idempotency-Key} seen before with the
+ * same request returns the first message id without sending again; with another request
+ * it is a 409.
  */
 @Service
 class MessageSubmission {
@@ -46,19 +51,22 @@ class MessageSubmission {
 
 	private final MessageStore store;
 
-	private final SenderNumbers numbers;
+	private final BusinessNumbers numbers;
+
+	private final TemplateGuard templates;
 
 	private final MessageMetrics metrics;
 
 	private final MessageRequestParser parser;
 
 	MessageSubmission(DatabaseClient db, TransactionalOperator tx, Outbox outbox, MessageStore store,
-			SenderNumbers numbers, MessageMetrics metrics, MessageProperties properties) {
+			BusinessNumbers numbers, TemplateGuard templates, MessageMetrics metrics, MessageProperties properties) {
 		this.db = db;
 		this.tx = tx;
 		this.outbox = outbox;
 		this.store = store;
 		this.numbers = numbers;
+		this.templates = templates;
 		this.metrics = metrics;
 		this.parser = new MessageRequestParser(properties.maxTtl());
 	}
@@ -72,29 +80,51 @@ class MessageSubmission {
 			}
 			MessageRequest request = ((ParseResult.Parsed) result).request();
 			return this.numbers.resolve(organizationId, request.from())
-				.flatMap((from) -> accept(organizationId, from, request, tree, idempotencyKey));
+				.flatMap((sender) -> checkTemplate(organizationId, sender, request).flatMap(
+						(checked) -> accept(organizationId, sender.phoneNumberId(), checked, tree, idempotencyKey)));
 		})
 			.doOnNext(
 					(submitted) -> this.metrics.record(organizationId, submitted.replayed() ? "replayed" : "accepted"))
-			.doOnError(ErrorResponseException.class, (ex) -> this.metrics.record(organizationId,
-					(ex.getStatusCode().value() == 409) ? "conflict" : "rejected"));
+			.doOnError(ErrorResponseException.class, (ex) -> this.metrics.record(organizationId, outcome(ex)));
 	}
 
-	private Mono<Submitted> accept(String organizationId, String from, MessageRequest request, JsonNode tree,
+	private static String outcome(ErrorResponseException ex) {
+		if (ex.getStatusCode().value() == 409) {
+			return "conflict";
+		}
+		return ex.getStatusCode().is5xxServerError() ? "unavailable" : "rejected";
+	}
+
+	/**
+	 * A template message checked against the sending number's account: expanded
+	 * components, the language found (an organization fallback is reported back).
+	 */
+	private Mono<Checked> checkTemplate(String organizationId, Sender sender, MessageRequest request) {
+		MetaMessage.Template template = request.message().template();
+		if (template == null || request.templateArguments() == null) {
+			return Mono.just(new Checked(request, null, null));
+		}
+		return this.templates.check(organizationId, sender.wabaId(), template, request.templateArguments())
+			.map((sendable) -> new Checked(request.withTemplate(sendable.send()), sendable.send().language().code(),
+					sendable.languageFallback()));
+	}
+
+	private Mono<Submitted> accept(String organizationId, String from, Checked checked, JsonNode tree,
 			@Nullable String idempotencyKey) {
+		MessageRequest request = checked.request();
 		String messageId = UUID.randomUUID().toString();
 		Instant expiresAt = (request.ttl() != null) ? Instant.now().plus(request.ttl()) : null;
 		SendRequest sendRequest = SendRequest.of(organizationId, messageId, from, request.recipient(),
 				request.message(), request.context(), request.priority(), expiresAt, SOURCE);
 		Mono<Submitted> write = this.store.recordSendRequest(sendRequest)
 			.then(this.outbox.append(Topics.SEND_REQUESTS, sendRequest))
-			.thenReturn(new Submitted(messageId, false));
+			.thenReturn(new Submitted(messageId, false, checked.language(), checked.languageFallback()));
 		if (idempotencyKey == null) {
 			return this.tx.transactional(write);
 		}
 		String hash = RequestHash.of(tree);
 		Mono<Submitted> once = rememberKey(organizationId, idempotencyKey, hash, messageId)
-			.flatMap((first) -> first ? write : replay(organizationId, idempotencyKey, hash));
+			.flatMap((first) -> first ? write : replay(organizationId, idempotencyKey, hash, checked));
 		return this.tx.transactional(once);
 	}
 
@@ -115,14 +145,15 @@ class MessageSubmission {
 			.map((count) -> count == 1);
 	}
 
-	private Mono<Submitted> replay(String organizationId, String key, String hash) {
+	private Mono<Submitted> replay(String organizationId, String key, String hash, Checked checked) {
 		return this.db.sql(
 				"select request_hash, message_id from idempotency_keys where organization_id = :org and idempotency_key = :key")
 			.bind("org", organizationId)
 			.bind("key", key)
 			.map((row) -> new String[] { row.get("request_hash", String.class), row.get("message_id", String.class) })
 			.one()
-			.flatMap((row) -> hash.equals(row[0]) ? Mono.just(new Submitted(row[1], true))
+			.flatMap((row) -> hash.equals(row[0])
+					? Mono.just(new Submitted(row[1], true, checked.language(), checked.languageFallback()))
 					: Mono.error(Problems.exception(HttpStatus.CONFLICT, "idempotency-key-reused",
 							"Idempotency key reused",
 							"This Idempotency-Key was used for a different request; use a new key for a new message")));
@@ -156,8 +187,13 @@ class MessageSubmission {
 
 	/**
 	 * @param replayed whether this answers an idempotent retry of an accepted request
+	 * @param language the template language sent (template messages)
+	 * @param languageFallback the organization's fallback used, e.g. {@code en→en_US}
 	 */
-	record Submitted(String messageId, boolean replayed) {
+	record Submitted(String messageId, boolean replayed, @Nullable String language, @Nullable String languageFallback) {
+	}
+
+	private record Checked(MessageRequest request, @Nullable String language, @Nullable String languageFallback) {
 	}
 
 }

@@ -12,7 +12,13 @@ final class MessageViews {
 	private MessageViews() {
 	}
 
-	record Accepted(String id, String status) {
+	/**
+	 * @param language the template language sent (template messages)
+	 * @param languageFallback the organization's language fallback used, e.g.
+	 * {@code en→en_US}
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Accepted(String id, String status, @Nullable String language, @Nullable String languageFallback) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

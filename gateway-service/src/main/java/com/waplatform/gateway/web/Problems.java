@@ -1,10 +1,14 @@
 package com.waplatform.gateway.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.waplatform.common.template.TemplateViolation;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -45,6 +49,27 @@ public final class Problems {
 				malformed ? "Malformed request" : "Invalid request", summary(errors));
 		problem.setProperty("errors", errors.stream().map(Problems::asMap).toList());
 		return new ErrorResponseException(status, problem, null);
+	}
+
+	/**
+	 * A template send (or preview) Meta would refuse: a 422 whose {@code errors} name
+	 * each offending parameter with our code and the Meta error code the check prevents.
+	 */
+	public static ErrorResponseException templateViolations(List<TemplateViolation> violations) {
+		String detail = (violations.size() == 1) ? violations.get(0).field() + ": " + violations.get(0).message()
+				: violations.size() + " problems with the template message (see errors)";
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-template-message",
+				"Invalid template message", detail);
+		problem.setProperty("errors", violations.stream().map(Problems::asMap).toList());
+		return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+	}
+
+	/** A problem telling the client when to try again ({@code Retry-After}). */
+	public static ErrorResponseException retryLater(HttpStatus status, String kind, String title, String detail,
+			Duration retryAfter) {
+		ErrorResponseException exception = exception(status, kind, title, detail);
+		exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+		return exception;
 	}
 
 	public static ErrorResponseException notFound(String detail) {
@@ -111,6 +136,17 @@ public final class Problems {
 			return errors.get(0).field() + ": " + errors.get(0).message();
 		}
 		return errors.size() + " fields are invalid (see errors)";
+	}
+
+	private static Map<String, Object> asMap(TemplateViolation violation) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("field", violation.field());
+		json.put("code", violation.code());
+		json.put("message", violation.message());
+		if (violation.metaErrorCode() != null) {
+			json.put("metaErrorCode", violation.metaErrorCode());
+		}
+		return json;
 	}
 
 	private static Map<String, String> asMap(FieldViolation violation) {

@@ -15,6 +15,7 @@ import com.waplatform.support.kafka.EventSerializer;
 import com.waplatform.support.outbox.Outbox;
 import com.waplatform.support.outbox.OutboxRelay;
 import com.waplatform.support.outbox.ProcessedEvents;
+import com.waplatform.support.templates.TemplateDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -131,6 +132,11 @@ public class PlatformAutoConfiguration {
 	@Bean
 	AccountDirectory accountDirectory(CredentialCipher cipher) {
 		return new AccountDirectory(cipher);
+	}
+
+	@Bean
+	TemplateDirectory templateDirectory() {
+		return new TemplateDirectory();
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package com.waplatform.gateway.messages.domain;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.waplatform.gateway.templates.domain.TemplateArgumentsReader;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -12,17 +13,19 @@ import tools.jackson.databind.JsonNode;
  * wrong JSON type, a 400) and <em>invalid</em> values (well-formed but unacceptable, a
  * 422). Also reads typed fields, recording a malformed field instead of failing.
  */
-final class Issues {
+final class Issues implements TemplateArgumentsReader.Sink {
 
 	private final List<FieldError> malformed = new ArrayList<>();
 
 	private final List<FieldError> invalid = new ArrayList<>();
 
-	void malformed(String field, String message) {
+	@Override
+	public void malformed(String field, String message) {
 		this.malformed.add(new FieldError(field, message));
 	}
 
-	void invalid(String field, String message) {
+	@Override
+	public void invalid(String field, String message) {
 		this.invalid.add(new FieldError(field, message));
 	}
 

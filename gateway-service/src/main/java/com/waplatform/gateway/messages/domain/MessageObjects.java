@@ -1,16 +1,14 @@
 package com.waplatform.gateway.messages.domain;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 import com.waplatform.common.json.Json;
-import com.waplatform.common.meta.MetaMessage.Component;
 import com.waplatform.common.meta.MetaMessage.Interactive;
 import com.waplatform.common.meta.MetaMessage.Language;
 import com.waplatform.common.meta.MetaMessage.Media;
 import com.waplatform.common.meta.MetaMessage.Reaction;
 import com.waplatform.common.meta.MetaMessage.Template;
+import com.waplatform.gateway.templates.domain.TemplateArgumentsReader;
 import com.waplatform.common.meta.MetaMessage.Text;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -38,33 +36,17 @@ final class MessageObjects {
 		return (body != null) ? new Text(body, previewUrl) : null;
 	}
 
-	/** The template; {@code parameters} (our shorthand) become Meta components. */
+	/**
+	 * The template's name and language; its {@code parameters} and {@code components} are
+	 * read by {@link TemplateArgumentsReader} and expanded once the template is known.
+	 */
 	static @Nullable Template template(JsonNode node, Issues issues) {
 		String name = issues.requiredString(node, "name", "template.name");
 		if (name != null && name.length() > MAX_TEMPLATE_NAME_LENGTH) {
 			issues.invalid("template.name", "must be at most " + MAX_TEMPLATE_NAME_LENGTH + " characters");
 		}
 		Language language = language(node.get("language"), issues);
-		List<Component> components = null;
-		JsonNode given = node.get("components");
-		JsonNode parameters = node.get("parameters");
-		if (given != null && !given.isNull()) {
-			if (!given.isArray()) {
-				issues.malformed("template.components", "must be a list");
-			}
-			else {
-				components = convert(given, Component[].class, "template.components", issues).map(Arrays::asList)
-					.orElse(null);
-			}
-			if (parameters != null && !parameters.isNull()) {
-				issues.invalid("template.parameters", "give either parameters or components, not both");
-			}
-		}
-		else if (parameters != null) {
-			List<Component> expanded = TemplateParameters.expand(parameters, issues);
-			components = expanded.isEmpty() ? null : expanded;
-		}
-		return (name != null && language != null) ? new Template(name, language, components) : null;
+		return (name != null && language != null) ? new Template(name, language, null) : null;
 	}
 
 	/** Meta's {@code {"code": "en_US"}}, or the code alone as a shorthand. */

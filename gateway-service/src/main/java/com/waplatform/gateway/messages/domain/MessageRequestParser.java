@@ -12,6 +12,8 @@ import com.waplatform.common.meta.MetaMessage.ReplyContext;
 import com.waplatform.common.meta.MetaMessage.TypingIndicator;
 import com.waplatform.common.phone.NormalizedPhone;
 import com.waplatform.common.phone.PhoneNumbers;
+import com.waplatform.gateway.templates.domain.TemplateArguments;
+import com.waplatform.gateway.templates.domain.TemplateArgumentsReader;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -81,20 +83,26 @@ public final class MessageRequestParser {
 		String status = issues.string(root, "status", "status");
 		MetaMessage message;
 		String templateName = null;
+		TemplateArguments arguments = null;
 		if (type == null && status != null) {
 			message = markAsRead(root, status, issues);
 			type = MessageRequest.MARK_AS_READ;
 		}
 		else {
 			message = typed(root, type, reply, issues);
-			templateName = (message != null && message.template() != null) ? message.template().name() : null;
+			if (message != null && message.template() != null) {
+				templateName = message.template().name();
+				JsonNode template = root.get("template");
+				arguments = TemplateArgumentsReader.read(template.get("parameters"), template.get("components"),
+						"template.", issues);
+			}
 		}
 		if (issues.any() || message == null || recipient == null) {
 			return issues.rejection();
 		}
 		MetaMessage addressed = MessageRequest.MARK_AS_READ.equals(type) ? message : message.withRecipient(recipient);
 		return new ParseResult.Parsed(new MessageRequest(issues.string(root, "from", "from"), recipient, addressed,
-				type, templateName, business, priority, ttl));
+				type, templateName, arguments, business, priority, ttl));
 	}
 
 	private static @Nullable String recipient(@Nullable String to, Issues issues) {

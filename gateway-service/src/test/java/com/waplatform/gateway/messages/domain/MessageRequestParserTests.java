@@ -51,9 +51,33 @@ class MessageRequestParserTests {
 						 "language": {"code": "en_US"}, "components": [{"type": "body", "parameters": [{"type": "text", "text": "Ann"}]}]}}""");
 		assertThat(request.templateName()).isEqualTo("booking_confirmed");
 		assertThat(request.message().template().language().code()).isEqualTo("en_US");
-		assertThat(request.message().template().components()).singleElement()
+		assertThat(request.templateArguments().hasParameters()).isFalse();
+		assertThat(request.templateArguments().components()).singleElement()
 			.satisfies((component) -> assertThat(component.parameters())
 				.containsExactly(MetaMessage.Parameter.text("Ann")));
+	}
+
+	@Test
+	void templateParametersAreKeptForExpansionAgainstTheTemplate() {
+		MessageRequest request = parsed("""
+				{"to": "+14155550123", "type": "template",
+				 "template": {"name": "reminder", "language": "en", "parameters": ["Ann", 10, true],
+				  "components": [{"type": "button", "sub_type": "url", "index": "0",
+				                  "parameters": [{"type": "text", "text": "B-1"}]}]}}""");
+		assertThat(request.message().template().language().code()).isEqualTo("en");
+		assertThat(request.templateArguments().positional()).containsExactly("Ann", "10", "true");
+		assertThat(request.templateArguments().components()).extracting(MetaMessage.Component::type)
+			.containsExactly("button");
+	}
+
+	@Test
+	void aBodyComponentBesideParametersIsRefused() {
+		assertThat(rejected("""
+				{"to": "+14155550123", "type": "template",
+				 "template": {"name": "reminder", "language": "en", "parameters": ["Ann"],
+				  "components": [{"type": "body", "parameters": [{"type": "text", "text": "Ann"}]}]}}""").errors())
+			.extracting(FieldError::field)
+			.containsExactly("template.parameters");
 	}
 
 	@Test

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.gateway.templates.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.support.templates;
+
+import org.jspecify.annotations.NullMarked;
