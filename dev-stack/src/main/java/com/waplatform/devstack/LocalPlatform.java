@@ -1,8 +1,12 @@
 package com.waplatform.devstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +52,14 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private final DemoAccount demo;
 
+	private final String adminToken;
+
 	private LocalPlatform(LocalInfrastructure infrastructure, Map<Service, ConfigurableApplicationContext> contexts,
-			DemoAccount demo) {
+			DemoAccount demo, String adminToken) {
 		this.infrastructure = infrastructure;
 		this.contexts = contexts;
 		this.demo = demo;
+		this.adminToken = adminToken;
 	}
 
 	public static LocalPlatform start(PlatformOptions options) {
@@ -69,12 +76,20 @@ public final class LocalPlatform implements AutoCloseable {
 			common.put("platform.credential-key", randomKey());
 			String adminToken = randomToken();
 			DemoAccount demo = DemoAccount.defaults(options.apiKey());
+			// ports are fixed up front: the gateway, the simulator and template-service
+			// call each other
+			Map<Service, Integer> ports = new EnumMap<>(Service.class);
+			for (Service service : Service.values()) {
+				ports.put(service, (options.port(service) > 0) ? options.port(service) : freePort());
+			}
+			String gatewayUrl = "http://localhost:" + ports.get(Service.GATEWAY);
+			String simulatorUrl = "http://localhost:" + ports.get(Service.SIMULATOR);
 
 			Map<String, Object> gateway = new HashMap<>(common);
 			gateway.put("gateway.admin-token", adminToken);
 			gateway.put("gateway.webhook.verify-token", demo.verifyToken());
-			contexts.put(Service.GATEWAY, run(GatewayApplication.builder(), options.port(Service.GATEWAY), gateway));
-			String gatewayUrl = url(contexts.get(Service.GATEWAY));
+			gateway.put("gateway.template-service-url", "http://localhost:" + ports.get(Service.TEMPLATE));
+			contexts.put(Service.GATEWAY, run(GatewayApplication.builder(), ports.get(Service.GATEWAY), gateway));
 
 			Map<String, Object> simulator = new HashMap<>(options.overrides());
 			simulator.put("platform.enabled", "false");
@@ -89,21 +104,18 @@ public final class LocalPlatform implements AutoCloseable {
 			// first
 			simulator.putIfAbsent("simulator.accounts[0].enforce-service-window", false);
 			contexts.put(Service.SIMULATOR,
-					run(MetaSimulatorApplication.builder(), options.port(Service.SIMULATOR), simulator));
-			String simulatorUrl = url(contexts.get(Service.SIMULATOR));
+					run(MetaSimulatorApplication.builder(), ports.get(Service.SIMULATOR), simulator));
 
 			Map<String, Object> services = new HashMap<>(common);
 			services.put("sender.meta.base-url", simulatorUrl);
 			services.put("template.meta.base-url", simulatorUrl);
-			contexts.put(Service.SENDER, run(SenderApplication.builder(), options.port(Service.SENDER), services));
-			contexts.put(Service.TEMPLATE,
-					run(TemplateApplication.builder(), options.port(Service.TEMPLATE), services));
-			contexts.put(Service.WEBHOOK, run(WebhookApplication.builder(), options.port(Service.WEBHOOK), services));
-			contexts.put(Service.WORKFLOW,
-					run(WorkflowApplication.builder(), options.port(Service.WORKFLOW), services));
+			contexts.put(Service.SENDER, run(SenderApplication.builder(), ports.get(Service.SENDER), services));
+			contexts.put(Service.TEMPLATE, run(TemplateApplication.builder(), ports.get(Service.TEMPLATE), services));
+			contexts.put(Service.WEBHOOK, run(WebhookApplication.builder(), ports.get(Service.WEBHOOK), services));
+			contexts.put(Service.WORKFLOW, run(WorkflowApplication.builder(), ports.get(Service.WORKFLOW), services));
 
 			DemoAccount seeded = new DemoSeeder(gatewayUrl, adminToken).seed(demo);
-			LocalPlatform platform = new LocalPlatform(infrastructure, contexts, seeded);
+			LocalPlatform platform = new LocalPlatform(infrastructure, contexts, seeded, adminToken);
 			new HealthCheck().awaitHealthy(platform.urls());
 			return platform;
 		}
@@ -118,9 +130,6 @@ public final class LocalPlatform implements AutoCloseable {
 			Map<String, Object> properties) {
 		Map<String, Object> all = new HashMap<>(properties);
 		all.put("server.port", port);
-		// one logging configuration for the whole JVM (each context would otherwise
-		// re-initialise it)
-		all.putIfAbsent("logging.config", "classpath:dev-stack-logback.xml");
 		// as command-line arguments: they must win over each application's own
 		// configuration file
 		String[] args = all.entrySet()
@@ -148,6 +157,11 @@ public final class LocalPlatform implements AutoCloseable {
 		return this.contexts.get(service);
 	}
 
+	/** The bearer token of the gateway's admin API (generated at every start). */
+	public String adminToken() {
+		return this.adminToken;
+	}
+
 	public DemoAccount demo() {
 		return this.demo;
 	}
@@ -166,6 +180,15 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private static void closeAll(List<ConfigurableApplicationContext> contexts) {
 		contexts.forEach(ConfigurableApplicationContext::close);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No free port", ex);
+		}
 	}
 
 	private static String randomKey() {
