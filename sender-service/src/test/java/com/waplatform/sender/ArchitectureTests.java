@@ -17,7 +17,7 @@ class ArchitectureTests {
 
 	@Test
 	void rulesTargetPackagesThatExist() {
-		for (String feature : new String[] { "domain", "meta", "send" }) {
+		for (String feature : new String[] { "domain", "meta", "send", "dispatch", "store", "deadletter" }) {
 			assertThat(
 					CLASSES.stream().filter((type) -> type.getPackageName().equals("com.waplatform.sender." + feature)))
 				.as(feature)

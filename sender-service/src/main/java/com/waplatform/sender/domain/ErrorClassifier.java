@@ -3,6 +3,7 @@ package com.waplatform.sender.domain;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.waplatform.common.message.ErrorInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +61,22 @@ public final class ErrorClassifier {
 		}
 		return Boolean.TRUE.equals(isTransient) ? ErrorClass.TRANSIENT : ErrorClass.PERMANENT;
 	}
+
+	/**
+	 * Why a message failed, as published on its {@code failed} status: Meta's code, title
+	 * and details. Outside the 24-hour window (131047) the details also say what to do
+	 * instead, because Meta's text does not.
+	 */
+	public static ErrorInfo failureReason(MetaError error) {
+		if (classify(error) == ErrorClass.WINDOW) {
+			String meta = (error.details() != null) ? error.details() + " " : "";
+			return ErrorInfo.of(error.code(), error.title(), meta + WINDOW_ADVICE);
+		}
+		return error.toErrorInfo();
+	}
+
+	static final String WINDOW_ADVICE = "The customer has not written in the last 24 hours (customer service window "
+			+ "closed): only an approved template message can be sent to them.";
 
 	/**
 	 * An error answer without a Graph error body (a proxy, a load balancer, an outage):

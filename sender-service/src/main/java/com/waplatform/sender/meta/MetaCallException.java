@@ -5,9 +5,11 @@ import com.waplatform.sender.domain.MetaError;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A call to Meta that did not succeed but may succeed later: Meta refused it with a
- * retryable code, answered an error without a Graph body, timed out or could not be
- * reached.
+ * A call to Meta that did not succeed but may succeed later: Meta answered an error
+ * without a Graph body, timed out or could not be reached. Some of these are
+ * <em>ambiguous</em>: the request may have reached Meta and been accepted (no answer in
+ * time, connection lost after sending, a gateway timeout), so sending again could deliver
+ * the message twice.
  */
 public class MetaCallException extends RuntimeException {
 
@@ -17,11 +19,15 @@ public class MetaCallException extends RuntimeException {
 
 	private final @Nullable MetaError metaError;
 
-	MetaCallException(ErrorClass errorClass, String code, String message, @Nullable Throwable cause) {
+	private final boolean ambiguous;
+
+	MetaCallException(ErrorClass errorClass, String code, String message, boolean ambiguous,
+			@Nullable Throwable cause) {
 		super(message, cause);
 		this.errorClass = errorClass;
 		this.code = code;
 		this.metaError = null;
+		this.ambiguous = ambiguous;
 	}
 
 	public MetaCallException(ErrorClass errorClass, MetaError metaError) {
@@ -29,6 +35,7 @@ public class MetaCallException extends RuntimeException {
 		this.errorClass = errorClass;
 		this.code = Integer.toString(metaError.code());
 		this.metaError = metaError;
+		this.ambiguous = false;
 	}
 
 	public ErrorClass errorClass() {
@@ -44,6 +51,11 @@ public class MetaCallException extends RuntimeException {
 
 	public @Nullable MetaError metaError() {
 		return this.metaError;
+	}
+
+	/** Whether Meta may have accepted the message despite this failure. */
+	public boolean ambiguous() {
+		return this.ambiguous;
 	}
 
 	/**

@@ -7,6 +7,8 @@ import com.waplatform.common.meta.SendMessageResponse;
 import com.waplatform.sender.domain.ErrorClass;
 import com.waplatform.sender.domain.ErrorClassifier;
 import com.waplatform.sender.domain.MetaError;
+import java.net.ConnectException;
+
 import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -63,19 +65,39 @@ public class MetaClient {
 
 	/**
 	 * Meta was not reached or did not answer: reactor-netty reports the response timeout
-	 * as a request failure caused by a {@link TimeoutException}.
+	 * as a request failure caused by a {@link TimeoutException}. Only a failure to
+	 * connect (or to get a pooled connection) proves that the request never left; a
+	 * timeout or a connection lost later leaves it open whether Meta accepted the
+	 * message.
 	 */
 	private static MetaCallException unavailable(WebClientRequestException ex) {
-		if (causedByTimeout(ex)) {
-			return new MetaCallException(ErrorClass.TRANSIENT, "timeout", "Meta did not answer in time", ex);
+		if (causedBy(ex, TimeoutException.class)) {
+			return new MetaCallException(ErrorClass.TRANSIENT, "timeout", "Meta did not answer in time", true, ex);
 		}
-		return new MetaCallException(ErrorClass.TRANSIENT, "connection",
-				"Meta could not be reached: " + ex.getMessage(), ex);
+		if (causedBy(ex, ConnectException.class) || noPooledConnection(ex)) {
+			return new MetaCallException(ErrorClass.TRANSIENT, "connection",
+					"Meta could not be reached: " + ex.getMessage(), false, ex);
+		}
+		return new MetaCallException(ErrorClass.TRANSIENT, "connection_lost",
+				"The connection to Meta was lost: " + ex.getMessage(), true, ex);
 	}
 
-	private static boolean causedByTimeout(Throwable ex) {
+	/**
+	 * reactor-netty's pool refused a connection (its exception types live in an internal
+	 * shaded package, hence by name): the request was never sent.
+	 */
+	private static boolean noPooledConnection(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TimeoutException) {
+			if (cause.getClass().getSimpleName().startsWith("PoolAcquire")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
 				return true;
 			}
 		}
@@ -90,8 +112,10 @@ public class MetaClient {
 			}
 			MetaError error = graphError(body);
 			if (error == null) {
+				// a gateway timeout may have passed the request on: Meta may have
+				// accepted it
 				return Mono.error(new MetaCallException(ErrorClassifier.classifyWithoutBody(status), "http_" + status,
-						"Meta answered HTTP " + status + " without a Graph error", null));
+						"Meta answered HTTP " + status + " without a Graph error", status == 504, null));
 			}
 			return Mono.just(new MetaReply.Refused(status, error));
 		});

@@ -21,8 +21,8 @@ class AdmissionTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = MessageState.class, names = { "ACCEPTED", "FAILED", "EXPIRED" })
-	void finalMessageIsADuplicateEvenWhenExpired(MessageState state) {
+	@EnumSource(value = MessageState.class, names = { "ACCEPTED", "FAILED", "EXPIRED", "DEAD_LETTERED" })
+	void finalOrDeadLetteredMessageIsADuplicateEvenWhenExpired(MessageState state) {
 		assertThat(Admission.decide(state, null, NOW)).isEqualTo(Admission.DUPLICATE);
 		assertThat(Admission.decide(state, NOW.minusSeconds(60), NOW)).isEqualTo(Admission.DUPLICATE);
 	}
@@ -30,6 +30,12 @@ class AdmissionTests {
 	@Test
 	void pendingMessageIsResumed() {
 		assertThat(Admission.decide(MessageState.PENDING, null, NOW)).isEqualTo(Admission.RESUME);
+	}
+
+	@Test
+	void messageWhoseCallHasNoOutcomeIsVerifiedEvenWhenExpired() {
+		assertThat(Admission.decide(MessageState.SENDING, null, NOW)).isEqualTo(Admission.VERIFY);
+		assertThat(Admission.decide(MessageState.SENDING, NOW.minusSeconds(5), NOW)).isEqualTo(Admission.VERIFY);
 	}
 
 	@Test
@@ -41,10 +47,12 @@ class AdmissionTests {
 
 	@Test
 	void outcomesAreFinalAndMapToPublicStatuses() {
-		assertThat(SendOutcome.accepted("wamid.1", 1).state().status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(SendOutcome.accepted("wamid.1").state().status()).isEqualTo(MessageStatus.ACCEPTED);
 		assertThat(SendOutcome.expired(NOW).state().status()).isEqualTo(MessageStatus.EXPIRED);
 		assertThat(SendOutcome.expired(NOW).error().title()).isEqualTo("Time-to-live elapsed");
-		assertThatIllegalArgumentException().isThrownBy(() -> new SendOutcome(MessageState.PENDING, null, null, 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new SendOutcome(MessageState.PENDING, null, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new SendOutcome(MessageState.SENDING, null, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new SendOutcome(MessageState.DEAD_LETTERED, null, null));
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.waplatform.sender.domain;
 
+import com.waplatform.common.message.ErrorInfo;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,6 +59,48 @@ class ErrorClassifierTests {
 	void classifiesAMetaError(int code, String message) {
 		MetaError error = MetaError.of(code, message, null, null, null);
 		assertThat(ErrorClassifier.classify(error)).isEqualTo(ErrorClassifier.classify(code, null));
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "130429, SLOW_DOWN_NUMBER", "80007, SLOW_DOWN_NUMBER", "4, SLOW_DOWN_NUMBER", "131056, HOLD_RECIPIENT",
+			"0, PAUSE_ORGANIZATION", "190, PAUSE_ORGANIZATION", "131047, FAIL", "1, RETRY_WITH_BACKOFF",
+			"2, RETRY_WITH_BACKOFF", "131000, RETRY_WITH_BACKOFF", "131016, RETRY_WITH_BACKOFF",
+			"131057, RETRY_WITH_BACKOFF", "133004, RETRY_WITH_BACKOFF", "3, FAIL", "10, FAIL", "33, FAIL", "100, FAIL",
+			"200, FAIL", "368, FAIL", "130472, FAIL", "130497, FAIL", "131005, FAIL", "131008, FAIL", "131009, FAIL",
+			"131021, FAIL", "131026, FAIL", "131030, FAIL", "131031, FAIL", "131037, FAIL", "131042, FAIL",
+			"131045, FAIL", "131048, FAIL", "131049, FAIL", "131050, FAIL", "131051, FAIL", "131052, FAIL",
+			"131053, FAIL", "131062, FAIL", "131064, FAIL", "132000, FAIL", "132001, FAIL", "132005, FAIL",
+			"132007, FAIL", "132008, FAIL", "132012, FAIL", "132015, FAIL", "132016, FAIL", "132068, FAIL",
+			"132069, FAIL", "133000, FAIL", "133010, FAIL", "133016, FAIL", "135000, FAIL", "999999, FAIL" })
+	void reactsToEachMetaErrorCode(int code, Reaction expected) {
+		assertThat(Reaction.to(ErrorClassifier.classify(code, null))).isEqualTo(expected);
+	}
+
+	@Test
+	void onlyTransientErrorsCountAsFailedAttempts() {
+		assertThat(Reaction.RETRY_WITH_BACKOFF.countsAsFailure()).isTrue();
+		assertThat(Reaction.SLOW_DOWN_NUMBER.countsAsFailure()).isFalse();
+		assertThat(Reaction.HOLD_RECIPIENT.countsAsFailure()).isFalse();
+		assertThat(Reaction.PAUSE_ORGANIZATION.countsAsFailure()).isFalse();
+	}
+
+	@Test
+	void outsideTheServiceWindowTheReasonSaysToSendATemplate() {
+		MetaError error = MetaError.of(131047, "(#131047) Re-engagement message", null,
+				"More than 24 hours have passed since the recipient last replied to the sender number.", null);
+		ErrorInfo reason = ErrorClassifier.failureReason(error);
+		assertThat(reason.code()).isEqualTo(131047);
+		assertThat(reason.title()).isEqualTo("Re-engagement message");
+		assertThat(reason.details()).startsWith("More than 24 hours have passed")
+			.contains("only an approved template message can be sent");
+	}
+
+	@Test
+	void otherPermanentErrorsKeepMetaCodeTitleAndDetails() {
+		MetaError error = MetaError.of(132001, "(#132001) Template name does not exist in the translation", null,
+				"template name (x) does not exist in en_US", null);
+		assertThat(ErrorClassifier.failureReason(error)).isEqualTo(ErrorInfo.of(132001,
+				"Template name does not exist in the translation", "template name (x) does not exist in en_US"));
 	}
 
 }

@@ -1,67 +1,67 @@
 package com.waplatform.sender.send;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
-import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.crypto.CredentialCipher;
 import com.waplatform.common.event.Event;
+import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.ErrorInfo;
 import com.waplatform.common.message.MessageStatus;
-import com.waplatform.common.message.Priority;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
-import com.waplatform.common.meta.MetaMessage;
+import com.waplatform.sender.FakeMeta;
 import com.waplatform.sender.SenderApplication;
+import com.waplatform.sender.SenderFixtures;
+import com.waplatform.sender.SenderFixtures.Received;
+import com.waplatform.sender.dispatch.OrganizationPauses;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.testsupport.Infrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.waplatform.sender.SenderFixtures.WAIT;
+import static com.waplatform.sender.SenderFixtures.header;
+import static com.waplatform.sender.SenderFixtures.request;
+import static com.waplatform.sender.SenderFixtures.uniqueRecipient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The sender against real Kafka and PostgreSQL, with Meta played by a real HTTP server.
- * Each test uses its own business number and recipient.
+ * Each test uses its own business number and recipients.
  */
-@SpringBootTest(classes = { SenderApplication.class, SenderServiceTests.Listeners.class },
+@SpringBootTest(classes = { SenderApplication.class, SenderFixtures.Listeners.class },
 		properties = { "spring.config.name=sender-service", "sender.retry.first-backoff=10ms",
-				"sender.retry.max-backoff=50ms", "sender.retry.max-attempts=3", "sender.meta.read-timeout=1s",
+				"sender.retry.max-backoff=50ms", "sender.retry.max-attempts=3",
+				"sender.retry.throughput-retry-delay=100ms", "sender.retry.unknown-number-timeout=2s",
+				"sender.retry.breaker-wait=100ms", "sender.rate-limit.pair-interval=1s", "sender.verification.grace=3s",
+				"sender.queue.housekeeping=100ms", "sender.meta.read-timeout=1s",
 				"resilience4j.circuitbreaker.configs.meta.sliding-window-size=4",
-				"resilience4j.circuitbreaker.configs.meta.minimum-number-of-calls=4" })
+				"resilience4j.circuitbreaker.configs.meta.minimum-number-of-calls=4",
+				"resilience4j.circuitbreaker.configs.meta.wait-duration-in-open-state=2s" })
 @DirtiesContext
 class SenderServiceTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(30);
-
-	private static final String TOKEN = "EAAG-test-token";
 
 	private static final FakeMeta meta = new FakeMeta();
 
@@ -95,17 +95,27 @@ class SenderServiceTests {
 	CircuitBreakerRegistry breakers;
 
 	@Autowired
+	OrganizationPauses pauses;
+
+	@Autowired
 	Received received;
+
+	SenderFixtures fixtures;
+
+	@BeforeEach
+	void fixtures() {
+		this.fixtures = new SenderFixtures(this.publisher, this.cipher, this.accounts, this.db);
+	}
 
 	@Test
 	void acceptedMessageIsSentOnceAndARedeliveryIsNotSentAgain() {
-		String number = configuredNumber();
+		String number = this.fixtures.configuredNumber("org-1");
 		String recipient = uniqueRecipient();
-		SendRequest request = request(number, recipient, null);
+		SendRequest request = request("org-1", number, recipient, null);
 
-		publish(request);
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
 
-		StatusEvent accepted = awaitStatus(request.messageId());
+		StatusEvent accepted = this.received.awaitStatus(request.messageId());
 		assertThat(accepted.status()).isEqualTo(MessageStatus.ACCEPTED);
 		assertThat(accepted.wamid()).isEqualTo("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJCOTY3NDc0NDFDRUI3NTA0Q0UA");
 		assertThat(accepted.organizationId()).isEqualTo("org-1");
@@ -116,238 +126,334 @@ class SenderServiceTests {
 		FakeMeta.Call call = calls.get(0);
 		assertThat(call.method()).isEqualTo("POST");
 		assertThat(call.path()).isEqualTo("/v23.0/" + number + "/messages");
-		assertThat(call.authorization()).isEqualTo("Bearer " + TOKEN);
+		assertThat(call.authorization()).isEqualTo("Bearer " + SenderFixtures.TOKEN);
 		assertThat(call.body().get("biz_opaque_callback_data").stringValue()).isEqualTo(request.messageId());
 		assertThat(call.body().get("messaging_product").stringValue()).isEqualTo("whatsapp");
 		assertThat(call.body().get("text").get("body").stringValue()).isEqualTo("Your booking is confirmed");
-		assertThat(row(request.messageId())).containsEntry("state", "ACCEPTED")
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED")
 			.containsEntry("wamid", accepted.wamid())
 			.containsEntry("attempts", 1);
+		assertThat(this.meters.find("sender.bucket.wait").tag("phone_number_id", number).timer()).isNotNull();
+		assertThat(this.meters.find("sender.rate.allowed").tag("phone_number_id", number).gauge().value())
+			.isEqualTo(80.0);
 
 		double skippedBefore = duplicatesSkipped();
-		publish(request);
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
 
 		await().atMost(WAIT).until(() -> duplicatesSkipped() > skippedBefore);
 		assertThat(meta.callsTo(recipient)).hasSize(1);
 		assertThat(this.received.statuses(request.messageId())).hasSize(1);
-		assertThat(row(request.messageId())).containsEntry("state", "ACCEPTED").containsEntry("attempts", 1);
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED")
+			.containsEntry("attempts", 1);
 	}
 
 	@Test
 	void permanentMetaErrorFailsTheMessageWithMetaReason() {
-		String number = configuredNumber();
+		String number = this.fixtures.configuredNumber("org-1");
 		String recipient = uniqueRecipient();
 		meta.script(recipient, FakeMeta.TEMPLATE_NOT_FOUND);
-		SendRequest request = request(number, recipient, null);
+		SendRequest request = request("org-1", number, recipient, null);
 
-		publish(request);
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
 
-		StatusEvent failed = awaitStatus(request.messageId());
+		StatusEvent failed = this.received.awaitStatus(request.messageId());
 		assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
 		assertThat(failed.error()).isEqualTo(ErrorInfo.of(132001, "Template name does not exist in the translation",
 				"template name (Nasilsin ya) does not exist in en_US"));
 		assertThat(failed.wamid()).isNull();
 		assertThat(meta.callsTo(recipient)).hasSize(1);
-		assertThat(row(request.messageId())).containsEntry("state", "FAILED").containsEntry("error_code", 132001);
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "FAILED")
+			.containsEntry("error_code", 132001);
 		assertThat(this.meters.find("sender.meta.errors").tag("code", "132001").counter()).isNotNull();
 	}
 
 	@Test
 	void expiredRequestIsNeverSent() {
-		String number = configuredNumber();
+		String number = this.fixtures.configuredNumber("org-1");
 		String recipient = uniqueRecipient();
-		SendRequest request = request(number, recipient, Instant.now().minusSeconds(60));
+		SendRequest request = request("org-1", number, recipient, Instant.now().minusSeconds(60));
 
-		publish(request);
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
 
-		StatusEvent expired = awaitStatus(request.messageId());
+		StatusEvent expired = this.received.awaitStatus(request.messageId());
 		assertThat(expired.status()).isEqualTo(MessageStatus.EXPIRED);
 		assertThat(expired.error().title()).isEqualTo("Time-to-live elapsed");
 		assertThat(expired.error().code()).isNull();
 		assertThat(meta.callsTo(recipient)).isEmpty();
-		assertThat(row(request.messageId())).containsEntry("state", "EXPIRED").containsEntry("attempts", 0);
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "EXPIRED")
+			.containsEntry("attempts", 0);
 	}
 
 	@Test
-	void unknownBusinessNumberFailsWithoutCallingMeta() {
+	void unknownBusinessNumberWaitsForTheDirectoryThenIsDeadLetteredWithoutCallingMeta() {
 		String recipient = uniqueRecipient();
-		SendRequest request = request("pn-unknown-" + UUID.randomUUID(), recipient, null);
+		SendRequest request = request("org-1", "pn-unknown-" + UUID.randomUUID(), recipient, null);
 
-		publish(request);
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
 
-		StatusEvent failed = awaitStatus(request.messageId());
-		assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
-		assertThat(failed.error().title()).isEqualTo("Unknown business phone number");
+		await().atMost(WAIT).until(() -> !this.received.deadLetters(request.messageId()).isEmpty());
+		ConsumerRecord<String, Event> deadLetter = this.received.deadLetters(request.messageId()).get(0);
+		assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+			.contains("Unknown business phone number " + request.phoneNumberId());
+		assertThat(meta.callsTo(recipient)).isEmpty();
+		assertThat(this.received.statuses(request.messageId())).isEmpty();
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "DEAD_LETTERED")
+			.containsEntry("attempts", 0);
+	}
+
+	@Test
+	void unknownBusinessNumberIsSentOnceTheDirectoryKnowsIt() {
+		String number = "pn-late-" + UUID.randomUUID();
+		String recipient = uniqueRecipient();
+		SendRequest request = request("org-1", number, recipient, null);
+
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+		this.fixtures.configure("org-1", number, SenderFixtures.TOKEN, 80);
+
+		assertThat(this.received.awaitStatus(request.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(meta.callsTo(recipient)).hasSize(1);
+	}
+
+	@Test
+	void throughputErrorLowersTheNumbersRateAndIsRetriedUntilAccepted() {
+		String number = this.fixtures.configuredNumber("org-1");
+		String recipient = uniqueRecipient();
+		meta.script(recipient, FakeMeta.RATE_LIMIT_HIT);
+		SendRequest request = request("org-1", number, recipient, null);
+
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+
+		await().atMost(WAIT).until(() -> allowedRate(number) < 80.0);
+		assertThat(allowedRate(number)).isEqualTo(64.0);
+		StatusEvent accepted = this.received.awaitStatus(request.messageId());
+		assertThat(accepted.status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(meta.callsTo(recipient)).hasSize(2);
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED")
+			.containsEntry("attempts", 2);
+		assertThat(retries(number, "throughput")).isEqualTo(1);
+		// recovers additively after the quiet period
+		await().atMost(WAIT).until(() -> allowedRate(number) == 80.0);
+	}
+
+	@Test
+	void pairLimitErrorHoldsTheRecipientBackAndIsRetried() {
+		String number = this.fixtures.configuredNumber("org-1");
+		String recipient = uniqueRecipient();
+		meta.script(recipient, FakeMeta.PAIR_LIMIT_HIT);
+		SendRequest request = request("org-1", number, recipient, null);
+
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+
+		assertThat(this.received.awaitStatus(request.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(meta.callsTo(recipient)).hasSize(2);
+		assertThat(retries(number, "pair_limit")).isEqualTo(1);
+		assertThat(this.meters.find("sender.meta.errors").tag("code", "131056").counter()).isNotNull();
+	}
+
+	@Test
+	void unansweredCallIsVerifiedThenSentAgainWhenMetaNeverConfirmsIt() {
+		String number = this.fixtures.configuredNumber("org-1");
+		String recipient = uniqueRecipient();
+		meta.script(recipient, FakeMeta.NO_ANSWER);
+		SendRequest request = request("org-1", number, recipient, null);
+
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+
+		StatusEvent accepted = this.received.awaitStatus(request.messageId());
+		assertThat(accepted.status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(meta.callsTo(recipient)).hasSize(2);
+		assertThat(this.meters.find("sender.meta.errors").tag("code", "timeout").counter()).isNotNull();
+		assertThat(retries(number, "unconfirmed")).isEqualTo(1);
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED")
+			.containsEntry("attempts", 2);
+	}
+
+	@Test
+	void unansweredCallConfirmedByAStatusWebhookIsNotSentAgain() {
+		String number = this.fixtures.configuredNumber("org-1");
+		String recipient = uniqueRecipient();
+		meta.script(recipient, FakeMeta.NO_ANSWER);
+		SendRequest request = request("org-1", number, recipient, null);
+
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+		await().atMost(WAIT).until(() -> meta.callsTo(recipient).size() == 1);
+		// Meta accepted it and says so in a status webhook (through the webhook service)
+		this.fixtures.publish(Topics.STATUS_EVENTS, StatusEvent.of("org-1", request.messageId(), MessageStatus.SENT,
+				Instant.now(), number, recipient, "wamid.unanswered-1", null));
+
+		await().atMost(WAIT).until(() -> accepted(request.messageId()) != null);
+		assertThat(accepted(request.messageId()).wamid()).isEqualTo("wamid.unanswered-1");
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED")
+			.containsEntry("wamid", "wamid.unanswered-1")
+			.containsEntry("attempts", 1);
+		await().during(Duration.ofSeconds(4)).atMost(WAIT).until(() -> meta.callsTo(recipient).size() == 1);
+	}
+
+	@Test
+	void crashBetweenTheCallAndItsRecordIsResolvedByMetaStatusWithoutASecondCall() {
+		String number = this.fixtures.configuredNumber("org-1");
+		String recipient = uniqueRecipient();
+		SendRequest request = request("org-1", number, recipient, null);
+		// the row as a crash leaves it: the call was started, its outcome never recorded
+		this.db.sql("""
+				insert into messages (message_id, organization_id, phone_number_id, recipient, state, attempts,
+				  attempt_started_at, priority, request, source_partition, source_offset)
+				values (:id, 'org-1', :number, :recipient, 'SENDING', 1, now(), 'TRANSACTIONAL', :request, 0, 0)""")
+			.bind("id", request.messageId())
+			.bind("number", number)
+			.bind("recipient", recipient)
+			.bind("request", Json.mapper().writeValueAsString(request))
+			.then()
+			.block(Duration.ofSeconds(10));
+
+		// the uncommitted record is delivered again, and Meta's status webhook arrives
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+		this.fixtures.publish(Topics.STATUS_EVENTS, StatusEvent.of("org-1", request.messageId(),
+				MessageStatus.DELIVERED, Instant.now(), number, recipient, "wamid.crash-1", null));
+
+		await().atMost(WAIT).until(() -> accepted(request.messageId()) != null);
+		assertThat(accepted(request.messageId()).wamid()).isEqualTo("wamid.crash-1");
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED")
+			.containsEntry("wamid", "wamid.crash-1")
+			.containsEntry("attempts", 1);
 		assertThat(meta.callsTo(recipient)).isEmpty();
 	}
 
 	@Test
-	void throughputErrorIsRetriedUntilAccepted() {
-		String number = configuredNumber();
-		String recipient = uniqueRecipient();
-		meta.script(recipient, FakeMeta.RATE_LIMIT_HIT);
-		SendRequest request = request(number, recipient, null);
+	void authErrorPausesTheOrganizationUntilItsCredentialsAreUpdated() {
+		String org = "org-paused-" + UUID.randomUUID();
+		String number = this.fixtures.configuredNumber(org);
+		String first = uniqueRecipient();
+		String second = uniqueRecipient();
+		String late = uniqueRecipient();
+		meta.script(first, FakeMeta.TOKEN_EXPIRED);
+		SendRequest rejected = request(org, number, first, null);
 
-		publish(request);
+		this.fixtures.publish(Topics.SEND_REQUESTS, rejected);
 
-		StatusEvent accepted = awaitStatus(request.messageId());
-		assertThat(accepted.status()).isEqualTo(MessageStatus.ACCEPTED);
-		assertThat(meta.callsTo(recipient)).hasSize(2);
-		assertThat(row(request.messageId())).containsEntry("state", "ACCEPTED").containsEntry("attempts", 2);
+		await().atMost(WAIT).until(() -> this.pauses.isPaused(org));
+		assertThat(this.meters.find("sender.organizations.paused").gauge().value()).isGreaterThanOrEqualTo(1);
+		assertThat(this.meters.find("sender.organization.pauses").tag("organization_id", org).counter().count())
+			.isEqualTo(1);
+		assertThat(this.db.sql("select count(*) as n from paused_organizations where organization_id = :org")
+			.bind("org", org)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block(Duration.ofSeconds(10))).isEqualTo(1);
+
+		// while paused nothing is sent, nothing fails; a message's TTL still applies
+		SendRequest queued = request(org, number, second, null);
+		SendRequest expiring = request(org, number, late, Instant.now().plusSeconds(1));
+		this.fixtures.publish(Topics.SEND_REQUESTS, queued);
+		this.fixtures.publish(Topics.SEND_REQUESTS, expiring);
+		StatusEvent expired = this.received.awaitStatus(expiring.messageId());
+		assertThat(expired.status()).isEqualTo(MessageStatus.EXPIRED);
+		assertThat(meta.callsTo(second)).isEmpty();
+		assertThat(meta.callsTo(late)).isEmpty();
+		assertThat(meta.callsTo(first)).hasSize(1);
+		assertThat(this.received.statuses(rejected.messageId())).isEmpty();
+		assertThat(this.fixtures.row(rejected.messageId())).containsEntry("state", "PENDING")
+			.containsEntry("error_code", 190);
+		assertThat(this.fixtures.row(queued.messageId())).containsEntry("state", "PENDING");
+
+		// new credentials: sending resumes with them
+		this.fixtures.configure(org, number, "EAAG-renewed-token", 80);
+
+		assertThat(this.received.awaitStatus(rejected.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(this.received.awaitStatus(queued.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(meta.callsTo(first)).hasSize(2);
+		assertThat(meta.callsTo(first).get(1).authorization()).isEqualTo("Bearer EAAG-renewed-token");
+		assertThat(meta.callsTo(second)).singleElement()
+			.satisfies((call) -> assertThat(call.authorization()).isEqualTo("Bearer EAAG-renewed-token"));
+		assertThat(this.pauses.isPaused(org)).isFalse();
+		assertThat(this.received.statuses(rejected.messageId())).extracting(StatusEvent::status)
+			.containsExactly(MessageStatus.ACCEPTED);
 	}
 
 	@Test
-	void unansweredCallTimesOutAndIsRetried() {
-		String number = configuredNumber();
+	void exhaustedRetriesDeadLetterTheRequestWithTheReason() {
+		String number = this.fixtures.configuredNumber("org-1");
 		String recipient = uniqueRecipient();
-		meta.script(recipient, FakeMeta.NO_ANSWER);
-		SendRequest request = request(number, recipient, null);
+		FakeMeta.Answer[] failing = new FakeMeta.Answer[20];
+		Arrays.fill(failing, FakeMeta.SOMETHING_WENT_WRONG);
+		meta.script(recipient, failing);
+		SendRequest request = request("org-1", number, recipient, null);
 
-		publish(request);
-
-		StatusEvent accepted = awaitStatus(request.messageId());
-		assertThat(accepted.status()).isEqualTo(MessageStatus.ACCEPTED);
-		assertThat(meta.callsTo(recipient)).hasSize(2);
-		assertThat(this.meters.find("sender.meta.errors").tag("code", "timeout").counter()).isNotNull();
-	}
-
-	@Test
-	void exhaustedRetriesDeadLetterTheRequestAndKeepTheMessagePending() {
-		String number = configuredNumber();
-		String recipient = uniqueRecipient();
-		FakeMeta.Answer[] alwaysLimited = new FakeMeta.Answer[20];
-		Arrays.fill(alwaysLimited, FakeMeta.RATE_LIMIT_HIT);
-		meta.script(recipient, alwaysLimited);
-		SendRequest request = request(number, recipient, null);
-
-		publish(request);
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
 
 		await().atMost(WAIT).until(() -> !this.received.deadLetters(request.messageId()).isEmpty());
 		ConsumerRecord<String, Event> deadLetter = this.received.deadLetters(request.messageId()).get(0);
 		assertThat(deadLetter.value()).isEqualTo(request);
-		assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_STACKTRACE)).contains("130429");
-		// 3 calls per delivery, 2 deliveries (platform.kafka.retry-attempts=2 in tests)
-		assertThat(meta.callsTo(recipient)).hasSize(6);
+		assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("131000")
+			.contains("retries exhausted after 3 failed attempt(s)");
+		assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo("wa.send-requests");
+		assertThat(meta.callsTo(request.recipient())).hasSize(3);
 		assertThat(this.received.statuses(request.messageId())).isEmpty();
-		assertThat(row(request.messageId())).containsEntry("state", "PENDING")
-			.containsEntry("attempts", 6)
-			.containsEntry("error_code", 130429);
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "DEAD_LETTERED")
+			.containsEntry("attempts", 3);
+		assertThat(retries(number, "transient")).isEqualTo(2);
 	}
 
 	@Test
-	void metaOutageOpensTheNumbersCircuitBreakerAndDeadLettersTheRequest() {
-		String number = configuredNumber();
-		String recipient = uniqueRecipient();
+	void metaOutageOpensTheNumbersCircuitBreakerWhichStopsTheCalls() {
+		String number = this.fixtures.configuredNumber("org-1");
+		String one = uniqueRecipient();
+		String two = uniqueRecipient();
 		FakeMeta.Answer[] outage = new FakeMeta.Answer[20];
 		Arrays.fill(outage, FakeMeta.UNAVAILABLE);
-		meta.script(recipient, outage);
-		SendRequest request = request(number, recipient, null);
+		meta.script(one, outage);
+		meta.script(two, outage);
+		SendRequest first = request("org-1", number, one, null);
+		SendRequest second = request("org-1", number, two, null);
 
-		publish(request);
+		this.fixtures.publish(Topics.SEND_REQUESTS, first);
+		this.fixtures.publish(Topics.SEND_REQUESTS, second);
 
-		await().atMost(WAIT).until(() -> !this.received.deadLetters(request.messageId()).isEmpty());
-		// 3 + 1 calls fail (HTTP 503 without body), then the open breaker refuses the
-		// rest
-		assertThat(meta.callsTo(recipient)).hasSize(4);
-		assertThat(this.breakers.circuitBreaker("meta-" + number).getState()).isEqualTo(CircuitBreaker.State.OPEN);
-		assertThat(header(this.received.deadLetters(request.messageId()).get(0), KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
-			.contains("CallNotPermittedException");
-		assertThat(row(request.messageId())).containsEntry("state", "PENDING").containsEntry("attempts", 4);
+		// looked up, not created: the sender creates it with the "meta" settings
+		await().atMost(WAIT)
+			.until(() -> this.breakers.find("meta-" + number)
+				.filter((breaker) -> breaker.getState() == CircuitBreaker.State.OPEN)
+				.isPresent());
+		int callsWhenOpened = meta.callsTo(one).size() + meta.callsTo(two).size();
+		assertThat(callsWhenOpened).isEqualTo(4);
+		await().during(Duration.ofSeconds(1))
+			.atMost(WAIT)
+			.until(() -> meta.callsTo(one).size() + meta.callsTo(two).size() == callsWhenOpened);
+
+		// half-open trials fail too: each message is dead-lettered after its 3 calls
+		await().atMost(WAIT)
+			.until(() -> !this.received.deadLetters(first.messageId()).isEmpty()
+					&& !this.received.deadLetters(second.messageId()).isEmpty());
+		assertThat(meta.callsTo(one)).hasSize(3);
+		assertThat(meta.callsTo(two)).hasSize(3);
 		assertThat(this.meters.find("sender.meta.errors").tag("code", "http_503").counter().count())
-			.isGreaterThanOrEqualTo(4);
+			.isGreaterThanOrEqualTo(6);
 	}
 
-	private String configuredNumber() {
-		String number = "pn-" + UUID.randomUUID();
-		PhoneNumberConfigured configured = PhoneNumberConfigured.of("org-1", number, "waba-1", "+1 555 0100",
-				this.cipher.seal(TOKEN), 80, true);
-		StepVerifier.create(this.publisher.publish(Topics.ACCOUNTS, configured))
-			.expectComplete()
-			.verify(Duration.ofSeconds(10));
-		await().atMost(WAIT).until(() -> this.accounts.phoneNumber(number).isPresent());
-		return number;
+	private StatusEvent accepted(String messageId) {
+		return this.received.statuses(messageId)
+			.stream()
+			.filter((status) -> status.status() == MessageStatus.ACCEPTED)
+			.findFirst()
+			.orElse(null);
 	}
 
-	private static String uniqueRecipient() {
-		return "+1555" + String.format("%07d", COUNTER.incrementAndGet());
+	private double allowedRate(String number) {
+		Gauge gauge = this.meters.find("sender.rate.allowed").tag("phone_number_id", number).gauge();
+		return (gauge != null) ? gauge.value() : Double.NaN;
 	}
 
-	private static final AtomicLong COUNTER = new AtomicLong(System.nanoTime() % 1_000_000);
-
-	private static SendRequest request(String number, String recipient, Instant expiresAt) {
-		return SendRequest.of("org-1", UUID.randomUUID().toString(), number, recipient,
-				MetaMessage.text(recipient, "Your booking is confirmed"), null, Priority.TRANSACTIONAL, expiresAt,
-				"test");
-	}
-
-	private void publish(SendRequest request) {
-		StepVerifier.create(this.publisher.publish(Topics.SEND_REQUESTS, request))
-			.expectComplete()
-			.verify(Duration.ofSeconds(10));
-	}
-
-	private StatusEvent awaitStatus(String messageId) {
-		await().atMost(WAIT).until(() -> !this.received.statuses(messageId).isEmpty());
-		return this.received.statuses(messageId).get(0);
-	}
-
-	private Map<String, Object> row(String messageId) {
-		return this.db.sql("select * from messages where message_id = :id")
-			.bind("id", messageId)
-			.fetch()
-			.one()
-			.block(Duration.ofSeconds(10));
+	private double retries(String number, String reason) {
+		Counter counter = this.meters.find("sender.retries")
+			.tag("phone_number_id", number)
+			.tag("reason", reason)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private double duplicatesSkipped() {
 		Counter counter = this.meters.find("sender.duplicates.skipped").counter();
 		return (counter != null) ? counter.count() : 0;
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Listeners {
-
-		@Bean
-		Received received() {
-			return new Received();
-		}
-
-	}
-
-	static class Received {
-
-		private final List<ConsumerRecord<String, Event>> statuses = new CopyOnWriteArrayList<>();
-
-		private final List<ConsumerRecord<String, Event>> deadLetters = new CopyOnWriteArrayList<>();
-
-		@KafkaListener(topics = "wa.status-events", groupId = "sender-tests-statuses")
-		void onStatus(ConsumerRecord<String, Event> record) {
-			this.statuses.add(record);
-		}
-
-		@KafkaListener(topics = "wa.send-requests-dlt", groupId = "sender-tests-dead-letters")
-		void onDeadLetter(ConsumerRecord<String, Event> record) {
-			this.deadLetters.add(record);
-		}
-
-		List<StatusEvent> statuses(String messageId) {
-			return this.statuses.stream()
-				.filter((record) -> messageId.equals(record.key()))
-				.map((record) -> (StatusEvent) record.value())
-				.toList();
-		}
-
-		List<ConsumerRecord<String, Event>> deadLetters(String messageId) {
-			return this.deadLetters.stream()
-				.filter((record) -> record.value() instanceof SendRequest request
-						&& messageId.equals(request.messageId()))
-				.toList();
-		}
-
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.waplatform.sender.send;
+package com.waplatform.sender.dispatch;
 
 import com.waplatform.common.message.Priority;
 import com.waplatform.common.message.SendRequest;

@@ -1,4 +1,4 @@
-package com.waplatform.sender.send;
+package com.waplatform.sender;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,18 +22,34 @@ import tools.jackson.databind.JsonNode;
  * sample bodies: 200 by default, or the answers scripted for a recipient, and records
  * every call.
  */
-final class FakeMeta implements AutoCloseable {
+public final class FakeMeta implements AutoCloseable {
 
-	static final Answer ACCEPTED = new Answer(200, sample("spec_resp_send_message_200.json"));
+	public static final Answer ACCEPTED = new Answer(200, sample("spec_resp_send_message_200.json"));
 
-	static final Answer RATE_LIMIT_HIT = new Answer(400, sample("metadoc_error_130429_rate_limit_hit.json"));
+	public static final Answer RATE_LIMIT_HIT = new Answer(400, sample("metadoc_error_130429_rate_limit_hit.json"));
 
-	static final Answer TEMPLATE_NOT_FOUND = new Answer(404, sample("captured_error_132001_template_not_found.json"));
+	public static final Answer TEMPLATE_NOT_FOUND = new Answer(404,
+			sample("captured_error_132001_template_not_found.json"));
 
-	static final Answer UNAVAILABLE = new Answer(503, "");
+	public static final Answer UNAVAILABLE = new Answer(503, "");
+
+	public static final Answer PAIR_LIMIT_HIT = new Answer(400, sample("captured_error_131056_pair_rate_limit.json"));
+
+	/**
+	 * Meta's envelope for 131000 (META-API.md §b; wording as Meta's simulator answers
+	 * it).
+	 */
+	public static final Answer SOMETHING_WENT_WRONG = new Answer(500, """
+			{"error":{"message":"(#131000) Something went wrong","type":"OAuthException","code":131000,
+			"error_data":{"messaging_product":"whatsapp","details":"Something went wrong."},"fbtrace_id":"AX1"}}""");
+
+	/** Meta's envelope for an expired access token (190, subcode 463). */
+	public static final Answer TOKEN_EXPIRED = new Answer(401, """
+			{"error":{"message":"Error validating access token: Session has expired.","type":"OAuthException",
+			"code":190,"error_subcode":463,"fbtrace_id":"AX2"}}""");
 
 	/** No answer at all: the connection stays open until the fake stops. */
-	static final Answer NO_ANSWER = new Answer(0, "");
+	public static final Answer NO_ANSWER = new Answer(0, "");
 
 	private final HttpServer server;
 
@@ -43,7 +59,7 @@ final class FakeMeta implements AutoCloseable {
 
 	private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
 
-	FakeMeta() {
+	public FakeMeta() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
 		}
@@ -54,16 +70,16 @@ final class FakeMeta implements AutoCloseable {
 		this.server.start();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://localhost:" + this.server.getAddress().getPort();
 	}
 
 	/** The next answers to sends to this recipient, then {@link #ACCEPTED}. */
-	void script(String recipient, Answer... answers) {
+	public void script(String recipient, Answer... answers) {
 		this.scripts.computeIfAbsent(recipient, (key) -> new ConcurrentLinkedDeque<>()).addAll(List.of(answers));
 	}
 
-	List<Call> callsTo(String recipient) {
+	public List<Call> callsTo(String recipient) {
 		return this.calls.stream().filter((call) -> recipient.equals(to(call.body()))).toList();
 	}
 
@@ -105,10 +121,10 @@ final class FakeMeta implements AutoCloseable {
 		}
 	}
 
-	record Answer(int status, String body) {
+	public record Answer(int status, String body) {
 	}
 
-	record Call(String method, String path, String authorization, JsonNode body) {
+	public record Call(String method, String path, String authorization, JsonNode body) {
 	}
 
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.sender.deadletter;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,84 @@
+package com.waplatform.sender.dispatch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.waplatform.common.message.Priority;
+import com.waplatform.sender.domain.NumberLane;
+import com.waplatform.sender.domain.RateSettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+
+/**
+ * A business number's lane at run time: its schedule ({@link NumberLane}), its wake-up
+ * timer, whether messages of it were left in the table (spilled), and its gauges. Owned
+ * by the dispatcher thread; the gauges read volatile copies.
+ */
+final class Lane {
+
+	static final long NEVER = Long.MAX_VALUE;
+
+	final String phoneNumberId;
+
+	final String organizationId;
+
+	final int partition;
+
+	final NumberLane<QueuedMessage> queue;
+
+	/** Messages of this number are in the table but not in memory. */
+	boolean spilled;
+
+	/** Admissions left in the table only, ever (to see if a reload raced with one). */
+	long skipped;
+
+	boolean reloading;
+
+	@Nullable Disposable wake;
+
+	long wakeAt = NEVER;
+
+	private volatile double allowedRate;
+
+	private final int[] depth = new int[Priority.values().length];
+
+	private final List<Meter> meters = new ArrayList<>();
+
+	Lane(String phoneNumberId, String organizationId, int partition, double throughput, RateSettings settings) {
+		this.phoneNumberId = phoneNumberId;
+		this.organizationId = organizationId;
+		this.partition = partition;
+		this.queue = new NumberLane<>(throughput, settings);
+		this.allowedRate = throughput;
+	}
+
+	void registerGauges(MeterRegistry registry) {
+		this.meters.add(Gauge.builder("sender.rate.allowed", this, (lane) -> lane.allowedRate)
+			.description("Messages per second the number may send now (configured, lowered after 130429)")
+			.tag("phone_number_id", this.phoneNumberId)
+			.register(registry));
+		for (Priority priority : Priority.values()) {
+			this.meters.add(Gauge.builder("sender.queue.depth", this, (lane) -> lane.depth[priority.ordinal()])
+				.description("Messages waiting to be sent, by number and priority")
+				.tag("phone_number_id", this.phoneNumberId)
+				.tag("priority", priority.name())
+				.register(registry));
+		}
+	}
+
+	void removeGauges(MeterRegistry registry) {
+		this.meters.forEach(registry::remove);
+		this.meters.clear();
+	}
+
+	void refreshGauges(long now) {
+		this.allowedRate = this.queue.allowedRate(now);
+		for (Priority priority : Priority.values()) {
+			this.depth[priority.ordinal()] = this.queue.queued(priority);
+		}
+	}
+
+}

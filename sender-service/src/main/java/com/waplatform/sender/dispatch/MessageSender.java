@@ -1,0 +1,163 @@
+package com.waplatform.sender.dispatch;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.message.ErrorInfo;
+import com.waplatform.common.message.SendRequest;
+import com.waplatform.sender.domain.ErrorClassifier;
+import com.waplatform.sender.domain.MessageState;
+import com.waplatform.sender.domain.MetaError;
+import com.waplatform.sender.domain.Reaction;
+import com.waplatform.sender.domain.SendOutcome;
+import com.waplatform.sender.store.Messages;
+import com.waplatform.sender.store.MicroBatcher;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The database and Meta work on one message, each step recorded before the next: the row
+ * is marked SENDING before the call, and the call's outcome is recorded (final, or back
+ * to PENDING with the reason) before the lane decides what comes next. Emits a
+ * {@link Verdict} for the lane.
+ */
+@Component
+class MessageSender {
+
+	private final Messages messages;
+
+	private final MicroBatcher<Messages.MessageKey, Boolean> sendingMarks;
+
+	private final MicroBatcher<Messages.Acceptance, Boolean> acceptances;
+
+	private final Outcomes outcomes;
+
+	private final SendPipeline pipeline;
+
+	private final OrganizationPauses pauses;
+
+	private final DeadLetters deadLetters;
+
+	MessageSender(Messages messages, MicroBatcher<Messages.MessageKey, Boolean> sendingMarks,
+			MicroBatcher<Messages.Acceptance, Boolean> acceptances, Outcomes outcomes, SendPipeline pipeline,
+			OrganizationPauses pauses, DeadLetters deadLetters) {
+		this.messages = messages;
+		this.sendingMarks = sendingMarks;
+		this.acceptances = acceptances;
+		this.outcomes = outcomes;
+		this.pipeline = pipeline;
+		this.pauses = pauses;
+		this.deadLetters = deadLetters;
+	}
+
+	/**
+	 * Sends the message; {@code called} tells a failure handler whether Meta may have
+	 * been called before the failure.
+	 */
+	Mono<Verdict> send(QueuedMessage message, PhoneNumberConfigured number, AtomicBoolean called) {
+		SendRequest request = message.request;
+		Messages.MessageKey key = new Messages.MessageKey(request.organizationId(), request.messageId());
+		return this.sendingMarks.submit(key).flatMap((marked) -> {
+			if (!marked) {
+				return Mono.just(new Verdict(Verdict.Kind.DONE, "no longer pending"));
+			}
+			called.set(true);
+			return this.pipeline.call(number, request).flatMap((attempt) -> afterCall(request, number, attempt));
+		});
+	}
+
+	private Mono<Verdict> afterCall(SendRequest request, PhoneNumberConfigured number, Attempt attempt) {
+		if (attempt instanceof Attempt.Accepted accepted) {
+			return this.acceptances.submit(new Messages.Acceptance(request, accepted.wamid()))
+				.map((recorded) -> recorded ? Verdict.of(Verdict.Kind.ACCEPTED)
+						: new Verdict(Verdict.Kind.DONE, "completed concurrently"));
+		}
+		if (attempt instanceof Attempt.Refused refused) {
+			return refused(request, number, refused.error());
+		}
+		if (attempt instanceof Attempt.Unavailable unavailable) {
+			if (unavailable.failure().ambiguous()) {
+				// the row stays SENDING until a status webhook or the grace period
+				// decides
+				return Mono.just(new Verdict(Verdict.Kind.UNCONFIRMED, unavailable.failure().getMessage()));
+			}
+			return release(request, 0, ErrorInfo.reason("Meta unavailable", unavailable.failure().getMessage()),
+					new Verdict(Verdict.Kind.RETRY, unavailable.failure().getMessage()));
+		}
+		return release(request, -1, ErrorInfo.reason("Meta unavailable", "circuit breaker open"),
+				Verdict.of(Verdict.Kind.CIRCUIT_OPEN));
+	}
+
+	private Mono<Verdict> refused(SendRequest request, PhoneNumberConfigured number, MetaError error) {
+		Reaction reaction = Reaction.to(ErrorClassifier.classify(error));
+		return switch (reaction) {
+			case FAIL -> this.outcomes
+				.finish(request, SendOutcome.failed(ErrorClassifier.failureReason(error)), MessageState.SENDING)
+				.thenReturn(new Verdict(Verdict.Kind.DONE, error.toString()));
+			case PAUSE_ORGANIZATION -> this.messages
+				.release(request.organizationId(), request.messageId(), 0, error.toErrorInfo())
+				.then(this.pauses.pause(number, error.toErrorInfo()))
+				.map((paused) -> new Verdict(paused ? Verdict.Kind.PAUSED : Verdict.Kind.REQUEUE, error.toString()));
+			case SLOW_DOWN_NUMBER ->
+				release(request, 0, error.toErrorInfo(), new Verdict(Verdict.Kind.THROTTLED, error.toString()));
+			case HOLD_RECIPIENT ->
+				release(request, 0, error.toErrorInfo(), new Verdict(Verdict.Kind.PAIR_LIMITED, error.toString()));
+			case RETRY_WITH_BACKOFF ->
+				release(request, 0, error.toErrorInfo(), new Verdict(Verdict.Kind.RETRY, error.toString()));
+		};
+	}
+
+	private Mono<Verdict> release(SendRequest request, int attemptsDelta, ErrorInfo why, Verdict verdict) {
+		return this.messages.release(request.organizationId(), request.messageId(), attemptsDelta, why)
+			.map((released) -> released ? verdict : new Verdict(Verdict.Kind.DONE, "completed concurrently"));
+	}
+
+	/** Expires a queued message; never sent late. */
+	Mono<Verdict> expire(QueuedMessage message) {
+		SendRequest request = message.request;
+		return this.outcomes
+			.finish(request, SendOutcome.expired(Objects.requireNonNull(request.expiresAt())), MessageState.PENDING)
+			.thenReturn(new Verdict(Verdict.Kind.DONE, "expired"));
+	}
+
+	/** Publishes the request to the dead-letter topic and marks it DEAD_LETTERED. */
+	Mono<Verdict> deadLetter(QueuedMessage message, String reason) {
+		SendRequest request = message.request;
+		SendDeferredException why = new SendDeferredException(request.messageId(), reason);
+		return this.deadLetters.publish(request, message.partition, message.offset, why)
+			.then(this.messages.deadLettered(request.organizationId(), request.messageId(),
+					ErrorInfo.reason("Dead-lettered", reason)))
+			.thenReturn(new Verdict(Verdict.Kind.DONE, "dead-lettered: " + reason));
+	}
+
+	/**
+	 * Meta confirmed a message whose call had no recorded outcome (a status webhook
+	 * arrived): it is accepted, without a second call.
+	 */
+	Mono<Verdict> confirm(QueuedMessage message, String wamid) {
+		return this.outcomes
+			.finish(message.request, SendOutcome.accepted(wamid.isEmpty() ? null : wamid), MessageState.SENDING)
+			.thenReturn(Verdict.of(Verdict.Kind.ACCEPTED));
+	}
+
+	/**
+	 * No status webhook confirmed the message within the grace period: Meta most likely
+	 * never took it, so it is released to be sent again (the one double-send window).
+	 */
+	Mono<Verdict> unconfirmed(QueuedMessage message) {
+		SendRequest request = message.request;
+		ErrorInfo why = ErrorInfo.reason("Unconfirmed", "No answer or status from Meta for the last call");
+		return this.messages.release(request.organizationId(), request.messageId(), 0, why).flatMap((released) -> {
+			if (released) {
+				return Mono.just(new Verdict(Verdict.Kind.RETRY, "not confirmed by Meta"));
+			}
+			return this.messages.state(request.organizationId(), request.messageId())
+				.map((state) -> (state == MessageState.PENDING) ? Verdict.of(Verdict.Kind.REQUEUE)
+						: new Verdict(Verdict.Kind.DONE, state.name()))
+				.defaultIfEmpty(new Verdict(Verdict.Kind.DONE, "unknown"));
+		});
+	}
+
+}

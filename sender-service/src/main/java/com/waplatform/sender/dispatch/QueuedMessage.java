@@ -1,0 +1,55 @@
+package com.waplatform.sender.dispatch;
+
+import java.time.Instant;
+
+import com.waplatform.common.message.Priority;
+import com.waplatform.common.message.SendRequest;
+import com.waplatform.sender.domain.LaneItem;
+
+/**
+ * A message in its number's lane, with where it came from and its retry history in this
+ * process. Mutable, owned by the dispatcher thread.
+ */
+final class QueuedMessage implements LaneItem {
+
+	final SendRequest request;
+
+	final int partition;
+
+	final long offset;
+
+	final Instant admittedAt;
+
+	long queuedAt;
+
+	int failures;
+
+	int deferrals;
+
+	QueuedMessage(SendRequest request, int partition, long offset, Instant admittedAt) {
+		this.request = request;
+		this.partition = partition;
+		this.offset = offset;
+		this.admittedAt = admittedAt;
+	}
+
+	@Override
+	public String id() {
+		return this.request.messageId();
+	}
+
+	@Override
+	public String recipient() {
+		return this.request.recipient();
+	}
+
+	@Override
+	public Priority priority() {
+		return this.request.priority();
+	}
+
+	boolean expired(Instant now) {
+		return this.request.expiresAt() != null && !now.isBefore(this.request.expiresAt());
+	}
+
+}

@@ -1,0 +1,542 @@
+package com.waplatform.sender.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.message.SendRequest;
+import com.waplatform.sender.domain.MessageState;
+import com.waplatform.sender.domain.RateSettings;
+import com.waplatform.sender.meta.MetaCircuitBreakers;
+import com.waplatform.sender.store.Messages;
+import com.waplatform.support.accounts.AccountDirectory;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.Gauge;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the admitted messages of the business numbers this instance owns (the partitions
+ * of {@code wa.send-requests} assigned to it), each number at its full allowed rate.
+ * <p>
+ * All scheduling state (one {@link Lane} per number) is confined to one dispatcher
+ * thread: admissions, outcomes and timers are handed to it as tasks, so no lock is
+ * needed. A lane wakes exactly when its next message may go (throughput token, a
+ * recipient's pair token, a retry due) and hands the due messages to the work pipeline,
+ * where many database and Meta calls are in flight at once
+ * ({@code sender.queue.max-in-flight}). The pipeline is one subscription for the engine's
+ * lifetime, opened in {@link #start()} and disposed in {@link #stop()}; each piece of
+ * work reports a {@link Verdict} back to the dispatcher thread. A piece of work that
+ * fails unexpectedly is logged and its message retried, so that one bad message can never
+ * stop the pipeline (the fault barrier of {@link #execute}).
+ */
+@Component
+public class SendEngine implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(SendEngine.class);
+
+	private final Scheduler loop = Schedulers.newSingle("sender-dispatch", true);
+
+	private final Map<String, Lane> lanes = new HashMap<>();
+
+	private final Map<String, Verifying> verifying = new ConcurrentHashMap<>();
+
+	private final Sinks.Many<Job> jobs = Sinks.many().unicast().onBackpressureBuffer();
+
+	private final MessageSender sender;
+
+	private final Messages messages;
+
+	private final AccountDirectory accounts;
+
+	private final MetaCircuitBreakers breakers;
+
+	private final OrganizationPauses pauses;
+
+	private final StatusMemory statuses;
+
+	private final SendMetrics metrics;
+
+	private final RateLimitProperties rateLimit;
+
+	private final RateSettings rateSettings;
+
+	private final RetryProperties retry;
+
+	private final QueueProperties queue;
+
+	private final VerificationProperties verification;
+
+	private volatile @Nullable Disposable pipeline;
+
+	SendEngine(MessageSender sender, Messages messages, AccountDirectory accounts, MetaCircuitBreakers breakers,
+			OrganizationPauses pauses, StatusMemory statuses, SendMetrics metrics, RateLimitProperties rateLimit,
+			RetryProperties retry, QueueProperties queue, VerificationProperties verification) {
+		this.sender = sender;
+		this.messages = messages;
+		this.accounts = accounts;
+		this.breakers = breakers;
+		this.pauses = pauses;
+		this.statuses = statuses;
+		this.metrics = metrics;
+		this.rateLimit = rateLimit;
+		this.rateSettings = rateLimit.settings();
+		this.retry = retry;
+		this.queue = queue;
+		this.verification = verification;
+		Gauge.builder("sender.verifying", this.verifying, Map::size)
+			.description("Messages whose last call has no known outcome, waiting for Meta's status")
+			.register(metrics.registry());
+	}
+
+	// --- entry points (any thread) ---
+
+	/** Queues a message recorded PENDING. */
+	public void enqueue(SendRequest request, int partition, long offset, Instant admittedAt) {
+		this.loop.schedule(() -> enqueueNow(new QueuedMessage(request, partition, offset, admittedAt)));
+	}
+
+	/**
+	 * Takes over a message found SENDING (its last call has no recorded outcome): it is
+	 * verified against Meta's status webhooks before it is sent again.
+	 */
+	public void verify(SendRequest request, int partition, long offset, @Nullable Instant attemptStartedAt) {
+		this.loop.schedule(() -> {
+			QueuedMessage message = new QueuedMessage(request, partition, offset, Instant.now());
+			Lane lane = lane(request.phoneNumberId(), request.organizationId(), partition);
+			if (lane.queue.holdOut(message)) {
+				startVerifying(lane, message, attemptStartedAt);
+			}
+		});
+	}
+
+	/** Meta confirmed a message (a status webhook for it arrived). */
+	public void confirmed(String messageId, String wamid) {
+		if (this.verifying.containsKey(messageId)) {
+			this.loop.schedule(() -> confirm(messageId, wamid));
+		}
+	}
+
+	/**
+	 * Partitions of {@code wa.send-requests} assigned: take over their unsent messages.
+	 */
+	public void assigned(Collection<Integer> partitions) {
+		List<Integer> assigned = List.copyOf(partitions);
+		this.loop.schedule(() -> {
+			submit("load partitions " + assigned,
+					this.messages.numbersWithUnsent(assigned).collectList().map((numbers) -> () -> {
+						for (Messages.NumberRef number : numbers) {
+							Lane lane = lane(number.phoneNumberId(), number.organizationId(), number.partition());
+							lane.spilled = true;
+							reload(lane);
+						}
+					}), (ex) -> () -> log.error("Could not load the unsent messages of partitions {}", assigned, ex));
+		});
+	}
+
+	/**
+	 * Partitions revoked: their numbers' lanes are dropped (calls in flight complete and
+	 * are recorded; the new owner reloads the rest from the table).
+	 */
+	public void revoked(Collection<Integer> partitions) {
+		List<Integer> revoked = List.copyOf(partitions);
+		this.loop.schedule(() -> {
+			List<Lane> dropped = this.lanes.values()
+				.stream()
+				.filter((lane) -> revoked.contains(lane.partition))
+				.toList();
+			for (Lane lane : dropped) {
+				this.lanes.remove(lane.phoneNumberId);
+				if (lane.wake != null) {
+					lane.wake.dispose();
+				}
+				lane.removeGauges(this.metrics.registry());
+			}
+			this.verifying.values().removeIf((entry) -> dropped.contains(entry.lane()));
+		});
+	}
+
+	/**
+	 * Every {@code sender.queue.housekeeping}: reads the pauses once, resumes
+	 * organizations whose credentials were updated, and on the dispatcher thread expires
+	 * queued messages, ends verifications whose grace elapsed, reloads lanes from the
+	 * table and wakes lanes that should be running.
+	 */
+	@Scheduled(fixedDelayString = "${sender.queue.housekeeping:250ms}")
+	public Mono<Void> housekeeping() {
+		// deferred: Spring invokes the method once and subscribes to its Mono on every
+		// tick
+		return Mono.defer(() -> this.pauses.ensureLoaded()
+			.then(this.pauses.resumeUpdated())
+			.doOnNext((resumed) -> this.loop.schedule(() -> housekeepNow(resumed)))
+			.then());
+	}
+
+	// --- dispatcher thread ---
+
+	private void enqueueNow(QueuedMessage message) {
+		SendRequest request = message.request;
+		Lane lane = lane(request.phoneNumberId(), request.organizationId(), message.partition);
+		if (lane.queue.holds(message.id())) {
+			return;
+		}
+		if (lane.spilled || lane.queue.size() >= this.queue.maxHeldPerNumber()) {
+			// stays PENDING in the table; loaded when the lane has room
+			lane.spilled = true;
+			lane.skipped++;
+			return;
+		}
+		message.queuedAt = System.nanoTime();
+		lane.queue.offer(message);
+		reschedule(lane);
+	}
+
+	private Lane lane(String phoneNumberId, String organizationId, int partition) {
+		Lane lane = this.lanes.get(phoneNumberId);
+		if (lane == null) {
+			lane = new Lane(phoneNumberId, organizationId, partition, throughput(phoneNumberId), this.rateSettings);
+			lane.registerGauges(this.metrics.registry());
+			this.lanes.put(phoneNumberId, lane);
+		}
+		return lane;
+	}
+
+	private double throughput(String phoneNumberId) {
+		return this.accounts.phoneNumber(phoneNumberId)
+			.map(PhoneNumberConfigured::throughputPerSecond)
+			.filter((perSecond) -> perSecond > 0)
+			.orElse(this.rateLimit.defaultThroughput());
+	}
+
+	private void reschedule(Lane lane) {
+		long now = System.nanoTime();
+		long at = lane.queue.nextWakeUp(now);
+		if (at == Lane.NEVER || this.lanes.get(lane.phoneNumberId) != lane) {
+			return;
+		}
+		if (lane.wake != null && lane.wakeAt <= at) {
+			return;
+		}
+		if (lane.wake != null) {
+			lane.wake.dispose();
+		}
+		lane.wakeAt = at;
+		lane.wake = this.loop.schedule(() -> drain(lane), Math.max(0, at - now), TimeUnit.NANOSECONDS);
+	}
+
+	private void drain(Lane lane) {
+		lane.wake = null;
+		lane.wakeAt = Lane.NEVER;
+		if (this.lanes.get(lane.phoneNumberId) != lane || !this.pauses.loaded()
+				|| this.pauses.isPaused(lane.organizationId)) {
+			// a resume (or the first housekeeping) wakes the lane again
+			return;
+		}
+		long now = System.nanoTime();
+		PhoneNumberConfigured number = this.accounts.phoneNumber(lane.phoneNumberId)
+			.filter((configured) -> configured.organizationId().equals(lane.organizationId))
+			.orElse(null);
+		lane.queue.configure(throughput(lane.phoneNumberId));
+		int max = this.queue.maxPerWake();
+		CircuitBreaker.State breaker = this.breakers.forNumber(lane.phoneNumberId).getState();
+		boolean breakerClosed = breaker == CircuitBreaker.State.CLOSED || breaker == CircuitBreaker.State.DISABLED;
+		if (!breakerClosed) {
+			// open: Meta is not called; half-open: one trial call per check
+			max = (breaker == CircuitBreaker.State.HALF_OPEN) ? 1 : 0;
+		}
+		List<QueuedMessage> due = (max > 0) ? lane.queue.poll(now, max) : List.of();
+		Instant wallNow = Instant.now();
+		for (QueuedMessage message : due) {
+			if (message.expired(wallNow)) {
+				submitVerdict(lane, message, "expire", this.sender.expire(message));
+			}
+			else if (number == null) {
+				unknownNumber(lane, message, now);
+			}
+			else {
+				this.metrics.waited(lane.phoneNumberId, Duration.ofNanos(now - message.queuedAt));
+				send(lane, message, number);
+			}
+		}
+		lane.refreshGauges(now);
+		if (!breakerClosed && lane.queue.size() > 0) {
+			scheduleAt(lane, now + this.retry.breakerWait().toNanos());
+		}
+		else if (due.size() == max) {
+			scheduleAt(lane, now);
+		}
+		else {
+			reschedule(lane);
+		}
+	}
+
+	private void scheduleAt(Lane lane, long at) {
+		if (lane.wake != null) {
+			lane.wake.dispose();
+		}
+		lane.wakeAt = at;
+		lane.wake = this.loop.schedule(() -> drain(lane), Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+	}
+
+	private void send(Lane lane, QueuedMessage message, PhoneNumberConfigured number) {
+		AtomicBoolean called = new AtomicBoolean();
+		submit("send " + message.id(),
+				this.sender.send(message, number, called).map((verdict) -> () -> apply(lane, message, verdict)),
+				(ex) -> () -> {
+					if (called.get()) {
+						// the call may have happened: its outcome is verified like a
+						// crash
+						startVerifying(lane, message, Instant.now());
+					}
+					else {
+						requeue(lane, message, this.retry.backoff().delay(1, ThreadLocalRandom.current()::nextDouble),
+								"database");
+					}
+				});
+	}
+
+	private void unknownNumber(Lane lane, QueuedMessage message, long now) {
+		if (Duration.between(message.admittedAt, Instant.now()).compareTo(this.retry.unknownNumberTimeout()) >= 0) {
+			deadLetter(lane, message, "Unknown business phone number " + lane.phoneNumberId
+					+ ": the account directory does not know it for organization " + lane.organizationId);
+			return;
+		}
+		requeue(lane, message, Duration.ofSeconds(1), "unknown_number");
+	}
+
+	/** What the lane does after a piece of work on a message reported its verdict. */
+	private void apply(Lane lane, QueuedMessage message, Verdict verdict) {
+		long now = System.nanoTime();
+		switch (verdict.kind()) {
+			case ACCEPTED -> lane.queue.accepted(message.id());
+			case DONE -> lane.queue.release(message.id());
+			case RETRY -> failed(lane, message, verdict.reason());
+			case THROTTLED -> {
+				if (lane.queue.throttled(now)) {
+					log.warn("Meta throttled business number {}: its rate is lowered to {} msg/s", lane.phoneNumberId,
+							String.format("%.1f", lane.queue.allowedRate(now)));
+				}
+				deferred(lane, message, "throughput", verdict.reason(),
+						() -> lane.queue.requeue(message.id(), now + this.retry.throughputRetryDelay().toNanos(), now));
+			}
+			case PAIR_LIMITED -> deferred(lane, message, "pair_limit", verdict.reason(),
+					() -> lane.queue.pairLimited(message.id(), now));
+			case PAUSED -> {
+				this.metrics.retry(lane.phoneNumberId, "paused");
+				lane.queue.requeue(message.id(), now, now);
+			}
+			case CIRCUIT_OPEN -> requeue(lane, message, this.retry.breakerWait(), "circuit_open");
+			case UNCONFIRMED -> startVerifying(lane, message, Instant.now());
+			case REQUEUE -> requeue(lane, message, Duration.ZERO, "requeue");
+		}
+		lane.refreshGauges(now);
+		if (lane.spilled) {
+			reload(lane);
+		}
+		reschedule(lane);
+	}
+
+	private void failed(Lane lane, QueuedMessage message, String reason) {
+		message.failures++;
+		if (message.failures >= this.retry.maxAttempts()) {
+			deadLetter(lane, message,
+					"retries exhausted after " + message.failures + " failed attempt(s), last: " + reason);
+			return;
+		}
+		requeue(lane, message, this.retry.backoff().delay(message.failures, ThreadLocalRandom.current()::nextDouble),
+				"transient");
+	}
+
+	private void deferred(Lane lane, QueuedMessage message, String kind, String reason, Runnable requeue) {
+		message.deferrals++;
+		if (message.deferrals > this.retry.maxDeferrals()) {
+			deadLetter(lane, message, "deferred " + message.deferrals + " times by Meta's limits, last: " + reason);
+			return;
+		}
+		this.metrics.retry(lane.phoneNumberId, kind);
+		requeue.run();
+	}
+
+	private void requeue(Lane lane, QueuedMessage message, Duration delay, String reason) {
+		this.metrics.retry(lane.phoneNumberId, reason);
+		long now = System.nanoTime();
+		lane.queue.requeue(message.id(), now + delay.toNanos(), now);
+		reschedule(lane);
+	}
+
+	private void deadLetter(Lane lane, QueuedMessage message, String reason) {
+		submit("dead-letter " + message.id(), this.sender.deadLetter(message, reason).map((verdict) -> () -> {
+			log.warn("Message {} dead-lettered: {}", message.id(), reason);
+			this.metrics.outcome(lane.phoneNumberId, MessageState.DEAD_LETTERED);
+			apply(lane, message, verdict);
+		}), (ex) -> () -> requeue(lane, message, this.retry.maxBackoff(), "dead_letter_failed"));
+	}
+
+	private void startVerifying(Lane lane, QueuedMessage message, @Nullable Instant attemptStartedAt) {
+		Instant started = (attemptStartedAt != null) ? attemptStartedAt : Instant.now();
+		Duration left = this.verification.grace().minus(Duration.between(started, Instant.now()));
+		long deadline = System.nanoTime() + Math.max(0, left.toNanos());
+		this.verifying.put(message.id(), new Verifying(lane, message, deadline));
+		this.metrics.retry(lane.phoneNumberId, "unconfirmed");
+		this.statuses.lookup(message.id()).ifPresent((wamid) -> confirm(message.id(), wamid));
+	}
+
+	private void confirm(String messageId, String wamid) {
+		Verifying entry = this.verifying.remove(messageId);
+		if (entry == null) {
+			return;
+		}
+		log.info("Message {} was confirmed by Meta's status webhook: accepted without a second call", messageId);
+		submitVerdict(entry.lane(), entry.message(), "confirm", this.sender.confirm(entry.message(), wamid));
+	}
+
+	private void reload(Lane lane) {
+		if (lane.reloading || !lane.spilled || lane.queue.size() > this.queue.reloadBelow()
+				|| this.lanes.get(lane.phoneNumberId) != lane) {
+			return;
+		}
+		lane.reloading = true;
+		long skippedBefore = lane.skipped;
+		int limit = this.queue.maxHeldPerNumber();
+		submit("reload " + lane.phoneNumberId,
+				this.messages.unsent(lane.organizationId, lane.phoneNumberId, limit).collectList().map((rows) -> () -> {
+					lane.reloading = false;
+					for (Messages.Unsent row : rows) {
+						QueuedMessage message = new QueuedMessage(row.request(), row.partition(), row.offset(),
+								(row.createdAt() != null) ? row.createdAt() : Instant.now());
+						if (row.state() == MessageState.SENDING) {
+							if (lane.queue.holdOut(message)) {
+								startVerifying(lane, message, row.attemptStartedAt());
+							}
+						}
+						else if (!lane.queue.holds(message.id()) && lane.queue.size() < limit) {
+							message.queuedAt = System.nanoTime();
+							lane.queue.offer(message);
+						}
+					}
+					if (rows.size() < limit && lane.skipped == skippedBefore) {
+						lane.spilled = false;
+					}
+					reschedule(lane);
+				}), (ex) -> () -> {
+					lane.reloading = false;
+					log.warn("Could not load the unsent messages of number {}: {}", lane.phoneNumberId,
+							ex.getMessage());
+				});
+	}
+
+	private void housekeepNow(List<String> resumed) {
+		long now = System.nanoTime();
+		Instant wallNow = Instant.now();
+		for (Lane lane : List.copyOf(this.lanes.values())) {
+			if (resumed.contains(lane.organizationId)) {
+				lane.spilled = true;
+			}
+			for (QueuedMessage expired : lane.queue.removeIf((message) -> message.expired(wallNow))) {
+				lane.queue.holdOut(expired);
+				submitVerdict(lane, expired, "expire", this.sender.expire(expired));
+			}
+			lane.queue.prune(now);
+			lane.refreshGauges(now);
+			reload(lane);
+			if (lane.wake == null && !this.pauses.isPaused(lane.organizationId)) {
+				reschedule(lane);
+			}
+		}
+		for (Verifying entry : List.copyOf(this.verifying.values())) {
+			if (entry.deadline() <= now && this.verifying.remove(entry.message().id(), entry)) {
+				log.warn("Message {}: Meta neither answered its call nor sent a status within {}; sending it again",
+						entry.message().id(), this.verification.grace());
+				submitVerdict(entry.lane(), entry.message(), "unconfirmed", this.sender.unconfirmed(entry.message()));
+			}
+		}
+	}
+
+	private void submitVerdict(Lane lane, QueuedMessage message, String what, Mono<Verdict> work) {
+		submit(what + " " + message.id(), work.map((verdict) -> () -> apply(lane, message, verdict)),
+				(ex) -> () -> requeue(lane, message,
+						this.retry.backoff()
+							.delay(Math.max(1, message.failures), ThreadLocalRandom.current()::nextDouble),
+						"database"));
+	}
+
+	private void submit(String what, Mono<Runnable> work, Function<Throwable, Runnable> recover) {
+		this.jobs.emitNext(new Job(what, work, recover), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+	}
+
+	/**
+	 * Runs one job and hands its continuation to the dispatcher thread. The fault
+	 * barrier: a job that fails (a database outage, a bug) is logged and recovered by its
+	 * own recovery, so the pipeline keeps running.
+	 */
+	private Mono<Void> execute(Job job) {
+		return job.work().materialize().map((signal) -> {
+			if (signal.hasValue()) {
+				return signal.get();
+			}
+			Throwable failure = signal.getThrowable();
+			if (failure != null) {
+				log.error("Sender job '{}' failed: {}", job.what(), failure.toString(), failure);
+				return job.recover().apply(failure);
+			}
+			return (Runnable) () -> {
+			};
+		}).doOnNext(this.loop::schedule).then();
+	}
+
+	// --- lifecycle ---
+
+	@Override
+	public void start() {
+		this.pipeline = this.jobs.asFlux()
+			.flatMap(this::execute, this.queue.maxInFlight())
+			.subscribe(null, (ex) -> log.error("The send pipeline stopped", ex));
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = this.pipeline;
+		if (running != null) {
+			running.dispose();
+		}
+		this.pipeline = null;
+		this.loop.dispose();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.pipeline != null;
+	}
+
+	/** Before the Kafka listener containers start, after they stop. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 200;
+	}
+
+	private record Job(String what, Mono<Runnable> work, Function<Throwable, Runnable> recover) {
+	}
+
+	private record Verifying(Lane lane, QueuedMessage message, long deadline) {
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.sender.dispatch;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,398 @@
+package com.waplatform.sender.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
+
+import com.waplatform.common.message.Priority;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The send schedule of one business number: which of its queued messages may go to Meta
+ * now, so that the number keeps its full allowed throughput without ever exceeding it,
+ * and no recipient gets more than its pair rate.
+ * <ul>
+ * <li>One throughput pacer for the number ({@link Pacer}: evenly spaced slots at the rate
+ * of its {@link AdaptiveRate}, no bursts).</li>
+ * <li>Ready messages by priority: TRANSACTIONAL before BULK, within a priority in
+ * admission order (a retried message keeps its place).</li>
+ * <li>One pair bucket per recipient ({@link GcraBucket} with a small burst). A message
+ * whose recipient has no token left is parked with that recipient and the lane goes on
+ * with the next message: a recipient waiting out its pair limit never stalls the others
+ * (no head-of-line blocking). Parked messages of a recipient leave in admission
+ * order.</li>
+ * <li>Delayed messages (retries with backoff) become ready when due.</li>
+ * </ul>
+ * A message is <em>held</em> from {@link #offer} until {@link #release} or
+ * {@link #accepted}, also while its call is in flight, so a redelivered request is not
+ * queued twice. Not thread-safe: one dispatcher thread owns a lane. Times are monotonic
+ * nanoseconds.
+ */
+public final class NumberLane<T extends LaneItem> {
+
+	private static final long NEVER = Long.MAX_VALUE;
+
+	private static final Comparator<Held<?>> ADMISSION_ORDER = Comparator.comparingLong((held) -> held.sequence);
+
+	private final RateSettings settings;
+
+	private final AdaptiveRate rate;
+
+	private final Pacer throughput;
+
+	private final Map<String, Held<T>> held = new HashMap<>();
+
+	private final List<PriorityQueue<Held<T>>> ready = new ArrayList<>();
+
+	private final PriorityQueue<Held<T>> delayed = new PriorityQueue<>(
+			Comparator.comparingLong((Held<T> held) -> held.dueAt).thenComparing(ADMISSION_ORDER));
+
+	private final Map<String, Recipient<T>> recipients = new HashMap<>();
+
+	private final PriorityQueue<Wake<T>> wakes = new PriorityQueue<>(Comparator.comparingLong(Wake::at));
+
+	private final int[] queued = new int[Priority.values().length];
+
+	private long sequence;
+
+	public NumberLane(double configuredRate, RateSettings settings) {
+		this.settings = settings;
+		this.rate = new AdaptiveRate(configuredRate, settings);
+		this.throughput = new Pacer(settings.intervalNanos(configuredRate), settings.catchUpNanos());
+		for (int i = 0; i < Priority.values().length; i++) {
+			this.ready.add(new PriorityQueue<>(ADMISSION_ORDER));
+		}
+	}
+
+	/** Queues a message; false if the lane holds it already. */
+	public boolean offer(T item) {
+		if (this.held.containsKey(item.id())) {
+			return false;
+		}
+		Held<T> entry = new Held<>(item, this.sequence++);
+		this.held.put(item.id(), entry);
+		toReady(entry);
+		return true;
+	}
+
+	/**
+	 * Holds a message that is out of the queue (its outcome is being verified), so that a
+	 * redelivery is not queued; false if the lane holds it already.
+	 */
+	public boolean holdOut(T item) {
+		if (this.held.containsKey(item.id())) {
+			return false;
+		}
+		Held<T> entry = new Held<>(item, this.sequence++);
+		entry.place = Place.OUT;
+		this.held.put(item.id(), entry);
+		return true;
+	}
+
+	public boolean holds(String id) {
+		return this.held.containsKey(id);
+	}
+
+	/**
+	 * The messages that may be sent now, at most {@code max}, in order; each took a
+	 * throughput token and its recipient's pair token and is out (in flight) until
+	 * released or requeued.
+	 */
+	public List<T> poll(long now, int max) {
+		this.throughput.interval(this.settings.intervalNanos(this.rate.current(now)));
+		promote(now);
+		List<T> out = new ArrayList<>();
+		while (out.size() < max && this.throughput.available(now)) {
+			Held<T> next = nextReady();
+			if (next == null) {
+				break;
+			}
+			Recipient<T> recipient = recipient(next.item.recipient());
+			Held<T> older = recipient.parked.peek();
+			if (!recipient.pair.available(now)) {
+				park(recipient, next, now);
+				continue;
+			}
+			if (older != null && older.sequence < next.sequence) {
+				// the recipient's earlier message goes first
+				recipient.parked.poll();
+				toReady(older);
+				park(recipient, next, now);
+				continue;
+			}
+			recipient.pair.tryTake(now);
+			this.throughput.tryTake(now);
+			next.place = Place.OUT;
+			out.add(next.item);
+			if (!recipient.parked.isEmpty()) {
+				wake(recipient, recipient.pair.availableAt(now));
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * When calling {@link #poll} next can make progress ({@link Long#MAX_VALUE}: nothing
+	 * to do until a message is offered or requeued).
+	 */
+	public long nextWakeUp(long now) {
+		long at = NEVER;
+		if (!this.ready.stream().allMatch(PriorityQueue::isEmpty)) {
+			at = this.throughput.availableAt(now);
+		}
+		if (!this.delayed.isEmpty()) {
+			at = Math.min(at, this.delayed.peek().dueAt);
+		}
+		if (!this.wakes.isEmpty()) {
+			at = Math.min(at, this.wakes.peek().at());
+		}
+		return at;
+	}
+
+	/** Puts an out message back, ready at {@code dueAt} (it keeps its place in order). */
+	public void requeue(String id, long dueAt, long now) {
+		Held<T> entry = this.held.get(id);
+		if (entry == null || entry.place != Place.OUT) {
+			return;
+		}
+		if (dueAt <= now) {
+			toReady(entry);
+		}
+		else {
+			entry.dueAt = dueAt;
+			enter(entry, Place.DELAYED);
+			this.delayed.add(entry);
+		}
+	}
+
+	/**
+	 * Meta refused an out message with 131056: its recipient is held back for 4^n seconds
+	 * (n = refusals in a row) and the message waits with it.
+	 */
+	public void pairLimited(String id, long now) {
+		Held<T> entry = this.held.get(id);
+		if (entry == null || entry.place != Place.OUT) {
+			return;
+		}
+		Recipient<T> recipient = recipient(entry.item.recipient());
+		recipient.strikes++;
+		recipient.pair.blockUntil(now + this.settings.pairHoldNanos(recipient.strikes));
+		park(recipient, entry, now);
+	}
+
+	/** Meta refused a call with 130429: lowers the number's rate (see AdaptiveRate). */
+	public boolean throttled(long now) {
+		return this.rate.throttled(now);
+	}
+
+	/**
+	 * Meta accepted an out message: it leaves the lane, its recipient is in good
+	 * standing.
+	 */
+	public void accepted(String id) {
+		Held<T> entry = this.held.get(id);
+		if (entry != null) {
+			Recipient<T> recipient = this.recipients.get(entry.item.recipient());
+			if (recipient != null) {
+				recipient.strikes = 0;
+			}
+		}
+		release(id);
+	}
+
+	/** The message leaves the lane for good (final, dead-lettered, or handed over). */
+	public @Nullable T release(String id) {
+		Held<T> entry = this.held.remove(id);
+		if (entry == null) {
+			return null;
+		}
+		unlink(entry);
+		return entry.item;
+	}
+
+	/** Removes the queued (not out) messages that match, e.g. those whose TTL elapsed. */
+	public List<T> removeIf(Predicate<T> predicate) {
+		List<T> removed = new ArrayList<>();
+		Iterator<Held<T>> entries = this.held.values().iterator();
+		while (entries.hasNext()) {
+			Held<T> entry = entries.next();
+			if (entry.place != Place.OUT && predicate.test(entry.item)) {
+				entries.remove();
+				unlink(entry);
+				removed.add(entry.item);
+			}
+		}
+		return removed;
+	}
+
+	/** Forgets recipients with nothing parked whose pair bucket is full again. */
+	public void prune(long now) {
+		this.recipients.values()
+			.removeIf(
+					(recipient) -> recipient.parked.isEmpty() && recipient.wakeAt == NEVER && recipient.pair.idle(now));
+	}
+
+	public void configure(double configuredRate) {
+		if (configuredRate != this.rate.configured()) {
+			this.rate.configure(configuredRate);
+		}
+	}
+
+	/** The rate the number may send at now (messages per second, before utilization). */
+	public double allowedRate(long now) {
+		return this.rate.current(now);
+	}
+
+	/** Messages held: queued, delayed, parked or out. */
+	public int size() {
+		return this.held.size();
+	}
+
+	/** Messages waiting to be sent (not out), of one priority. */
+	public int queued(Priority priority) {
+		return this.queued[priority.ordinal()];
+	}
+
+	private @Nullable Held<T> nextReady() {
+		for (PriorityQueue<Held<T>> queue : this.ready) {
+			Held<T> next = queue.poll();
+			if (next != null) {
+				leave(next);
+				return next;
+			}
+		}
+		return null;
+	}
+
+	private void promote(long now) {
+		while (!this.delayed.isEmpty() && this.delayed.peek().dueAt <= now) {
+			Held<T> due = this.delayed.poll();
+			leave(due);
+			toReady(due);
+		}
+		while (!this.wakes.isEmpty() && this.wakes.peek().at() <= now) {
+			Wake<T> wake = this.wakes.poll();
+			Recipient<T> recipient = wake.recipient();
+			if (recipient.wakeAt != wake.at() || this.recipients.get(recipient.id) != recipient) {
+				continue;
+			}
+			recipient.wakeAt = NEVER;
+			if (recipient.parked.isEmpty()) {
+				continue;
+			}
+			if (recipient.pair.available(now)) {
+				Held<T> head = recipient.parked.poll();
+				leave(head);
+				toReady(head);
+			}
+			else {
+				wake(recipient, recipient.pair.availableAt(now));
+			}
+		}
+	}
+
+	private void park(Recipient<T> recipient, Held<T> entry, long now) {
+		enter(entry, Place.PARKED);
+		recipient.parked.add(entry);
+		wake(recipient, Math.max(now, recipient.pair.availableAt(now)));
+	}
+
+	private void wake(Recipient<T> recipient, long at) {
+		if (at < recipient.wakeAt) {
+			recipient.wakeAt = at;
+			this.wakes.add(new Wake<>(recipient, at));
+		}
+	}
+
+	private void toReady(Held<T> entry) {
+		enter(entry, Place.READY);
+		this.ready.get(entry.item.priority().ordinal()).add(entry);
+	}
+
+	private void unlink(Held<T> entry) {
+		switch (entry.place) {
+			case READY -> this.ready.get(entry.item.priority().ordinal()).remove(entry);
+			case DELAYED -> this.delayed.remove(entry);
+			case PARKED -> {
+				Recipient<T> recipient = this.recipients.get(entry.item.recipient());
+				if (recipient != null) {
+					recipient.parked.remove(entry);
+				}
+			}
+			case OUT -> {
+			}
+		}
+		leave(entry);
+	}
+
+	private void enter(Held<T> entry, Place place) {
+		if (entry.place == Place.OUT) {
+			this.queued[entry.item.priority().ordinal()]++;
+		}
+		entry.place = place;
+	}
+
+	private void leave(Held<T> entry) {
+		if (entry.place != Place.OUT) {
+			this.queued[entry.item.priority().ordinal()]--;
+		}
+		entry.place = Place.OUT;
+	}
+
+	private Recipient<T> recipient(String id) {
+		return this.recipients.computeIfAbsent(id,
+				(key) -> new Recipient<>(key, new GcraBucket(this.settings.pairIntervalNanos(),
+						(this.settings.pairBurst() - 1L) * this.settings.pairIntervalNanos())));
+	}
+
+	private enum Place {
+
+		READY, DELAYED, PARKED, OUT
+
+	}
+
+	private static final class Held<T> {
+
+		final T item;
+
+		final long sequence;
+
+		Place place = Place.OUT;
+
+		long dueAt;
+
+		Held(T item, long sequence) {
+			this.item = item;
+			this.sequence = sequence;
+		}
+
+	}
+
+	private static final class Recipient<T> {
+
+		final String id;
+
+		final GcraBucket pair;
+
+		final PriorityQueue<Held<T>> parked = new PriorityQueue<>(ADMISSION_ORDER);
+
+		long wakeAt = NEVER;
+
+		int strikes;
+
+		Recipient(String id, GcraBucket pair) {
+			this.id = id;
+			this.pair = pair;
+		}
+
+	}
+
+	private record Wake<T>(Recipient<T> recipient, long at) {
+	}
+
+}
