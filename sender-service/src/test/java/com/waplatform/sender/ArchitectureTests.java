@@ -17,7 +17,8 @@ class ArchitectureTests {
 
 	@Test
 	void rulesTargetPackagesThatExist() {
-		for (String feature : new String[] { "domain", "meta", "send", "dispatch", "store", "deadletter" }) {
+		for (String feature : new String[] { "domain", "meta", "send", "dispatch", "store", "deadletter",
+				"templates" }) {
 			assertThat(
 					CLASSES.stream().filter((type) -> type.getPackageName().equals("com.waplatform.sender." + feature)))
 				.as(feature)

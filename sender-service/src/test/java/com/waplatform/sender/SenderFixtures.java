@@ -3,6 +3,7 @@ package com.waplatform.sender;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.Priority;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
+import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
@@ -60,16 +62,27 @@ public final class SenderFixtures {
 
 	/** A new business number of the organization, known to the sender's directory. */
 	public String configuredNumber(String organizationId) {
+		return configuredNumber(organizationId, "waba-1");
+	}
+
+	/**
+	 * A new business number of the organization's WABA, known to the sender's directory.
+	 */
+	public String configuredNumber(String organizationId, String wabaId) {
 		String number = "pn-" + UUID.randomUUID();
-		configure(organizationId, number, TOKEN, 80);
+		configure(organizationId, number, TOKEN, 80, wabaId);
 		return number;
 	}
 
 	/** (Re)configures a number and waits until the sender's directory has it. */
 	public void configure(String organizationId, String number, String token, int throughput) {
+		configure(organizationId, number, token, throughput, "waba-1");
+	}
+
+	private void configure(String organizationId, String number, String token, int throughput, String wabaId) {
 		String sealed = this.cipher.seal(token);
 		publish(Topics.ACCOUNTS,
-				PhoneNumberConfigured.of(organizationId, number, "waba-1", "+1 555 0100", sealed, throughput, true));
+				PhoneNumberConfigured.of(organizationId, number, wabaId, "+1 555 0100", sealed, throughput, true));
 		await().atMost(WAIT)
 			.until(() -> this.accounts.phoneNumber(number)
 				.filter((configured) -> configured.accessTokenSealed().equals(sealed))
@@ -85,6 +98,29 @@ public final class SenderFixtures {
 		return SendRequest.of(organizationId, UUID.randomUUID().toString(), number, recipient,
 				MetaMessage.text(recipient, "Your booking is confirmed"), null, Priority.TRANSACTIONAL, expiresAt,
 				"test");
+	}
+
+	/**
+	 * A template message of {@code name} in {@code language}, its body filled with
+	 * {@code bodyValues}.
+	 */
+	public static SendRequest templateRequest(String organizationId, String number, String recipient, String name,
+			String language, String... bodyValues) {
+		List<MetaMessage.Component> components = (bodyValues.length == 0) ? null
+				: List.of(new MetaMessage.Component("body", null, null,
+						Arrays.stream(bodyValues).map(MetaMessage.Parameter::text).toList()));
+		MetaMessage message = MetaMessage.template(recipient,
+				new MetaMessage.Template(name, MetaMessage.Language.of(language), components));
+		return SendRequest.of(organizationId, UUID.randomUUID().toString(), number, recipient, message, null,
+				Priority.TRANSACTIONAL, null, "workflow");
+	}
+
+	/** A template of one body variable, {@code Hi {{1}}, your order is ready.} */
+	public static MessageTemplate orderReady(String language, String status) {
+		return new MessageTemplate("tpl-order-ready-" + language, "order_ready", language, status, "UTILITY",
+				"POSITIONAL",
+				List.of(new MessageTemplate.Component("BODY", null, "Hi {{1}}, your order is ready.", null, null)),
+				null, null, null);
 	}
 
 	public <V extends Event> void publish(Topic<V> topic, V event) {

@@ -11,8 +11,10 @@ import com.waplatform.sender.domain.MessageState;
 import com.waplatform.sender.domain.MetaError;
 import com.waplatform.sender.domain.Reaction;
 import com.waplatform.sender.domain.SendOutcome;
+import com.waplatform.sender.domain.TemplateDecision;
 import com.waplatform.sender.store.Messages;
 import com.waplatform.sender.store.MicroBatcher;
+import com.waplatform.sender.templates.TemplateRechecks;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -40,9 +42,11 @@ class MessageSender {
 
 	private final DeadLetters deadLetters;
 
+	private final TemplateRechecks templates;
+
 	MessageSender(Messages messages, MicroBatcher<Messages.MessageKey, Boolean> sendingMarks,
 			MicroBatcher<Messages.Acceptance, Boolean> acceptances, Outcomes outcomes, SendPipeline pipeline,
-			OrganizationPauses pauses, DeadLetters deadLetters) {
+			OrganizationPauses pauses, DeadLetters deadLetters, TemplateRechecks templates) {
 		this.messages = messages;
 		this.sendingMarks = sendingMarks;
 		this.acceptances = acceptances;
@@ -50,21 +54,31 @@ class MessageSender {
 		this.pipeline = pipeline;
 		this.pauses = pauses;
 		this.deadLetters = deadLetters;
+		this.templates = templates;
 	}
 
 	/**
 	 * Sends the message; {@code called} tells a failure handler whether Meta may have
-	 * been called before the failure.
+	 * been called before the failure. A template message is re-checked first, when its
+	 * work starts (not when it was queued for the work pipeline): one the latest template
+	 * snapshot refuses fails without being marked SENDING or calling Meta.
 	 */
 	Mono<Verdict> send(QueuedMessage message, PhoneNumberConfigured number, AtomicBoolean called) {
 		SendRequest request = message.request;
-		Messages.MessageKey key = new Messages.MessageKey(request.organizationId(), request.messageId());
-		return this.sendingMarks.submit(key).flatMap((marked) -> {
-			if (!marked) {
-				return Mono.just(new Verdict(Verdict.Kind.DONE, "no longer pending"));
+		return Mono.defer(() -> {
+			TemplateDecision template = this.templates.check(request, number);
+			if (template.refused()) {
+				return this.outcomes.refuseTemplate(request, template, TemplateRechecks.Stage.DISPATCH)
+					.thenReturn(new Verdict(Verdict.Kind.DONE, "template refused: " + template.error()));
 			}
-			called.set(true);
-			return this.pipeline.call(number, request).flatMap((attempt) -> afterCall(request, number, attempt));
+			Messages.MessageKey key = new Messages.MessageKey(request.organizationId(), request.messageId());
+			return this.sendingMarks.submit(key).flatMap((marked) -> {
+				if (!marked) {
+					return Mono.just(new Verdict(Verdict.Kind.DONE, "no longer pending"));
+				}
+				called.set(true);
+				return this.pipeline.call(number, request).flatMap((attempt) -> afterCall(request, number, attempt));
+			});
 		});
 	}
 

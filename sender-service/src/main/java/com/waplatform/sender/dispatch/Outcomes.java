@@ -10,7 +10,9 @@ import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.sender.domain.MessageState;
 import com.waplatform.sender.domain.SendOutcome;
+import com.waplatform.sender.domain.TemplateDecision;
 import com.waplatform.sender.store.Messages;
+import com.waplatform.sender.templates.TemplateRechecks;
 import com.waplatform.support.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +40,28 @@ public class Outcomes {
 
 	private final SendMetrics metrics;
 
-	Outcomes(Messages messages, Outbox outbox, TransactionalOperator tx, SendMetrics metrics) {
+	private final TemplateRechecks templates;
+
+	Outcomes(Messages messages, Outbox outbox, TransactionalOperator tx, SendMetrics metrics,
+			TemplateRechecks templates) {
 		this.messages = messages;
 		this.outbox = outbox;
 		this.tx = tx;
 		this.metrics = metrics;
+		this.templates = templates;
+	}
+
+	/**
+	 * Fails a PENDING message the template re-check refused (Meta is not called), with
+	 * its {@code failed} status event; emits whether it was still PENDING.
+	 */
+	public Mono<Boolean> refuseTemplate(SendRequest request, TemplateDecision decision, TemplateRechecks.Stage stage) {
+		return finish(request, SendOutcome.failed(Objects.requireNonNull(decision.error())), MessageState.PENDING)
+			.doOnNext((changed) -> {
+				if (changed) {
+					this.templates.rejected(decision, stage);
+				}
+			});
 	}
 
 	/**

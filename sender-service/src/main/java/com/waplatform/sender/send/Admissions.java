@@ -11,8 +11,10 @@ import com.waplatform.sender.dispatch.SendMetrics;
 import com.waplatform.sender.domain.Admission;
 import com.waplatform.sender.domain.MessageState;
 import com.waplatform.sender.domain.SendOutcome;
+import com.waplatform.sender.domain.TemplateDecision;
 import com.waplatform.sender.store.Messages;
 import com.waplatform.sender.store.MicroBatcher;
+import com.waplatform.sender.templates.TemplateRechecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Admits one send request: records the message once (with the request, so the table is
  * the durable queue), skips redeliveries of final or dead-lettered messages, expires late
- * ones, verifies ones whose last call has no recorded outcome, and queues the rest in
- * their number's lane.
+ * ones, verifies ones whose last call has no recorded outcome, fails template messages
+ * the latest template snapshot refuses, and queues the rest in their number's lane.
  */
 @Service
 class Admissions {
@@ -38,12 +40,15 @@ class Admissions {
 
 	private final SendMetrics metrics;
 
+	private final TemplateRechecks templates;
+
 	Admissions(MicroBatcher<Messages.Admitting, Optional<Messages.Recorded>> batcher, Outcomes outcomes,
-			SendEngine engine, SendMetrics metrics) {
+			SendEngine engine, SendMetrics metrics, TemplateRechecks templates) {
 		this.batcher = batcher;
 		this.outcomes = outcomes;
 		this.engine = engine;
 		this.metrics = metrics;
+		this.templates = templates;
 	}
 
 	Mono<Void> admit(SendRequest request, int partition, long offset) {
@@ -70,10 +75,22 @@ class Admissions {
 								request.messageId(), recorded.attemptStartedAt());
 						this.engine.verify(request, partition, offset, recorded.attemptStartedAt());
 					});
-					case RESUME, SEND ->
-						Mono.fromRunnable(() -> this.engine.enqueue(request, partition, offset, Instant.now()));
+					case RESUME, SEND -> queue(request, partition, offset);
 				};
 			});
+	}
+
+	/**
+	 * Queues the message in its lane, unless the latest template snapshot already refuses
+	 * it: then it fails at once instead of taking a throughput slot of its number (a
+	 * campaign of a paused template would otherwise hold back the number's other sends).
+	 */
+	private Mono<Void> queue(SendRequest request, int partition, long offset) {
+		TemplateDecision template = this.templates.check(request);
+		if (template.refused()) {
+			return this.outcomes.refuseTemplate(request, template, TemplateRechecks.Stage.ADMISSION).then();
+		}
+		return Mono.fromRunnable(() -> this.engine.enqueue(request, partition, offset, Instant.now()));
 	}
 
 }

@@ -18,9 +18,12 @@ import com.waplatform.sender.FakeMeta;
 import com.waplatform.sender.SenderApplication;
 import com.waplatform.sender.SenderFixtures;
 import com.waplatform.sender.SenderFixtures.Received;
+import com.waplatform.common.template.TemplateSnapshot;
 import com.waplatform.sender.dispatch.OrganizationPauses;
+import com.waplatform.sender.templates.TemplateSyncProgress;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.templates.TemplateDirectory;
 import com.waplatform.testsupport.Infrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -42,7 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static com.waplatform.sender.SenderFixtures.WAIT;
 import static com.waplatform.sender.SenderFixtures.header;
+import static com.waplatform.sender.SenderFixtures.orderReady;
 import static com.waplatform.sender.SenderFixtures.request;
+import static com.waplatform.sender.SenderFixtures.templateRequest;
 import static com.waplatform.sender.SenderFixtures.uniqueRecipient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -99,6 +104,12 @@ class SenderServiceTests {
 
 	@Autowired
 	Received received;
+
+	@Autowired
+	TemplateDirectory templates;
+
+	@Autowired
+	TemplateSyncProgress templateSync;
 
 	SenderFixtures fixtures;
 
@@ -428,6 +439,120 @@ class SenderServiceTests {
 		assertThat(meta.callsTo(two)).hasSize(3);
 		assertThat(this.meters.find("sender.meta.errors").tag("code", "http_503").counter().count())
 			.isGreaterThanOrEqualTo(6);
+	}
+
+	@Test
+	void templateMessageIsRecheckedAgainstTheLatestSnapshotAndNeverSentWhenPaused() {
+		String waba = "waba-" + UUID.randomUUID();
+		String number = this.fixtures.configuredNumber("org-1", waba);
+		publishTemplate(waba, "APPROVED");
+		publishTemplate(waba, "PAUSED");
+		await().atMost(WAIT).until(this.templateSync::caughtUp);
+		double failedBefore = messages(number, "failed");
+		double rejectedBefore = rejections("132015", "admission");
+
+		String recipient = uniqueRecipient();
+		SendRequest paused = templateRequest("org-1", number, recipient, "order_ready", "en_US", "Ada");
+		this.fixtures.publish(Topics.SEND_REQUESTS, paused);
+
+		StatusEvent failed = this.received.awaitStatus(paused.messageId());
+		assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
+		assertThat(failed.error().code()).isEqualTo(132015);
+		assertThat(failed.error().title()).isEqualTo("Template is paused");
+		assertThat(failed.error().details()).startsWith("template: template 'order_ready' (en_US) is PAUSED");
+		assertThat(this.fixtures.row(paused.messageId())).containsEntry("state", "FAILED")
+			.containsEntry("error_code", 132015)
+			.containsEntry("attempts", 0);
+		assertThat(rejections("132015", "admission")).isEqualTo(rejectedBefore + 1);
+		assertThat(messages(number, "failed")).isEqualTo(failedBefore + 1);
+
+		// the wrong parameters for the template: refused as Meta would (132000)
+		publishTemplate(waba, "APPROVED");
+		String other = uniqueRecipient();
+		SendRequest noParameters = templateRequest("org-1", number, other, "order_ready", "en_US");
+		this.fixtures.publish(Topics.SEND_REQUESTS, noParameters);
+		StatusEvent mismatch = this.received.awaitStatus(noParameters.messageId());
+		assertThat(mismatch.status()).isEqualTo(MessageStatus.FAILED);
+		assertThat(mismatch.error().code()).isEqualTo(132000);
+		assertThat(mismatch.error().details()).startsWith("template.components[body]: ");
+
+		// approved, with the right parameters: sent
+		SendRequest approved = templateRequest("org-1", number, recipient, "order_ready", "en_US", "Ada");
+		this.fixtures.publish(Topics.SEND_REQUESTS, approved);
+		assertThat(this.received.awaitStatus(approved.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(meta.callsTo(recipient)).singleElement()
+			.satisfies((call) -> assertThat(call.body().get("template").get("name").stringValue())
+				.isEqualTo("order_ready"));
+		assertThat(meta.callsTo(other)).isEmpty();
+	}
+
+	@Test
+	void templatePausedWhileTheMessageWaitsIsRefusedRightBeforeTheNextCall() {
+		String waba = "waba-" + UUID.randomUUID();
+		String number = this.fixtures.configuredNumber("org-1", waba);
+		publishTemplate(waba, "APPROVED");
+		await().atMost(WAIT).until(this.templateSync::caughtUp);
+		double rejectedBefore = rejections("132015", "dispatch");
+		String recipient = uniqueRecipient();
+		// two pair-limit refusals in a row hold the recipient back 4 s
+		meta.script(recipient, FakeMeta.PAIR_LIMIT_HIT, FakeMeta.PAIR_LIMIT_HIT);
+		SendRequest request = templateRequest("org-1", number, recipient, "order_ready", "en_US", "Ada");
+
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+		await().atMost(WAIT).until(() -> meta.callsTo(recipient).size() == 2);
+		publishTemplate(waba, "PAUSED");
+
+		StatusEvent failed = this.received.awaitStatus(request.messageId());
+		assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
+		assertThat(failed.error().code()).isEqualTo(132015);
+		assertThat(meta.callsTo(recipient)).hasSize(2);
+		assertThat(rejections("132015", "dispatch")).isEqualTo(rejectedBefore + 1);
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "FAILED")
+			.containsEntry("attempts", 2);
+	}
+
+	@Test
+	void templateMessageOfAWabaWithoutKnownTemplatesIsSentUncheckedAndMetaDecides() {
+		String number = this.fixtures.configuredNumber("org-1", "waba-unknown-" + UUID.randomUUID());
+		await().atMost(WAIT).until(this.templateSync::caughtUp);
+		double uncheckedBefore = this.meters.find("sender.template.unchecked").counter().count();
+		String recipient = uniqueRecipient();
+		SendRequest request = templateRequest("org-1", number, recipient, "order_ready", "en_US", "Ada");
+
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+
+		assertThat(this.received.awaitStatus(request.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(meta.callsTo(recipient)).hasSize(1);
+		// checked (unchecked) at admission and again before the call
+		assertThat(this.meters.find("sender.template.unchecked").counter().count())
+			.isGreaterThanOrEqualTo(uncheckedBefore + 2);
+	}
+
+	/** Publishes a snapshot of order_ready (en_US) and waits until the sender sees it. */
+	private void publishTemplate(String waba, String status) {
+		TemplateSnapshot snapshot = TemplateSnapshot.of("org-1", waba, orderReady("en_US", status),
+				status + "-" + UUID.randomUUID());
+		this.fixtures.publish(Topics.TEMPLATE_SYNC, snapshot);
+		await().atMost(WAIT)
+			.until(() -> this.templates.snapshot(waba, "order_ready", "en_US")
+				.filter((seen) -> seen.version().equals(snapshot.version()))
+				.isPresent());
+	}
+
+	private double rejections(String code, String stage) {
+		Counter counter = this.meters.find("sender.template.rejections")
+			.tag("code", code)
+			.tag("stage", stage)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private double messages(String number, String outcome) {
+		Counter counter = this.meters.find("sender.messages")
+			.tag("phone_number_id", number)
+			.tag("outcome", outcome)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private StatusEvent accepted(String messageId) {
