@@ -28,6 +28,12 @@ public final class TemplateSendCheck {
 	/** Meta's limit of a template body once its parameters are filled in. */
 	static final int MAX_HYDRATED_BODY = 1024;
 
+	/**
+	 * The limit when the body is the template's only component: Meta documents body
+	 * parameters of up to 32768 characters then (1024 otherwise).
+	 */
+	static final int MAX_HYDRATED_BODY_ONLY = 32768;
+
 	private static final Set<String> BODY_PARAMETER_TYPES = Set.of("text", "currency", "date_time");
 
 	private TemplateSendCheck() {
@@ -92,12 +98,17 @@ public final class TemplateSendCheck {
 		checkBodyTypes(bodyParameters);
 		checkButtons(signature, buttons);
 		String bodyText = fill(text(template, "BODY"), signature.named(), signature.body(), bodyParameters);
-		if (bodyText.length() > MAX_HYDRATED_BODY) {
+		int maxBody = bodyOnly(template) ? MAX_HYDRATED_BODY_ONLY : MAX_HYDRATED_BODY;
+		if (bodyText.length() > maxBody) {
 			throw GraphErrors.hydratedTextTooLong("The body is " + bodyText.length()
-					+ " characters long with its parameters filled in, at most " + MAX_HYDRATED_BODY + " are allowed");
+					+ " characters long with its parameters filled in, at most " + maxBody + " are allowed");
 		}
 		return new RenderedMessage(renderHeader(template, signature, headerParameters), bodyText,
 				text(template, "FOOTER"), renderButtons(template, buttons));
+	}
+
+	private static boolean bodyOnly(MessageTemplate template) {
+		return template.componentsOrEmpty().stream().allMatch((component) -> "BODY".equalsIgnoreCase(component.type()));
 	}
 
 	private static List<Parameter> once(@Nullable List<Parameter> seen, Component component, String where) {
@@ -195,9 +206,10 @@ public final class TemplateSendCheck {
 				}
 				continue;
 			}
-			if (sent.subType() != null && !sent.subType().equalsIgnoreCase(slot.type())) {
-				throw GraphErrors.invalidValue(where + ": sub_type " + sent.subType()
-						+ " does not match the template's " + slot.type() + " button");
+			if (sent.subType() != null && !sent.subType().equalsIgnoreCase(slot.subType())) {
+				throw GraphErrors
+					.invalidValue(where + ": sub_type " + sent.subType() + " does not match the template's "
+							+ slot.type() + " button (sub_type " + slot.subType() + ")");
 			}
 			checkCount(where, sent.parametersOrEmpty().size(), slot.acceptsParameter() ? 1 : 0);
 		}
@@ -275,12 +287,18 @@ public final class TemplateSendCheck {
 		for (int i = 0; i < parameters.size(); i++) {
 			Parameter parameter = parameters.get(i);
 			String name = named ? parameter.parameterName() : placeholders.get(i);
-			values.put(name, value(parameter));
+			String value = value(parameter);
+			values.put(name, (value != null) ? value : "");
 		}
 		return Placeholders.fill(text, values);
 	}
 
-	private static String value(Parameter parameter) {
+	/**
+	 * What the customer sees of a parameter: its text, the fallback value of a currency
+	 * or date-time, a quick-reply payload or a coupon code; {@code null} for a parameter
+	 * without one (a flow or catalog action).
+	 */
+	private static @Nullable String value(Parameter parameter) {
 		if (parameter.text() != null) {
 			return parameter.text();
 		}
@@ -290,7 +308,10 @@ public final class TemplateSendCheck {
 		if (parameter.dateTime() != null) {
 			return parameter.dateTime().fallbackValue();
 		}
-		return (parameter.payload() != null) ? parameter.payload() : "";
+		if (parameter.payload() != null) {
+			return parameter.payload();
+		}
+		return parameter.couponCode();
 	}
 
 }

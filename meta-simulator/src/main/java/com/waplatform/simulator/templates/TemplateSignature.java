@@ -67,6 +67,15 @@ record TemplateSignature(boolean named, @Nullable String headerFormat, List<Stri
 	 */
 	record ButtonSlot(String type, boolean requiresParameter, boolean acceptsParameter) {
 
+		/**
+		 * The {@code sub_type} a send gives this button's component: the type in lower
+		 * case, except OTP buttons (copy code, one tap, zero tap), which Meta's
+		 * authentication template sends address as {@code url}.
+		 */
+		String subType() {
+			return "OTP".equals(this.type) ? "url" : this.type.toLowerCase(Locale.ROOT);
+		}
+
 		static ButtonSlot of(Button button) {
 			String type = button.type().toUpperCase(Locale.ROOT);
 			return switch (type) {

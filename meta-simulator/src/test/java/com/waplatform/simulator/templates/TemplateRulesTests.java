@@ -39,12 +39,22 @@ class TemplateRulesTests {
 
 	@Test
 	void aBodyOver1024CharactersOnceFilledInIs132005() {
-		String name = "x".repeat(990);
-		assertThat(TemplateSendCheck.check(SEEDS.get("welcome_message"),
-				send("welcome_message", body(Parameter.text("x".repeat(900))))))
+		assertThat(
+				TemplateSendCheck.check(SEEDS.get("summer_promo"),
+						send("summer_promo", header(Parameter.text("Ana")),
+								body(Parameter.text("x".repeat(900)), Parameter.text("15%")))))
 			.hasSizeLessThanOrEqualTo(1024);
+		assertCode(132005, 400, () -> TemplateSendCheck.check(SEEDS.get("summer_promo"), send("summer_promo",
+				header(Parameter.text("Ana")), body(Parameter.text("x".repeat(990)), Parameter.text("15%")))));
+	}
+
+	@Test
+	void aBodyThatIsTheOnlyComponentMayHave32768CharactersOnceFilledIn() {
+		assertThat(TemplateSendCheck.check(SEEDS.get("welcome_message"),
+				send("welcome_message", body(Parameter.text("x".repeat(2000))))))
+			.hasSizeGreaterThan(1024);
 		assertCode(132005, 400, () -> TemplateSendCheck.check(SEEDS.get("welcome_message"),
-				send("welcome_message", body(Parameter.text(name)))));
+				send("welcome_message", body(Parameter.text("x".repeat(32768))))));
 	}
 
 	@Test
@@ -93,6 +103,29 @@ class TemplateRulesTests {
 				send("itinerary_document", header(document), body(Parameter.text("Ana"))));
 		assertThat(itinerary.header()).isEqualTo(new RenderedMessage.Header("DOCUMENT", null,
 				"https://files.example.com/it.pdf", null, "itinerary.pdf"));
+	}
+
+	@Test
+	void otpButtonsAreSentWithSubTypeUrlAndCodesAreRendered() {
+		MessageTemplate authentication = TemplateCatalog.template(35);
+		assertThat(authentication.category()).isEqualTo("AUTHENTICATION");
+		RenderedMessage otp = TemplateSendCheck.render(authentication,
+				send(authentication.name(), body(Parameter.text("482913")),
+						new Component("button", "url", "0", List.of(Parameter.text("482913")))));
+		assertThat(otp.buttons()).containsExactly(new RenderedMessage.Button("OTP", "Copy code", null, null, "482913"));
+		assertCode(131009, 400,
+				() -> TemplateSendCheck.render(authentication,
+						send(authentication.name(), body(Parameter.text("482913")),
+								new Component("button", "otp", "0", List.of(Parameter.text("482913"))))));
+
+		MessageTemplate copyCode = TemplateCatalog.template(20);
+		RenderedMessage coupon = TemplateSendCheck.render(copyCode,
+				send(copyCode.name(),
+						header(Parameter.document(new Media(null, "https://files.example.com/o.pdf", null, null))),
+						body(Parameter.text("Ana")),
+						new Component("button", "copy_code", "0", List.of(Parameter.couponCode("SAVE20")))));
+		assertThat(coupon.buttons())
+			.containsExactly(new RenderedMessage.Button("COPY_CODE", "Copy offer code", null, null, "SAVE20"));
 	}
 
 	private static MessageTemplate withStatus(String status) {
