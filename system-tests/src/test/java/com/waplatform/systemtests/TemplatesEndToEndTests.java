@@ -179,6 +179,9 @@ class TemplatesEndToEndTests {
 			assertNothingReachedTheSimulator(recipient);
 			assertThat(version(detail("welcome_message"), "en", second.wabaId()).path("status").asString())
 				.isEqualTo("PAUSED");
+			assertThat(version(detail("welcome_message"), "en", second.wabaId()).path("statusReason").asString())
+				.as("operators see why")
+				.contains("LOW_QUALITY");
 			assertThat(version(detail("welcome_message"), "en", demo.wabaId()).path("status").asString())
 				.as("the same template of another account")
 				.isEqualTo("APPROVED");

@@ -51,7 +51,7 @@ class EventJsonTests {
 						ErrorInfo.reason("ttl expired", null)),
 				new StatusEvent(ID, AT, "org-1", "msg-1", MessageStatus.DELIVERED, AT, "pn-1", "+351912345678",
 						"wamid.X", null),
-				new TemplateSnapshot(ID, AT, "org-1", "waba-1", template(), "v-3f2a"),
+				new TemplateSnapshot(ID, AT, "org-1", "waba-1", template(), "v-3f2a", "PAUSED: low quality"),
 				new TemplateUpdated(ID, AT, "org-1", "waba-1", "1145489599421404", "booking_confirmation", "en",
 						TemplateUpdated.STATUS_FIELD, "PAUSED", "LOW_QUALITY", null, null,
 						json("{\"event\":\"PAUSED\",\"message_template_id\":1145489599421404}")),

@@ -57,7 +57,7 @@ final class TemplateViews {
 			MessageTemplate template = snapshot.template();
 			DeclaredParameters declared = DeclaredParameters.of(template);
 			return new Version(template.language(), snapshot.wabaId(), template.id(), template.status(),
-					TemplateViews.statusReason(template), template.category(), template.subCategory(),
+					TemplateViews.statusReason(snapshot), template.category(), template.subCategory(),
 					TemplateViews.quality(template), declared.parameterFormat(), template.componentsOrEmpty(), declared,
 					snapshot.version(), snapshot.occurredAt());
 		}
@@ -86,9 +86,14 @@ final class TemplateViews {
 		return (template.qualityScore() != null) ? template.qualityScore().score() : null;
 	}
 
-	private static @Nullable String statusReason(MessageTemplate template) {
+	/**
+	 * template-service's reason (status webhooks included), else Meta's listed rejection
+	 * reason.
+	 */
+	private static @Nullable String statusReason(TemplateSnapshot snapshot) {
+		MessageTemplate template = snapshot.template();
 		String status = template.status().toUpperCase(Locale.ROOT);
-		String reason = template.rejectedReason();
+		String reason = (snapshot.statusReason() != null) ? snapshot.statusReason() : template.rejectedReason();
 		if (!STATUSES_WITH_REASON.contains(status) || reason == null || reason.isBlank() || "NONE".equals(reason)) {
 			return null;
 		}

@@ -2,6 +2,7 @@ package com.waplatform.template.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -83,6 +84,18 @@ public class TemplateStore {
 			.map((row) -> new TemplateKey(text(row, "name"), text(row, "language")))
 			.all()
 			.collect(Collectors.toSet());
+	}
+
+	/** The stored reason of the template's status, empty when there is none. */
+	public Mono<String> statusReason(String wabaId, String name, String language) {
+		return this.db
+			.sql("select status_reason from templates where waba_id = :waba and name = :name and language = :language")
+			.bind("waba", wabaId)
+			.bind("name", name)
+			.bind("language", language)
+			.map((row) -> Optional.ofNullable(row.get("status_reason", String.class)))
+			.one()
+			.flatMap(Mono::justOrEmpty);
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package com.waplatform.template.store;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.template.TemplateSnapshot;
 import com.waplatform.support.outbox.Outbox;
 import com.waplatform.template.domain.StoredTemplate;
@@ -45,9 +47,13 @@ public class TemplateWriter {
 				// tombstone
 				// must not follow the new snapshot
 				: this.db.sql("delete from template_tombstones where record_key = :key").bind("key", key).then();
+		MessageTemplate template = versioned.template();
 		return this.store.save(organizationId, wabaId, versioned, now, origin)
-			.then(this.outbox.append(Topics.TEMPLATE_SYNC,
-					TemplateSnapshot.of(organizationId, wabaId, versioned.template(), versioned.version())))
+			.then(this.store.statusReason(wabaId, template.name(), template.language()))
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((reason) -> this.outbox.append(Topics.TEMPLATE_SYNC,
+					TemplateSnapshot.of(organizationId, wabaId, template, versioned.version(), reason.orElse(null))))
 			.then(tombstone);
 	}
 
