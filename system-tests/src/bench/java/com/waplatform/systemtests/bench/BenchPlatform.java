@@ -1,0 +1,226 @@
+package com.waplatform.systemtests.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The platform for one scenario: a KRaft broker in this JVM, a real PostgreSQL server
+ * (zonky's binaries, its own processes), and the simulator and the five services as child
+ * JVMs on free ports. The sender can be started last, once a backlog is waiting.
+ */
+final class BenchPlatform implements AutoCloseable {
+
+	static final String GATEWAY = "gateway";
+
+	static final String SIMULATOR = "meta-simulator";
+
+	static final String SENDER = "sender";
+
+	/** Auto-configurations the simulator must not pick up from the shared classpath. */
+	private static final String SIMULATOR_EXCLUDES = String.join(",",
+			"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+			"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
+			"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+			"com.waplatform.support.config.PlatformAutoConfiguration");
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final EmbeddedKafkaKraftBroker kafka;
+
+	private final EmbeddedPostgres postgres;
+
+	private final Path logDirectory;
+
+	private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+
+	private final MemorySampler memory = new MemorySampler();
+
+	private final JsonHttp http = new JsonHttp();
+
+	private final String adminToken = randomToken();
+
+	private final Map<String, String> environment = new LinkedHashMap<>();
+
+	private final int gatewayPort = freePort();
+
+	private final int simulatorPort = freePort();
+
+	private BenchPlatform(EmbeddedKafkaKraftBroker kafka, EmbeddedPostgres postgres, Path logDirectory) {
+		this.kafka = kafka;
+		this.postgres = postgres;
+		this.logDirectory = logDirectory;
+		this.environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
+		this.environment.put("DB_HOST", "localhost");
+		this.environment.put("DB_PORT", Integer.toString(postgres.getPort()));
+		this.environment.put("DB_NAME", "postgres");
+		this.environment.put("DB_USER", "postgres");
+		this.environment.put("DB_PASSWORD", "postgres");
+		this.environment.put("PLATFORM_CREDENTIAL_KEY", randomKey());
+		this.environment.put("GATEWAY_ADMIN_TOKEN", this.adminToken);
+		this.environment.put("META_WEBHOOK_VERIFY_TOKEN", randomToken());
+	}
+
+	/** Infrastructure, gateway, simulator, template, webhook and workflow services. */
+	static BenchPlatform start(Path logDirectory) {
+		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+		kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		kafka.brokerProperty("transaction.state.log.replication.factor", "1");
+		kafka.brokerProperty("transaction.state.log.min.isr", "1");
+		kafka.afterPropertiesSet();
+		EmbeddedPostgres postgres;
+		try {
+			postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+		}
+		catch (IOException ex) {
+			kafka.destroy();
+			throw new UncheckedIOException("Cannot start embedded PostgreSQL", ex);
+		}
+		BenchPlatform platform = new BenchPlatform(kafka, postgres, logDirectory);
+		try {
+			// the gateway first: it creates the topics before the others race to
+			platform.launch(GATEWAY, "com.waplatform.gateway.GatewayApplication", platform.gatewayPort, "512m",
+					Map.of());
+			platform.processes.get(GATEWAY).awaitReady(platform.http, START_TIMEOUT);
+			platform.launch(SIMULATOR, "com.waplatform.simulator.MetaSimulatorApplication", platform.simulatorPort,
+					"1g", platform.simulatorProperties());
+			platform.launch("template", "com.waplatform.template.TemplateApplication", freePort(), "384m",
+					platform.serviceProperties());
+			platform.launch("webhook", "com.waplatform.webhook.WebhookApplication", freePort(), "384m",
+					platform.serviceProperties());
+			platform.launch("workflow", "com.waplatform.workflow.WorkflowApplication", freePort(), "256m",
+					platform.serviceProperties());
+			platform.awaitReady();
+			return platform;
+		}
+		catch (RuntimeException ex) {
+			platform.close();
+			throw ex;
+		}
+	}
+
+	void startSender() {
+		launch(SENDER, "com.waplatform.sender.SenderApplication", freePort(), "512m", serviceProperties());
+		awaitReady();
+	}
+
+	boolean senderStarted() {
+		return this.processes.containsKey(SENDER);
+	}
+
+	String gatewayUrl() {
+		return "http://localhost:" + this.gatewayPort;
+	}
+
+	String simulatorUrl() {
+		return "http://localhost:" + this.simulatorPort;
+	}
+
+	String adminToken() {
+		return this.adminToken;
+	}
+
+	String kafkaBootstrapServers() {
+		return this.kafka.getBrokersAsString();
+	}
+
+	Map<String, Object> memoryPeaks() {
+		return this.memory.peaks();
+	}
+
+	/** Every application still running (one that exits during a run is a failure). */
+	List<String> exited() {
+		return this.processes.values()
+			.stream()
+			.filter((process) -> !process.alive())
+			.map(ServiceProcess::name)
+			.toList();
+	}
+
+	private void launch(String name, String mainClass, int port, String defaultHeap, Map<String, Object> extra) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.main.banner-mode", "off");
+		// dev-stack's logback.xml: warnings, and the platform's own INFO lines
+		properties.put("logging.config", "classpath:logback.xml");
+		properties.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
+		properties.putAll(extra);
+		String heap = System.getProperty("bench.xmx." + name, defaultHeap);
+		ServiceProcess process = ServiceProcess.start(name, mainClass, port, heap, properties, this.environment,
+				this.logDirectory);
+		this.processes.put(name, process);
+		this.memory.watch(process);
+	}
+
+	private void awaitReady() {
+		this.processes.values().forEach((process) -> process.awaitReady(this.http, START_TIMEOUT));
+	}
+
+	private Map<String, Object> simulatorProperties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("platform.enabled", "false");
+		properties.put("spring.autoconfigure.exclude", SIMULATOR_EXCLUDES);
+		properties.put("simulator.webhook-url", gatewayUrl() + "/webhooks/meta");
+		properties.put("simulator.ledger.max-entries", 400_000);
+		return properties;
+	}
+
+	private Map<String, Object> serviceProperties() {
+		return Map.of("sender.meta.base-url", simulatorUrl(), "template.meta.base-url", simulatorUrl());
+	}
+
+	@Override
+	public void close() {
+		this.memory.close();
+		List<ServiceProcess> reversed = new ArrayList<>(this.processes.values());
+		Collections.reverse(reversed);
+		reversed.forEach(ServiceProcess::close);
+		this.kafka.destroy();
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot stop embedded PostgreSQL", ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String randomKey() {
+		byte[] key = new byte[32];
+		RANDOM.nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
+	}
+
+	private static String randomToken() {
+		byte[] token = new byte[24];
+		RANDOM.nextBytes(token);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+	}
+
+}

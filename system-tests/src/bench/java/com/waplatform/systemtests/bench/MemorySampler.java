@@ -1,0 +1,157 @@
+package com.waplatform.systemtests.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.waplatform.common.json.Json;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Samples every second each application's resident memory ({@code VmRSS}, and the
+ * kernel's own peak {@code VmHWM}, from {@code /proc/<pid>/status}) and its used heap
+ * (Micrometer's {@code jvm.memory.used{area=heap}} through the actuator).
+ */
+final class MemorySampler implements AutoCloseable {
+
+	private static final long MB = 1024 * 1024;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
+
+	private final List<ServiceProcess> processes = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Peak> peaks = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "bench-memory");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	MemorySampler() {
+		this.scheduler.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+	}
+
+	void watch(ServiceProcess process) {
+		this.processes.add(process);
+		this.peaks.putIfAbsent(process.name(), new Peak(process.maxHeap()));
+	}
+
+	/**
+	 * Peak figures per application (MB), plus the harness JVM itself (Kafka broker, load
+	 * generator and status consumer; PostgreSQL runs as its own processes).
+	 */
+	Map<String, Object> peaks() {
+		sample();
+		Map<String, Object> result = new LinkedHashMap<>();
+		this.peaks.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((entry) -> {
+			Peak peak = entry.getValue();
+			Map<String, Object> view = new LinkedHashMap<>();
+			view.put("peak_heap_used_mb", peak.heapUsed() / MB);
+			view.put("xmx", peak.maxHeap);
+			view.put("peak_rss_mb", peak.rss() / MB);
+			result.put(entry.getKey(), view);
+		});
+		Map<String, Object> harness = new LinkedHashMap<>();
+		harness.put("peak_rss_mb", procStatus(ProcessHandle.current().pid(), "VmHWM") / MB);
+		harness.put("note", "harness JVM: embedded Kafka broker, load generator, status consumer");
+		result.put("harness", harness);
+		return result;
+	}
+
+	private void sample() {
+		for (ServiceProcess process : this.processes) {
+			if (!process.alive()) {
+				continue;
+			}
+			Peak peak = this.peaks.get(process.name());
+			peak.rss(procStatus(process.pid(), "VmRSS"));
+			peak.rss(procStatus(process.pid(), "VmHWM"));
+			heapUsed(process).thenAccept(peak::heapUsed);
+		}
+	}
+
+	private CompletableFuture<Long> heapUsed(ServiceProcess process) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(process.url() + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+			.timeout(Duration.ofSeconds(2))
+			.GET()
+			.build();
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply((response) -> {
+			if (response.statusCode() != 200) {
+				return 0L;
+			}
+			JsonNode measurements = Json.mapper().readTree(response.body()).path("measurements");
+			return measurements.isEmpty() ? 0L : (long) measurements.get(0).path("value").asDouble();
+		}).exceptionally((failure) -> 0L);
+	}
+
+	/** A {@code kB} line of {@code /proc/<pid>/status}, in bytes (0 when unreadable). */
+	static long procStatus(long pid, String field) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+				if (line.startsWith(field + ":")) {
+					return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim()) * 1024;
+				}
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			return 0;
+		}
+		return 0;
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.shutdownNow();
+	}
+
+	/** The highest values seen; written by the sampler and by HTTP completions. */
+	private static final class Peak {
+
+		private final String maxHeap;
+
+		private long rss;
+
+		private long heapUsed;
+
+		Peak(String maxHeap) {
+			this.maxHeap = maxHeap;
+		}
+
+		synchronized void rss(long bytes) {
+			this.rss = Math.max(this.rss, bytes);
+		}
+
+		synchronized long rss() {
+			return this.rss;
+		}
+
+		synchronized void heapUsed(long bytes) {
+			this.heapUsed = Math.max(this.heapUsed, bytes);
+		}
+
+		synchronized long heapUsed() {
+			return this.heapUsed;
+		}
+
+	}
+
+}

@@ -1,0 +1,232 @@
+package com.waplatform.systemtests.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import com.waplatform.systemtests.bench.Ingestor.Outgoing;
+import com.waplatform.systemtests.bench.Seeder.BenchNumber;
+
+/**
+ * One scenario from start to report. Preloaded (rate) scenarios: every message accepted
+ * by the gateway before the sender starts, status webhooks to a sink while the sender
+ * drains the backlog (the pacing, measured at the simulator), then an end-to-end phase
+ * with statuses flowing back (throughput). Streamed scenarios: a warm-up message per
+ * number, then the messages as fast as the gateway takes them, statuses flowing back
+ * throughout. Both end with a latency probe below the limit.
+ */
+final class ScenarioRun {
+
+	static final String WARMUP = "warmup";
+
+	static final String MAIN = "main";
+
+	static final String END_TO_END = "end-to-end";
+
+	static final String PROBE = "probe";
+
+	/** Messages of the end-to-end phase that follows a preloaded run (all numbers). */
+	private static final int END_TO_END_MESSAGES = 2_000;
+
+	/** Requests in flight towards the gateway. */
+	private static final int CONCURRENCY = 64;
+
+	/** How long the finishing statuses may stall before the rest count as lost. */
+	private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Duration PROBE_DURATION = Duration.ofSeconds(10);
+
+	private final Scenario scenario;
+
+	private final Path outputDirectory;
+
+	private final PrintStream out;
+
+	ScenarioRun(Scenario scenario, Path outputDirectory, PrintStream out) {
+		this.scenario = scenario;
+		this.outputDirectory = outputDirectory;
+		this.out = out;
+	}
+
+	Report run() {
+		long started = System.currentTimeMillis();
+		log("starting the platform (logs in " + logDirectory() + ")");
+		try (BenchPlatform platform = BenchPlatform.start(logDirectory()); WebhookSink sink = new WebhookSink()) {
+			List<BenchNumber> numbers = Seeder.numbers(this.scenario);
+			if (!this.scenario.preload()) {
+				platform.startSender();
+			}
+			// while the pacing is measured, status webhooks go to the sink
+			String apiKey = new Seeder(platform).seed(numbers, this.scenario.faultProfileWithLatency(),
+					this.scenario.preload() ? sink.url() : null);
+			log("platform ready after " + seconds(System.currentTimeMillis() - started) + " s");
+			try (StatusTracker tracker = new StatusTracker(platform.kafkaBootstrapServers())) {
+				return measure(platform, numbers, apiKey, tracker);
+			}
+		}
+	}
+
+	private Report measure(BenchPlatform platform, List<BenchNumber> numbers, String apiKey, StatusTracker tracker) {
+		Ingestor ingestor = new Ingestor(platform.gatewayUrl(), apiKey, tracker);
+		SimulatorView simulator = new SimulatorView(platform.simulatorUrl());
+		if (platform.senderStarted()) {
+			ingestor.sendAll(numbers.stream().map((number) -> message(WARMUP, number, "+34600000000", 0)).toList(),
+					CONCURRENCY);
+			awaitFinal(platform, tracker, WARMUP, Duration.ofMinutes(2), false);
+			log("warm-up messages finished: " + (tracker.unfinished(WARMUP) == 0));
+		}
+		simulator.clearStats();
+
+		List<Outgoing> main = messages(MAIN, numbers, this.scenario.hotShare());
+		log("ingesting " + main.size() + " messages through POST /v1/messages (" + CONCURRENCY + " in flight)");
+		long ingestStart = System.currentTimeMillis();
+		ingestor.sendAll(main, CONCURRENCY);
+		long ingestEnd = System.currentTimeMillis();
+		log("ingested in " + seconds(ingestEnd - ingestStart) + " s, failures " + ingestor.failures());
+		Long senderStart = null;
+		Long senderReady = null;
+		if (!platform.senderStarted()) {
+			log("starting the sender with the backlog waiting (status webhooks go to a sink meanwhile)");
+			senderStart = System.currentTimeMillis();
+			platform.startSender();
+			senderReady = System.currentTimeMillis();
+			log("sender ready after " + seconds(senderReady - senderStart) + " s");
+		}
+		Duration drain = drainEstimate(numbers).plus(Duration.ofMinutes(3));
+		awaitFinal(platform, tracker, MAIN, drain, this.scenario.preload());
+
+		if (this.scenario.preload()) {
+			new Seeder(platform).pointWebhooks(numbers, null);
+			List<Outgoing> endToEnd = messages(END_TO_END, share(numbers, END_TO_END_MESSAGES), 0);
+			log("end to end: " + endToEnd.size() + " messages, sender running, statuses flowing back");
+			ingestor.sendAll(endToEnd, CONCURRENCY);
+			awaitFinal(platform, tracker, END_TO_END, Duration.ofMinutes(5), false);
+		}
+
+		BenchNumber first = numbers.get(0);
+		double probeRate = Math.min(first.limitPerSecond() / 2.0, 50);
+		int probeCount = (int) (probeRate * PROBE_DURATION.toSeconds());
+		List<Outgoing> probe = new ArrayList<>();
+		for (int i = 0; i < probeCount; i++) {
+			probe.add(message(PROBE, first, "+3461" + "%07d".formatted(i), i));
+		}
+		log("latency probe: " + probeCount + " messages at " + probeRate + " msg/s");
+		ingestor.sendPaced(probe, probeRate);
+		awaitFinal(platform, tracker, PROBE, Duration.ofMinutes(2), false);
+
+		Report report = new Report(this.scenario, numbers, tracker, simulator, hotRecipients());
+		report.ingestion(ingestStart, ingestEnd, ingestor.failures(), senderStart, senderReady);
+		report.memory(platform.memoryPeaks());
+		report.exited(platform.exited());
+		return report;
+	}
+
+	/**
+	 * The numbers with their message counts scaled down to about {@code total} in all.
+	 */
+	private static List<BenchNumber> share(List<BenchNumber> numbers, int total) {
+		int all = numbers.stream().mapToInt(BenchNumber::messages).sum();
+		return numbers.stream()
+			.map((number) -> new BenchNumber(number.phoneNumberId(), number.wabaId(), number.displayPhoneNumber(),
+					number.accessToken(), number.limitPerSecond(),
+					Math.max(1, (int) ((long) number.messages() * Math.min(total, all) / all))))
+			.toList();
+	}
+
+	/** Interleaves the numbers' messages in proportion, as many customers would. */
+	private List<Outgoing> messages(String part, List<BenchNumber> numbers, double hotShare) {
+		List<Outgoing> messages = new ArrayList<>();
+		List<Double> order = new ArrayList<>();
+		int hotEvery = (hotShare > 0) ? (int) Math.round(1 / hotShare) : 0;
+		List<String> hot = hotRecipients();
+		int hotSent = 0;
+		// each part its own recipients: +346<part><number><index>
+		int partDigit = part.equals(MAIN) ? 0 : 5;
+		for (int n = 0; n < numbers.size(); n++) {
+			BenchNumber number = numbers.get(n);
+			for (int j = 0; j < number.messages(); j++) {
+				boolean isHot = n == 0 && hotEvery > 0 && j % hotEvery == hotEvery / 2;
+				String to = isHot ? hot.get(hotSent++ % hot.size()) : "+346%d%02d%05d".formatted(partDigit, n, j);
+				messages.add(message(part, number, to, j));
+				order.add((double) j / number.messages());
+			}
+		}
+		List<Integer> indexes = new ArrayList<>();
+		for (int i = 0; i < messages.size(); i++) {
+			indexes.add(i);
+		}
+		indexes.sort(Comparator.comparingDouble(order::get));
+		return indexes.stream().map(messages::get).toList();
+	}
+
+	private List<String> hotRecipients() {
+		List<String> hot = new ArrayList<>();
+		for (int k = 0; k < this.scenario.hotRecipients(); k++) {
+			hot.add("+3471000000" + k);
+		}
+		return hot;
+	}
+
+	private static Outgoing message(String part, BenchNumber number, String to, int index) {
+		return new Outgoing(part, number.phoneNumberId(), to,
+				"Bench " + part + " #" + index + ": your tour starts tomorrow at 9:00, meet at the harbour.");
+	}
+
+	private Duration drainEstimate(List<BenchNumber> numbers) {
+		double seconds = numbers.stream()
+			.mapToDouble((number) -> (double) number.messages() / number.limitPerSecond())
+			.max()
+			.orElse(0);
+		return Duration.ofSeconds((long) seconds);
+	}
+
+	/**
+	 * Until every message of the part has a final status (with {@code senderOnly}: the
+	 * sender's outcome), the statuses stop coming for {@link #IDLE_TIMEOUT}, or the
+	 * deadline passes; fails if an application died.
+	 */
+	private void awaitFinal(BenchPlatform platform, StatusTracker tracker, String part, Duration timeout,
+			boolean senderOnly) {
+		long start = System.currentTimeMillis();
+		long deadline = start + timeout.toMillis();
+		long nextLog = start + 10_000;
+		while ((senderOnly ? tracker.unsent(part) : tracker.unfinished(part)) > 0) {
+			long now = System.currentTimeMillis();
+			if (!platform.exited().isEmpty()) {
+				throw new IllegalStateException("Exited during the run: " + platform.exited());
+			}
+			long lastProgress = Math.max(start, tracker.lastProgressMillis());
+			if (now > deadline || now - lastProgress > IDLE_TIMEOUT.toMillis()) {
+				log((senderOnly ? tracker.unsent(part) : tracker.unfinished(part)) + " " + part
+						+ " messages without a final status, giving up");
+				return;
+			}
+			if (now > nextLog) {
+				log(part + ": " + (senderOnly ? tracker.unsent(part) : tracker.unfinished(part))
+						+ " messages not final yet");
+				nextLog = now + 10_000;
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+		}
+	}
+
+	private Path logDirectory() {
+		return this.outputDirectory.resolve("logs").resolve(this.scenario.name());
+	}
+
+	private void log(String line) {
+		this.out.println("[" + this.scenario.name() + "] " + line);
+		this.out.flush();
+	}
+
+	private static String seconds(long millis) {
+		return String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+	}
+
+}

@@ -1,0 +1,111 @@
+package com.waplatform.systemtests.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One application of the platform in its own JVM, so that its heap and resident memory
+ * can be measured apart from the others. Same main class and properties as dev-stack's
+ * {@code LocalPlatform}; secrets travel in the environment, not on the command line.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+	private final String name;
+
+	private final int port;
+
+	private final Process process;
+
+	private final Path log;
+
+	private final String maxHeap;
+
+	private ServiceProcess(String name, int port, Process process, Path log, String maxHeap) {
+		this.name = name;
+		this.port = port;
+		this.process = process;
+		this.log = log;
+		this.maxHeap = maxHeap;
+	}
+
+	static ServiceProcess start(String name, String mainClass, int port, String maxHeap, Map<String, Object> properties,
+			Map<String, String> environment, Path logDirectory) {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx" + maxHeap);
+		command.add("-XX:+UseG1GC");
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(mainClass);
+		command.add("--server.port=" + port);
+		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+		try {
+			Files.createDirectories(logDirectory);
+			Path log = logDirectory.resolve(name + ".log");
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			builder.environment().putAll(environment);
+			return new ServiceProcess(name, port, builder.start(), log, maxHeap);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start " + name, ex);
+		}
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	String maxHeap() {
+		return this.maxHeap;
+	}
+
+	String url() {
+		return "http://localhost:" + this.port;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	boolean alive() {
+		return this.process.isAlive();
+	}
+
+	void awaitReady(JsonHttp http, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (http.status(url() + "/actuator/health/readiness") != 200) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(
+						this.name + " exited with " + this.process.exitValue() + ", see " + this.log);
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException(this.name + " is not ready after " + timeout + ", see " + this.log);
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
