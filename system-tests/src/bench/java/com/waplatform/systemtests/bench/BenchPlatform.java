@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -65,6 +66,11 @@ final class BenchPlatform implements AutoCloseable {
 
 	private final int simulatorPort = freePort();
 
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	/** Ctrl-C or a kill of the harness must not leave the child JVMs running. */
+	private final Thread shutdownHook = new Thread(this::close, "bench-shutdown");
+
 	private BenchPlatform(EmbeddedKafkaKraftBroker kafka, EmbeddedPostgres postgres, Path logDirectory) {
 		this.kafka = kafka;
 		this.postgres = postgres;
@@ -78,6 +84,7 @@ final class BenchPlatform implements AutoCloseable {
 		this.environment.put("PLATFORM_CREDENTIAL_KEY", randomKey());
 		this.environment.put("GATEWAY_ADMIN_TOKEN", this.adminToken);
 		this.environment.put("META_WEBHOOK_VERIFY_TOKEN", randomToken());
+		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
 
 	/** Infrastructure, gateway, simulator, template, webhook and workflow services. */
@@ -189,6 +196,12 @@ final class BenchPlatform implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		if (Thread.currentThread() != this.shutdownHook) {
+			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+		}
 		this.memory.close();
 		List<ServiceProcess> reversed = new ArrayList<>(this.processes.values());
 		Collections.reverse(reversed);
