@@ -48,8 +48,11 @@ final class Report {
 
 	private final List<String> lostIds = new ArrayList<>();
 
+	private final boolean pacingSink;
+
 	Report(Scenario scenario, List<BenchNumber> numbers, StatusTracker tracker, SimulatorView simulator,
-			List<String> hotRecipients) {
+			List<String> hotRecipients, boolean pacingSink) {
+		this.pacingSink = pacingSink;
 		this.scenario = scenario;
 		this.tracker = tracker;
 		this.hotRecipients = hotRecipients;
@@ -197,7 +200,8 @@ final class Report {
 					.sum(), 1));
 		this.json.put("over_limit_rejections", this.overLimit);
 		this.json.put("duplicates_at_meta", this.duplicates);
-		outcomes(preloaded);
+		this.json.put("pacing_status_webhooks", this.pacingSink ? "sink" : "gateway");
+		outcomes(this.pacingSink);
 		this.json.put("latency_ms", latency(ScenarioRun.PROBE));
 		this.json.put("backlog_latency_ms", latency(ScenarioRun.MAIN));
 
@@ -240,12 +244,12 @@ final class Report {
 
 	/**
 	 * Final statuses and losses. A message is lost when it never reached {@code read} or
-	 * a terminal failure. In the pacing phase of a preloaded run, whose status webhooks
-	 * went to the sink, when neither the sender published its outcome nor Meta accepted
-	 * it; accepted by Meta without the sender's outcome is counted apart (the sender
-	 * would have learnt it from the status webhooks).
+	 * a terminal failure. In the pacing phase of a run whose status webhooks went to the
+	 * sink ({@code -Dbench.pacing-sink=true}): when neither the sender published its
+	 * outcome nor Meta accepted it; accepted by Meta without the sender's outcome is
+	 * counted apart (the sender would have learnt it from the status webhooks).
 	 */
-	private void outcomes(boolean preloaded) {
+	private void outcomes(boolean sink) {
 		Map<String, Map<String, Long>> statuses = new TreeMap<>();
 		Map<String, Long> unfinished = new TreeMap<>();
 		Map<String, Long> unfinishedParts = new TreeMap<>();
@@ -258,7 +262,7 @@ final class Report {
 			MessageStatus status = track.finalStatus();
 			statuses.computeIfAbsent(part, (key) -> new TreeMap<>())
 				.merge((status != null) ? status.wireName() : track.lastStatus(), 1L, Long::sum);
-			boolean pacing = preloaded && part.equals(ScenarioRun.MAIN);
+			boolean pacing = sink && part.equals(ScenarioRun.MAIN);
 			boolean atMeta = this.timesSent.containsKey(track.id());
 			if (pacing && !track.hasOutcome() && atMeta) {
 				unconfirmed++;
@@ -287,7 +291,7 @@ final class Report {
 		this.json.put("lost", lost);
 		this.json.put("lost_by_last_status", unfinished);
 		this.json.put("lost_by_part", unfinishedParts);
-		if (preloaded) {
+		if (sink) {
 			this.json.put("accepted_by_meta_without_sender_outcome", unconfirmed);
 		}
 		target("zero lost (every accepted message read or terminal)", lost == 0, lost);
