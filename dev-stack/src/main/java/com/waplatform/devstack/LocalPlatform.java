@@ -1,11 +1,6 @@
 package com.waplatform.devstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,21 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalPlatform implements AutoCloseable {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	/**
 	 * Auto-configurations the simulator must not pick up from the services' shared
 	 * classpath.
 	 */
-	private static final String SIMULATOR_EXCLUDES = String.join(",",
-			"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-			"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
-			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
-			"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
-			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-			"com.waplatform.support.config.PlatformAutoConfiguration");
 
 	private final LocalInfrastructure infrastructure;
 
@@ -73,14 +57,14 @@ public final class LocalPlatform implements AutoCloseable {
 			common.put("DB_NAME", "postgres");
 			common.put("DB_USER", "postgres");
 			common.put("DB_PASSWORD", "postgres");
-			common.put("platform.credential-key", randomKey());
-			String adminToken = randomToken();
+			common.put("platform.credential-key", LocalSetup.credentialKey());
+			String adminToken = LocalSetup.token();
 			DemoAccount demo = DemoAccount.defaults(options.apiKey());
 			// ports are fixed up front: the gateway, the simulator and template-service
 			// call each other
 			Map<Service, Integer> ports = new EnumMap<>(Service.class);
 			for (Service service : Service.values()) {
-				ports.put(service, (options.port(service) > 0) ? options.port(service) : freePort());
+				ports.put(service, (options.port(service) > 0) ? options.port(service) : LocalSetup.freePort());
 			}
 			String gatewayUrl = "http://localhost:" + ports.get(Service.GATEWAY);
 			String simulatorUrl = "http://localhost:" + ports.get(Service.SIMULATOR);
@@ -93,7 +77,7 @@ public final class LocalPlatform implements AutoCloseable {
 
 			Map<String, Object> simulator = new HashMap<>(options.overrides());
 			simulator.put("platform.enabled", "false");
-			simulator.put("spring.autoconfigure.exclude", SIMULATOR_EXCLUDES);
+			simulator.put("spring.autoconfigure.exclude", LocalSetup.SIMULATOR_EXCLUDES);
 			simulator.put("simulator.webhook-url", gatewayUrl + "/webhooks/meta");
 			simulator.put("simulator.accounts[0].waba-id", demo.wabaId());
 			simulator.put("simulator.accounts[0].phone-number-id", demo.phoneNumberId());
@@ -180,27 +164,6 @@ public final class LocalPlatform implements AutoCloseable {
 
 	private static void closeAll(List<ConfigurableApplicationContext> contexts) {
 		contexts.forEach(ConfigurableApplicationContext::close);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("No free port", ex);
-		}
-	}
-
-	private static String randomKey() {
-		byte[] key = new byte[32];
-		RANDOM.nextBytes(key);
-		return Base64.getEncoder().encodeToString(key);
-	}
-
-	private static String randomToken() {
-		byte[] token = new byte[24];
-		RANDOM.nextBytes(token);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
 	}
 
 	/** The applications of the platform, in start order. */

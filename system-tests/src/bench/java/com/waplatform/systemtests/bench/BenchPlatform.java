@@ -2,18 +2,16 @@ package com.waplatform.systemtests.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.waplatform.devstack.LocalSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -31,20 +29,7 @@ final class BenchPlatform implements AutoCloseable {
 
 	static final String SENDER = "sender";
 
-	/** Auto-configurations the simulator must not pick up from the shared classpath. */
-	private static final String SIMULATOR_EXCLUDES = String.join(",",
-			"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-			"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
-			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
-			"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
-			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-			"com.waplatform.support.config.PlatformAutoConfiguration");
-
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final EmbeddedKafkaKraftBroker kafka;
 
@@ -58,13 +43,13 @@ final class BenchPlatform implements AutoCloseable {
 
 	private final JsonHttp http = new JsonHttp();
 
-	private final String adminToken = randomToken();
+	private final String adminToken = LocalSetup.token();
 
 	private final Map<String, String> environment = new LinkedHashMap<>();
 
-	private final int gatewayPort = freePort();
+	private final int gatewayPort = LocalSetup.freePort();
 
-	private final int simulatorPort = freePort();
+	private final int simulatorPort = LocalSetup.freePort();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -81,9 +66,9 @@ final class BenchPlatform implements AutoCloseable {
 		this.environment.put("DB_NAME", "postgres");
 		this.environment.put("DB_USER", "postgres");
 		this.environment.put("DB_PASSWORD", "postgres");
-		this.environment.put("PLATFORM_CREDENTIAL_KEY", randomKey());
+		this.environment.put("PLATFORM_CREDENTIAL_KEY", LocalSetup.credentialKey());
 		this.environment.put("GATEWAY_ADMIN_TOKEN", this.adminToken);
-		this.environment.put("META_WEBHOOK_VERIFY_TOKEN", randomToken());
+		this.environment.put("META_WEBHOOK_VERIFY_TOKEN", LocalSetup.token());
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
 
@@ -110,11 +95,11 @@ final class BenchPlatform implements AutoCloseable {
 			platform.processes.get(GATEWAY).awaitReady(platform.http, START_TIMEOUT);
 			platform.launch(SIMULATOR, "com.waplatform.simulator.MetaSimulatorApplication", platform.simulatorPort,
 					"1g", platform.simulatorProperties());
-			platform.launch("template", "com.waplatform.template.TemplateApplication", freePort(), "384m",
+			platform.launch("template", "com.waplatform.template.TemplateApplication", LocalSetup.freePort(), "384m",
 					platform.serviceProperties());
-			platform.launch("webhook", "com.waplatform.webhook.WebhookApplication", freePort(), "384m",
+			platform.launch("webhook", "com.waplatform.webhook.WebhookApplication", LocalSetup.freePort(), "384m",
 					platform.serviceProperties());
-			platform.launch("workflow", "com.waplatform.workflow.WorkflowApplication", freePort(), "256m",
+			platform.launch("workflow", "com.waplatform.workflow.WorkflowApplication", LocalSetup.freePort(), "256m",
 					platform.serviceProperties());
 			platform.awaitReady();
 			return platform;
@@ -126,7 +111,7 @@ final class BenchPlatform implements AutoCloseable {
 	}
 
 	void startSender() {
-		launch(SENDER, "com.waplatform.sender.SenderApplication", freePort(), "512m", serviceProperties());
+		launch(SENDER, "com.waplatform.sender.SenderApplication", LocalSetup.freePort(), "512m", serviceProperties());
 		awaitReady();
 	}
 
@@ -184,7 +169,7 @@ final class BenchPlatform implements AutoCloseable {
 	private Map<String, Object> simulatorProperties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("platform.enabled", "false");
-		properties.put("spring.autoconfigure.exclude", SIMULATOR_EXCLUDES);
+		properties.put("spring.autoconfigure.exclude", LocalSetup.SIMULATOR_EXCLUDES);
 		properties.put("simulator.webhook-url", gatewayUrl() + "/webhooks/meta");
 		properties.put("simulator.ledger.max-entries", 400_000);
 		return properties;
@@ -213,27 +198,6 @@ final class BenchPlatform implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot stop embedded PostgreSQL", ex);
 		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String randomKey() {
-		byte[] key = new byte[32];
-		RANDOM.nextBytes(key);
-		return Base64.getEncoder().encodeToString(key);
-	}
-
-	private static String randomToken() {
-		byte[] token = new byte[24];
-		RANDOM.nextBytes(token);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
 	}
 
 }
