@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -72,6 +73,7 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	EventPublisher eventPublisher(KafkaTemplate<String, Event> kafkaTemplate) {
 		return new EventPublisher(kafkaTemplate);
 	}

@@ -20,7 +20,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * Publishes outbox rows in id order and deletes them once the broker acknowledged. A
  * transaction advisory lock lets one instance relay at a time, which keeps per-key order
  * across instances. A crash between publish and delete republishes: consumers skip
- * duplicates by event id.
+ * duplicates by event id. Ids are taken when rows are inserted, not when their
+ * transactions commit, so a row may become visible after rows with higher ids were
+ * relayed: only the rows actually published are deleted, never "everything up to the last
+ * id" (which silently dropped such late rows). Such a late row is published after the
+ * higher ids; consumers whose order matters rank their events (statuses only move
+ * forward).
  */
 public class OutboxRelay {
 
@@ -80,8 +85,11 @@ public class OutboxRelay {
 		// order
 		return Flux.fromIterable(rows)
 			.flatMapSequential((row) -> this.publisher.publish(row.topic(), row.event()).thenReturn(row.id()), 512)
-			.then(this.db.sql("delete from outbox where id <= :last")
-				.bind("last", rows.get(rows.size() - 1).id())
+			// exactly the rows published: a transaction that took a lower id but
+			// committed
+			// after the select above is not in this batch, and must wait for the next one
+			.then(this.db.sql("delete from outbox where id = any(:ids)")
+				.bind("ids", rows.stream().map(Row::id).toArray(Long[]::new))
 				.fetch()
 				.rowsUpdated())
 			.doOnSuccess((deleted) -> this.published.increment(rows.size()))

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import com.waplatform.common.event.Event;
 import com.waplatform.common.event.EventHeaders;
@@ -13,6 +15,7 @@ import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.ErrorInfo;
 import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.StatusEvent;
+import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.testsupport.Infrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,6 +61,11 @@ class OutboxRelayTests {
 	@Autowired
 	App.Received received;
 
+	@Autowired
+	App.GatedPublisher publisher;
+
+	private static final String GATED = "gated-" + UUID.randomUUID();
+
 	@Test
 	void committedEventsArePublishedInOrderWithCloudEventsHeaders() {
 		String messageId = UUID.randomUUID().toString();
@@ -85,6 +94,37 @@ class OutboxRelayTests {
 				.map((row) -> row.get("n", Long.class))
 				.one()
 				.block()).isZero());
+	}
+
+	/**
+	 * Outbox ids are taken at insert, rows become visible at commit: a transaction that
+	 * took id N and commits while the relay is publishing N + 1 must still get its event
+	 * out.
+	 */
+	@Test
+	void anEventCommittedLateWithALowerIdIsStillPublished() {
+		String lateId = UUID.randomUUID().toString();
+		CompletableFuture<Void> inserted = new CompletableFuture<>();
+		CompletableFuture<Void> commit = new CompletableFuture<>();
+		Mono<Void> late = this.outbox.append(Topics.STATUS_EVENTS, status(lateId, MessageStatus.ACCEPTED))
+			.then(Mono.fromRunnable(() -> inserted.complete(null)))
+			.then(Mono.fromFuture(commit));
+		CompletableFuture<Void> lateCommitted = this.tx.transactional(late).toFuture();
+		inserted.orTimeout(10, TimeUnit.SECONDS).join();
+
+		// the relay publishes the next event (a higher id) while the late one is still
+		// open; the late transaction commits before the relay's delete
+		this.publisher.holdUntil(GATED, lateCommitted);
+		StepVerifier
+			.create(this.tx.transactional(this.outbox.append(Topics.STATUS_EVENTS, status(GATED, MessageStatus.SENT))))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		this.publisher.gateReached().orTimeout(20, TimeUnit.SECONDS).join();
+		commit.complete(null);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> !this.received.forMessage(GATED).isEmpty());
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.received.forMessage(lateId)).hasSize(1));
 	}
 
 	@Test
@@ -132,6 +172,45 @@ class OutboxRelayTests {
 		@org.springframework.context.annotation.Bean
 		Received received() {
 			return new Received();
+		}
+
+		@org.springframework.context.annotation.Bean
+		GatedPublisher gatedPublisher(KafkaTemplate<String, Event> template) {
+			return new GatedPublisher(template);
+		}
+
+		/** Holds the publishing of one message's event until a signal. */
+		static class GatedPublisher extends EventPublisher {
+
+			private final CompletableFuture<Void> reached = new CompletableFuture<>();
+
+			private volatile String gatedKey = "";
+
+			private volatile CompletableFuture<?> until = CompletableFuture.completedFuture(null);
+
+			GatedPublisher(KafkaTemplate<String, Event> template) {
+				super(template);
+			}
+
+			void holdUntil(String key, CompletableFuture<?> signal) {
+				this.until = signal;
+				this.gatedKey = key;
+			}
+
+			CompletableFuture<Void> gateReached() {
+				return this.reached;
+			}
+
+			@Override
+			public Mono<Void> publish(String topic, Event event) {
+				if (!this.gatedKey.equals(event.key())) {
+					return super.publish(topic, event);
+				}
+				return Mono.fromRunnable(() -> this.reached.complete(null))
+					.then(Mono.fromFuture(this.until))
+					.then(super.publish(topic, event));
+			}
+
 		}
 
 		static class Received {
