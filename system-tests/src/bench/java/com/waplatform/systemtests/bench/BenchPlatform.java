@@ -148,6 +148,52 @@ final class BenchPlatform implements AutoCloseable {
 			.toList();
 	}
 
+	/**
+	 * What the services' tables hold about a message: the sender's row, the webhook
+	 * service's status and wamid reference, the gateway's read model (for lost messages).
+	 */
+	String describe(String messageId) {
+		StringBuilder out = new StringBuilder();
+		try (java.sql.Connection connection = this.postgres.getPostgresDatabase().getConnection()) {
+			describe(connection, out, "sender",
+					"select state, attempts, error_code, error_title, error_details, attempt_started_at, updated_at "
+							+ "from sender.messages where message_id = ?",
+					messageId);
+			describe(connection, out, "webhook",
+					"select s.status, s.wamid, s.status_at, (select count(*) from webhook.message_refs r "
+							+ "where r.message_id = s.message_id) as refs from webhook.message_status s where s.message_id = ?",
+					messageId);
+			describe(connection, out, "gateway", "select status, updated_at from gateway.messages where id = ?",
+					messageId);
+			describe(connection, out, "history",
+					"select string_agg(status, ',' order by status_at) from gateway.message_history where message_id = ?",
+					messageId);
+		}
+		catch (java.sql.SQLException ex) {
+			out.append(" (").append(ex.getMessage()).append(')');
+		}
+		return out.toString().trim();
+	}
+
+	private static void describe(java.sql.Connection connection, StringBuilder out, String name, String query,
+			String messageId) throws java.sql.SQLException {
+		try (java.sql.PreparedStatement statement = connection.prepareStatement(query)) {
+			statement.setString(1, messageId);
+			try (java.sql.ResultSet rows = statement.executeQuery()) {
+				out.append(' ').append(name).append('=');
+				if (!rows.next()) {
+					out.append("none");
+					return;
+				}
+				List<String> values = new ArrayList<>();
+				for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+					values.add(rows.getMetaData().getColumnLabel(i) + ":" + rows.getString(i));
+				}
+				out.append(String.join(",", values));
+			}
+		}
+	}
+
 	private void launch(String name, String mainClass, int port, String defaultHeap, Map<String, Object> extra) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.main.banner-mode", "off");

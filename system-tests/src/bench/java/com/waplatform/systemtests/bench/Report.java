@@ -339,6 +339,11 @@ final class Report {
 		return this.lostIds;
 	}
 
+	/** Adds what the platform's tables say about each lost message (by its id). */
+	void explainLost(java.util.function.Function<String, String> explain) {
+		this.lostIds.replaceAll((line) -> line + " | " + explain.apply(line.substring(0, line.indexOf(' '))));
+	}
+
 	boolean passed() {
 		return this.targets.stream().allMatch((target) -> Boolean.TRUE.equals(target.get("met")));
 	}

@@ -126,6 +126,7 @@ final class ScenarioRun {
 		report.ingestion(ingestStart, ingestEnd, ingestor.failures(), senderStart, senderReady);
 		report.memory(platform.memoryPeaks());
 		report.exited(platform.exited());
+		report.explainLost(platform::describe);
 		return report;
 	}
 
