@@ -1,7 +1,6 @@
 package com.waplatform.sender.dispatch;
 
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.message.ErrorInfo;
@@ -58,12 +57,12 @@ class MessageSender {
 	}
 
 	/**
-	 * Sends the message; {@code called} tells a failure handler whether Meta may have
-	 * been called before the failure. A template message is re-checked first, when its
-	 * work starts (not when it was queued for the work pipeline): one the latest template
-	 * snapshot refuses fails without being marked SENDING or calling Meta.
+	 * Prepares the message's call: a template message is re-checked against the latest
+	 * template snapshot (one it refuses fails without being marked SENDING or calling
+	 * Meta), then the row is marked SENDING. {@link Verdict.Kind#ARMED}: ready for its
+	 * call.
 	 */
-	Mono<Verdict> send(QueuedMessage message, PhoneNumberConfigured number, AtomicBoolean called) {
+	Mono<Verdict> prepare(QueuedMessage message, PhoneNumberConfigured number) {
 		SendRequest request = message.request;
 		return Mono.defer(() -> {
 			TemplateDecision template = this.templates.check(request, number);
@@ -72,14 +71,24 @@ class MessageSender {
 					.thenReturn(new Verdict(Verdict.Kind.DONE, "template refused: " + template.error()));
 			}
 			Messages.MessageKey key = new Messages.MessageKey(request.organizationId(), request.messageId());
-			return this.sendingMarks.submit(key).flatMap((marked) -> {
-				if (!marked) {
-					return Mono.just(new Verdict(Verdict.Kind.DONE, "no longer pending"));
-				}
-				called.set(true);
-				return this.pipeline.call(number, request).flatMap((attempt) -> afterCall(request, number, attempt));
-			});
+			return this.sendingMarks.submit(key)
+				.map((marked) -> marked ? Verdict.of(Verdict.Kind.ARMED)
+						: new Verdict(Verdict.Kind.DONE, "no longer pending"));
 		});
+	}
+
+	/** Calls Meta for a message marked SENDING and records the outcome. */
+	Mono<Verdict> call(QueuedMessage message, PhoneNumberConfigured number) {
+		SendRequest request = message.request;
+		return this.pipeline.call(number, request).flatMap((attempt) -> afterCall(request, number, attempt));
+	}
+
+	/**
+	 * Puts a message marked SENDING back to PENDING without calling Meta (its number
+	 * became unknown before the call).
+	 */
+	Mono<Verdict> unprepare(QueuedMessage message, ErrorInfo why) {
+		return release(message.request, -1, why, Verdict.of(Verdict.Kind.REQUEUE));
 	}
 
 	private Mono<Verdict> afterCall(SendRequest request, PhoneNumberConfigured number, Attempt attempt) {
@@ -128,11 +137,13 @@ class MessageSender {
 			.map((released) -> released ? verdict : new Verdict(Verdict.Kind.DONE, "completed concurrently"));
 	}
 
-	/** Expires a queued message; never sent late. */
-	Mono<Verdict> expire(QueuedMessage message) {
+	/**
+	 * Expires a message that is queued ({@code from} PENDING) or prepared but not called
+	 * (SENDING); never sent late.
+	 */
+	Mono<Verdict> expire(QueuedMessage message, MessageState from) {
 		SendRequest request = message.request;
-		return this.outcomes
-			.finish(request, SendOutcome.expired(Objects.requireNonNull(request.expiresAt())), MessageState.PENDING)
+		return this.outcomes.finish(request, SendOutcome.expired(Objects.requireNonNull(request.expiresAt())), from)
 			.thenReturn(new Verdict(Verdict.Kind.DONE, "expired"));
 	}
 

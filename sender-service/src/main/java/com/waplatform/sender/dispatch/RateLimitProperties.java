@@ -32,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  * @param pairBurst messages a recipient may get at once (Meta allows bursts; ours stay
  * far below)
  * @param maxPairHold the longest a recipient is held back after repeated 131056
+ * @param lead how far ahead of its call a message is recorded SENDING, so that database
+ * latency never disturbs the pacing of the calls (a crash leaves up to this much of a
+ * number's sends to verification)
  */
 @Validated
 @ConfigurationProperties("sender.rate-limit")
@@ -42,12 +45,13 @@ public record RateLimitProperties(@DecimalMin("0.1") @DecimalMax("1.0") @Default
 		@NotNull @DefaultValue("1s") Duration quietPeriod,
 		@DecimalMin("0.001") @DecimalMax("1.0") @DefaultValue("0.05") double recoveryStep,
 		@NotNull @DefaultValue("1s") Duration decreaseHold, @NotNull @DefaultValue("6s") Duration pairInterval,
-		@Min(1) @Max(45) @DefaultValue("3") int pairBurst, @NotNull @DefaultValue("5m") Duration maxPairHold) {
+		@Min(1) @Max(45) @DefaultValue("3") int pairBurst, @NotNull @DefaultValue("5m") Duration maxPairHold,
+		@NotNull @DefaultValue("500ms") Duration lead) {
 
 	RateSettings settings() {
 		return new RateSettings(this.utilization, this.catchUp.toNanos(), this.decreaseFactor, this.floor,
 				this.quietPeriod.toNanos(), this.recoveryStep, this.decreaseHold.toNanos(), this.pairInterval.toNanos(),
-				this.pairBurst, this.maxPairHold.toNanos());
+				this.pairBurst, this.maxPairHold.toNanos(), this.lead.toNanos());
 	}
 
 }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.message.ErrorInfo;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.sender.domain.MessageState;
 import com.waplatform.sender.domain.RateSettings;
@@ -259,29 +259,40 @@ public class SendEngine implements SmartLifecycle {
 		int max = this.queue.maxPerWake();
 		CircuitBreaker.State breaker = this.breakers.forNumber(lane.phoneNumberId).getState();
 		boolean breakerClosed = breaker == CircuitBreaker.State.CLOSED || breaker == CircuitBreaker.State.DISABLED;
-		if (!breakerClosed) {
-			// open: Meta is not called; half-open: one trial call per check
-			max = (breaker == CircuitBreaker.State.HALF_OPEN) ? 1 : 0;
-		}
-		List<QueuedMessage> due = (max > 0) ? lane.queue.poll(now, max) : List.of();
+		// open: Meta is not called; half-open: one trial call per check
+		int maxCalls = breakerClosed ? max : (breaker == CircuitBreaker.State.HALF_OPEN) ? 1 : 0;
 		Instant wallNow = Instant.now();
-		for (QueuedMessage message : due) {
+		List<QueuedMessage> calls = (maxCalls > 0) ? lane.queue.fire(now, maxCalls) : List.of();
+		for (QueuedMessage message : calls) {
 			if (message.expired(wallNow)) {
-				submitVerdict(lane, message, "expire", this.sender.expire(message));
+				submitVerdict(lane, message, "expire", this.sender.expire(message, MessageState.SENDING));
+			}
+			else if (number == null) {
+				submitVerdict(lane, message, "unprepare", this.sender.unprepare(message,
+						ErrorInfo.reason("Unknown business phone number", "The account directory lost the number")));
+			}
+			else {
+				this.metrics.waited(lane.phoneNumberId, Duration.ofNanos(now - message.queuedAt));
+				call(lane, message, number);
+			}
+		}
+		List<QueuedMessage> prepared = lane.queue.prepare(now, max);
+		for (QueuedMessage message : prepared) {
+			if (message.expired(wallNow)) {
+				submitVerdict(lane, message, "expire", this.sender.expire(message, MessageState.PENDING));
 			}
 			else if (number == null) {
 				unknownNumber(lane, message, now);
 			}
 			else {
-				this.metrics.waited(lane.phoneNumberId, Duration.ofNanos(now - message.queuedAt));
-				send(lane, message, number);
+				prepare(lane, message, number);
 			}
 		}
 		lane.refreshGauges(now);
-		if (!breakerClosed && lane.queue.size() > 0) {
+		if (!breakerClosed && lane.queue.staged() > 0) {
 			scheduleAt(lane, now + this.retry.breakerWait().toNanos());
 		}
-		else if (due.size() == max) {
+		else if (calls.size() == max || prepared.size() == max) {
 			scheduleAt(lane, now);
 		}
 		else {
@@ -297,21 +308,18 @@ public class SendEngine implements SmartLifecycle {
 		lane.wake = this.loop.schedule(() -> drain(lane), Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
 	}
 
-	private void send(Lane lane, QueuedMessage message, PhoneNumberConfigured number) {
-		AtomicBoolean called = new AtomicBoolean();
+	private void prepare(Lane lane, QueuedMessage message, PhoneNumberConfigured number) {
+		submit("prepare " + message.id(),
+				this.sender.prepare(message, number).map((verdict) -> () -> apply(lane, message, verdict)),
+				(ex) -> () -> requeue(lane, message,
+						this.retry.backoff().delay(1, ThreadLocalRandom.current()::nextDouble), "database"));
+	}
+
+	private void call(Lane lane, QueuedMessage message, PhoneNumberConfigured number) {
 		submit("send " + message.id(),
-				this.sender.send(message, number, called).map((verdict) -> () -> apply(lane, message, verdict)),
-				(ex) -> () -> {
-					if (called.get()) {
-						// the call may have happened: its outcome is verified like a
-						// crash
-						startVerifying(lane, message, Instant.now());
-					}
-					else {
-						requeue(lane, message, this.retry.backoff().delay(1, ThreadLocalRandom.current()::nextDouble),
-								"database");
-					}
-				});
+				this.sender.call(message, number).map((verdict) -> () -> apply(lane, message, verdict)),
+				// the call may have happened: its outcome is verified like a crash
+				(ex) -> () -> startVerifying(lane, message, Instant.now()));
 	}
 
 	private void unknownNumber(Lane lane, QueuedMessage message, long now) {
@@ -327,6 +335,7 @@ public class SendEngine implements SmartLifecycle {
 	private void apply(Lane lane, QueuedMessage message, Verdict verdict) {
 		long now = System.nanoTime();
 		switch (verdict.kind()) {
+			case ARMED -> lane.queue.armed(message.id());
 			case ACCEPTED -> lane.queue.accepted(message.id());
 			case DONE -> lane.queue.release(message.id());
 			case RETRY -> failed(lane, message, verdict.reason());
@@ -453,7 +462,7 @@ public class SendEngine implements SmartLifecycle {
 			}
 			for (QueuedMessage expired : lane.queue.removeIf((message) -> message.expired(wallNow))) {
 				lane.queue.holdOut(expired);
-				submitVerdict(lane, expired, "expire", this.sender.expire(expired));
+				submitVerdict(lane, expired, "expire", this.sender.expire(expired, MessageState.PENDING));
 			}
 			lane.queue.prune(now);
 			lane.refreshGauges(now);

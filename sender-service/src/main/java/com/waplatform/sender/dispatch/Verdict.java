@@ -14,6 +14,9 @@ record Verdict(Kind kind, String reason) {
 
 	enum Kind {
 
+		/** Its call is prepared (recorded SENDING): it waits for its throughput slot. */
+		ARMED,
+
 		/** Meta accepted it; recorded. */
 		ACCEPTED,
 

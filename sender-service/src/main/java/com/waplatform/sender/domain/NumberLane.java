@@ -27,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  * (no head-of-line blocking). Parked messages of a recipient leave in admission
  * order.</li>
  * <li>Delayed messages (retries with backoff) become ready when due.</li>
+ * <li>Two steps per send, so that the database write before a call never disturbs the
+ * pacing: {@link #prepare} hands out the next messages (pair token taken) for their
+ * SENDING record, up to the lead (the calls of {@code lead} time at the current rate);
+ * once recorded they are {@link #armed}, and {@link #fire} hands them out for the call
+ * exactly at the throughput slots. A slow database write then delays nothing (the lead
+ * covers it), and a batch of writes finishing together does not make a burst.</li>
  * </ul>
  * A message is <em>held</em> from {@link #offer} until {@link #release} or
  * {@link #accepted}, also while its call is in flight, so a redelivered request is not
@@ -54,11 +60,17 @@ public final class NumberLane<T extends LaneItem> {
 
 	private final Map<String, Recipient<T>> recipients = new HashMap<>();
 
+	private final PriorityQueue<Held<T>> armed = new PriorityQueue<>(
+			Comparator.comparingInt((Held<T> held) -> held.item.priority().ordinal()).thenComparing(ADMISSION_ORDER));
+
 	private final PriorityQueue<Wake<T>> wakes = new PriorityQueue<>(Comparator.comparingLong(Wake::at));
 
 	private final int[] queued = new int[Priority.values().length];
 
 	private long sequence;
+
+	/** Messages handed out by {@link #prepare} and not fired yet (armed or not). */
+	private int staged;
 
 	public NumberLane(double configuredRate, RateSettings settings) {
 		this.settings = settings;
@@ -99,15 +111,16 @@ public final class NumberLane<T extends LaneItem> {
 	}
 
 	/**
-	 * The messages that may be sent now, at most {@code max}, in order; each took a
-	 * throughput token and its recipient's pair token and is out (in flight) until
-	 * released or requeued.
+	 * The messages whose call may be prepared now (recorded SENDING), at most {@code max}
+	 * and within the lead, in order; each took its recipient's pair token and is out
+	 * until {@link #armed}, released or requeued.
 	 */
-	public List<T> poll(long now, int max) {
-		this.throughput.interval(this.settings.intervalNanos(this.rate.current(now)));
+	public List<T> prepare(long now, int max) {
+		syncRate(now);
 		promote(now);
+		int room = Math.min(max, leadSlots(now) - this.staged);
 		List<T> out = new ArrayList<>();
-		while (out.size() < max && this.throughput.available(now)) {
+		while (out.size() < room) {
 			Held<T> next = nextReady();
 			if (next == null) {
 				break;
@@ -126,8 +139,9 @@ public final class NumberLane<T extends LaneItem> {
 				continue;
 			}
 			recipient.pair.tryTake(now);
-			this.throughput.tryTake(now);
 			next.place = Place.OUT;
+			next.staged = true;
+			this.staged++;
 			out.add(next.item);
 			if (!recipient.parked.isEmpty()) {
 				wake(recipient, recipient.pair.availableAt(now));
@@ -136,14 +150,46 @@ public final class NumberLane<T extends LaneItem> {
 		return out;
 	}
 
+	/** A prepared message was recorded: it waits for its throughput slot. */
+	public void armed(String id) {
+		Held<T> entry = this.held.get(id);
+		if (entry == null || entry.place != Place.OUT || !entry.staged) {
+			return;
+		}
+		entry.place = Place.ARMED;
+		this.armed.add(entry);
+	}
+
 	/**
-	 * When calling {@link #poll} next can make progress ({@link Long#MAX_VALUE}: nothing
-	 * to do until a message is offered or requeued).
+	 * The armed messages whose throughput slot has come, at most {@code max}, by priority
+	 * then admission order; each took a throughput token and is out (its call in flight)
+	 * until released or requeued.
+	 */
+	public List<T> fire(long now, int max) {
+		syncRate(now);
+		List<T> out = new ArrayList<>();
+		while (out.size() < max && !this.armed.isEmpty() && this.throughput.available(now)) {
+			Held<T> next = this.armed.poll();
+			this.throughput.tryTake(now);
+			next.place = Place.OUT;
+			unstage(next);
+			out.add(next.item);
+		}
+		return out;
+	}
+
+	/**
+	 * When calling {@link #fire} or {@link #prepare} next can make progress
+	 * ({@link Long#MAX_VALUE}: nothing to do until a message is offered, armed or
+	 * requeued).
 	 */
 	public long nextWakeUp(long now) {
 		long at = NEVER;
-		if (!this.ready.stream().allMatch(PriorityQueue::isEmpty)) {
+		if (!this.armed.isEmpty()) {
 			at = this.throughput.availableAt(now);
+		}
+		if (this.staged < leadSlots(now) && !this.ready.stream().allMatch(PriorityQueue::isEmpty)) {
+			at = now;
 		}
 		if (!this.delayed.isEmpty()) {
 			at = Math.min(at, this.delayed.peek().dueAt);
@@ -160,6 +206,7 @@ public final class NumberLane<T extends LaneItem> {
 		if (entry == null || entry.place != Place.OUT) {
 			return;
 		}
+		unstage(entry);
 		if (dueAt <= now) {
 			toReady(entry);
 		}
@@ -179,6 +226,7 @@ public final class NumberLane<T extends LaneItem> {
 		if (entry == null || entry.place != Place.OUT) {
 			return;
 		}
+		unstage(entry);
 		Recipient<T> recipient = recipient(entry.item.recipient());
 		recipient.strikes++;
 		recipient.pair.blockUntil(now + this.settings.pairHoldNanos(recipient.strikes));
@@ -215,13 +263,16 @@ public final class NumberLane<T extends LaneItem> {
 		return entry.item;
 	}
 
-	/** Removes the queued (not out) messages that match, e.g. those whose TTL elapsed. */
+	/**
+	 * Removes the queued (not out, not armed) messages that match, e.g. those whose TTL
+	 * elapsed.
+	 */
 	public List<T> removeIf(Predicate<T> predicate) {
 		List<T> removed = new ArrayList<>();
 		Iterator<Held<T>> entries = this.held.values().iterator();
 		while (entries.hasNext()) {
 			Held<T> entry = entries.next();
-			if (entry.place != Place.OUT && predicate.test(entry.item)) {
+			if (entry.place != Place.OUT && entry.place != Place.ARMED && predicate.test(entry.item)) {
 				entries.remove();
 				unlink(entry);
 				removed.add(entry.item);
@@ -253,9 +304,29 @@ public final class NumberLane<T extends LaneItem> {
 		return this.held.size();
 	}
 
-	/** Messages waiting to be sent (not out), of one priority. */
+	/** Messages waiting for their calls to be prepared, of one priority. */
 	public int queued(Priority priority) {
 		return this.queued[priority.ordinal()];
+	}
+
+	/** Messages prepared or armed whose calls have not been made yet. */
+	public int staged() {
+		return this.staged;
+	}
+
+	private int leadSlots(long now) {
+		return (int) Math.max(1, Math.ceil(this.rate.current(now) * this.settings.leadNanos() / 1e9));
+	}
+
+	private void syncRate(long now) {
+		this.throughput.interval(this.settings.intervalNanos(this.rate.current(now)));
+	}
+
+	private void unstage(Held<T> entry) {
+		if (entry.staged) {
+			entry.staged = false;
+			this.staged--;
+		}
 	}
 
 	private @Nullable Held<T> nextReady() {
@@ -318,6 +389,10 @@ public final class NumberLane<T extends LaneItem> {
 		switch (entry.place) {
 			case READY -> this.ready.get(entry.item.priority().ordinal()).remove(entry);
 			case DELAYED -> this.delayed.remove(entry);
+			case ARMED -> {
+				this.armed.remove(entry);
+				entry.place = Place.OUT;
+			}
 			case PARKED -> {
 				Recipient<T> recipient = this.recipients.get(entry.item.recipient());
 				if (recipient != null) {
@@ -327,6 +402,7 @@ public final class NumberLane<T extends LaneItem> {
 			case OUT -> {
 			}
 		}
+		unstage(entry);
 		leave(entry);
 	}
 
@@ -352,7 +428,7 @@ public final class NumberLane<T extends LaneItem> {
 
 	private enum Place {
 
-		READY, DELAYED, PARKED, OUT
+		READY, DELAYED, PARKED, ARMED, OUT
 
 	}
 
@@ -363,6 +439,9 @@ public final class NumberLane<T extends LaneItem> {
 		final long sequence;
 
 		Place place = Place.OUT;
+
+		/** Handed out by prepare, not fired yet. */
+		boolean staged;
 
 		long dueAt;
 

@@ -16,13 +16,16 @@ package com.waplatform.sender.domain;
  * @param pairIntervalNanos one message per this interval to the same recipient
  * @param pairBurst messages a recipient may get at once before the interval applies
  * @param maxPairHoldNanos the longest a recipient is held back after repeated 131056
+ * @param leadNanos how far ahead of their calls messages are prepared (recorded SENDING):
+ * the calls of this much time at the current rate are prepared at once
  */
 public record RateSettings(double utilization, long catchUpNanos, double decreaseFactor, double floor, long quietNanos,
-		double recoveryStep, long holdNanos, long pairIntervalNanos, int pairBurst, long maxPairHoldNanos) {
+		double recoveryStep, long holdNanos, long pairIntervalNanos, int pairBurst, long maxPairHoldNanos,
+		long leadNanos) {
 
 	public RateSettings {
 		if (utilization <= 0 || utilization > 1 || decreaseFactor <= 0 || decreaseFactor >= 1 || floor <= 0 || floor > 1
-				|| quietNanos <= 0 || recoveryStep <= 0 || pairIntervalNanos <= 0 || pairBurst < 1) {
+				|| quietNanos <= 0 || recoveryStep <= 0 || pairIntervalNanos <= 0 || pairBurst < 1 || leadNanos <= 0) {
 			throw new IllegalArgumentException("Invalid rate settings " + this);
 		}
 	}

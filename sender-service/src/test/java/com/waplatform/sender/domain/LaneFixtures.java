@@ -16,14 +16,28 @@ final class LaneFixtures {
 	private LaneFixtures() {
 	}
 
-	/** Utilization 1, no catch-up, pair limit 1 per 6 s with bursts of 3. */
+	/**
+	 * Utilization 1, no catch-up, pair limit 1 per 6 s with bursts of 3, calls prepared
+	 * up to 500 ms ahead.
+	 */
 	static RateSettings exactSettings() {
-		return new RateSettings(1.0, 0, 0.8, 0.1, SECOND, 0.05, SECOND, 6 * SECOND, 3, Duration.ofMinutes(5).toNanos());
+		return settings(1.0, 0);
 	}
 
 	static RateSettings settings(double utilization, long catchUpNanos) {
 		return new RateSettings(utilization, catchUpNanos, 0.8, 0.1, SECOND, 0.05, SECOND, 6 * SECOND, 3,
-				Duration.ofMinutes(5).toNanos());
+				Duration.ofMinutes(5).toNanos(), 500 * MS);
+	}
+
+	/**
+	 * One dispatcher wake-up whose preparations are recorded at once: prepares what it
+	 * may, arms it, and fires what is due; the messages whose calls start now.
+	 */
+	static List<Item> poll(NumberLane<Item> lane, long now, int max) {
+		for (Item item : lane.prepare(now, Integer.MAX_VALUE)) {
+			lane.armed(item.id());
+		}
+		return lane.fire(now, max);
 	}
 
 	static Item item(String id, String recipient) {
@@ -47,7 +61,7 @@ final class LaneFixtures {
 				return dispatched;
 			}
 			now = Math.max(now, at);
-			for (Item item : lane.poll(now, Integer.MAX_VALUE)) {
+			for (Item item : poll(lane, now, Integer.MAX_VALUE)) {
 				dispatched.add(new Dispatch(now, item));
 				lane.accepted(item.id());
 			}

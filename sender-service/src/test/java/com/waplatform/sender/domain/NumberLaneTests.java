@@ -9,6 +9,7 @@ import static com.waplatform.sender.domain.LaneFixtures.SECOND;
 import static com.waplatform.sender.domain.LaneFixtures.bulk;
 import static com.waplatform.sender.domain.LaneFixtures.item;
 import static com.waplatform.sender.domain.LaneFixtures.maxInWindow;
+import static com.waplatform.sender.domain.LaneFixtures.poll;
 import static com.waplatform.sender.domain.LaneFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class NumberLaneTests {
 			long at = lane.nextWakeUp(now);
 			// every third wake-up comes 4 ms late
 			now = Math.max(now, at) + ((wakes++ % 3 == 0) ? 4 * MS : 0);
-			for (LaneFixtures.Item item : lane.poll(now, Integer.MAX_VALUE)) {
+			for (LaneFixtures.Item item : poll(lane, now, Integer.MAX_VALUE)) {
 				dispatched.add(new LaneFixtures.Dispatch(now, item));
 				lane.accepted(item.id());
 			}
@@ -56,6 +57,58 @@ class NumberLaneTests {
 		// 80 × 0.985 = 78.8 msg/s, lateness is caught up
 		assertThat(inThreeSeconds).isBetween(235L, 238L);
 		assertThat(maxInWindow(dispatched, SECOND)).isLessThanOrEqualTo(80);
+	}
+
+	@Test
+	void callsStayEvenlyPacedWhenTheirPreparationsFinishInBunches() {
+		NumberLane<LaneFixtures.Item> lane = new NumberLane<>(100, LaneFixtures.exactSettings());
+		for (int i = 0; i < 1000; i++) {
+			lane.offer(item("m" + i, "+1555" + String.format("%07d", i)));
+		}
+		List<LaneFixtures.Item> preparing = new java.util.ArrayList<>();
+		List<LaneFixtures.Dispatch> calls = new java.util.ArrayList<>();
+		// the database records prepared messages in bunches, every 200 ms
+		for (long now = T0; now < T0 + 3 * SECOND; now += MS) {
+			if ((now - T0) % (200 * MS) == 0) {
+				preparing.forEach((prepared) -> lane.armed(prepared.id()));
+				preparing.clear();
+			}
+			preparing.addAll(lane.prepare(now, Integer.MAX_VALUE));
+			for (LaneFixtures.Item item : lane.fire(now, Integer.MAX_VALUE)) {
+				calls.add(new LaneFixtures.Dispatch(now, item));
+				lane.accepted(item.id());
+			}
+			assertThat(lane.staged()).as("prepared ahead: the calls of the 500 ms lead").isLessThanOrEqualTo(50);
+		}
+		// the first bunch is recorded at 200 ms; from then on one call every 10 ms
+		assertThat(calls.get(0).at()).isEqualTo(T0 + 200 * MS);
+		for (int i = 1; i < calls.size(); i++) {
+			assertThat(calls.get(i).at() - calls.get(i - 1).at()).isEqualTo(10 * MS);
+		}
+		assertThat(calls).hasSize(280);
+		assertThat(maxInWindow(calls, SECOND)).isEqualTo(100);
+	}
+
+	@Test
+	void aMessagePreparedButNotCalledCanBeRequeuedOrReleased() {
+		NumberLane<LaneFixtures.Item> lane = new NumberLane<>(10, LaneFixtures.exactSettings());
+		lane.offer(item("a", "+15550000001"));
+		lane.offer(item("b", "+15550000002"));
+		assertThat(lane.prepare(T0, 10)).extracting(LaneFixtures.Item::id).containsExactly("a", "b");
+		assertThat(lane.staged()).isEqualTo(2);
+		assertThat(lane.prepare(T0, 10)).as("the lead of 10 msg/s × 500 ms holds 5").isEmpty();
+		// the database write of "a" failed: back to the queue; "b" was recorded
+		lane.requeue("a", T0, T0);
+		lane.armed("b");
+		assertThat(lane.staged()).isEqualTo(1);
+		assertThat(lane.fire(T0, 10)).extracting(LaneFixtures.Item::id).containsExactly("b");
+		assertThat(lane.staged()).isZero();
+		assertThat(lane.prepare(T0 + 100 * MS, 10)).extracting(LaneFixtures.Item::id).containsExactly("a");
+		lane.armed("a");
+		assertThat(lane.removeIf((item) -> true)).as("armed: recorded SENDING, expired when fired").isEmpty();
+		lane.release("a");
+		assertThat(lane.staged()).isZero();
+		assertThat(lane.nextWakeUp(T0 + 100 * MS)).isEqualTo(Long.MAX_VALUE);
 	}
 
 	@Test
@@ -97,7 +150,7 @@ class NumberLaneTests {
 		for (int i = 0; i < 5; i++) {
 			lane.offer(bulk("promo" + i, "+1555200000" + i));
 		}
-		assertThat(lane.poll(T0, Integer.MAX_VALUE)).extracting(LaneFixtures.Item::id).containsExactly("promo0");
+		assertThat(poll(lane, T0, Integer.MAX_VALUE)).extracting(LaneFixtures.Item::id).containsExactly("promo0");
 		lane.accepted("promo0");
 		lane.offer(item("confirmation", "+15553000000"));
 		lane.offer(item("reminder", "+15553000001"));
@@ -114,7 +167,7 @@ class NumberLaneTests {
 		NumberLane<LaneFixtures.Item> lane = new NumberLane<>(100, LaneFixtures.exactSettings());
 		lane.offer(item("a", "+15550000001"));
 		lane.offer(item("b", "+15550000002"));
-		assertThat(lane.poll(T0, 1)).extracting(LaneFixtures.Item::id).containsExactly("a");
+		assertThat(poll(lane, T0, 1)).extracting(LaneFixtures.Item::id).containsExactly("a");
 
 		lane.pairLimited("a", T0);
 
@@ -131,7 +184,7 @@ class NumberLaneTests {
 		long[] holds = new long[3];
 		for (int strike = 0; strike < 3; strike++) {
 			long at = Math.max(now, lane.nextWakeUp(now));
-			assertThat(lane.poll(at, 1)).extracting(LaneFixtures.Item::id).containsExactly("c");
+			assertThat(poll(lane, at, 1)).extracting(LaneFixtures.Item::id).containsExactly("c");
 			lane.pairLimited("c", at);
 			holds[strike] = lane.nextWakeUp(at) - at;
 			now = at;
@@ -165,7 +218,7 @@ class NumberLaneTests {
 		NumberLane<LaneFixtures.Item> lane = new NumberLane<>(10, LaneFixtures.exactSettings());
 		assertThat(lane.offer(item("a", "+15550000001"))).isTrue();
 		assertThat(lane.offer(item("a", "+15550000001"))).isFalse();
-		assertThat(lane.poll(T0, 10)).hasSize(1);
+		assertThat(poll(lane, T0, 10)).hasSize(1);
 		assertThat(lane.offer(item("a", "+15550000001"))).as("in flight").isFalse();
 		assertThat(lane.holdOut(item("v", "+15550000002"))).isTrue();
 		assertThat(lane.offer(item("v", "+15550000002"))).as("being verified").isFalse();
@@ -178,21 +231,21 @@ class NumberLaneTests {
 		NumberLane<LaneFixtures.Item> lane = new NumberLane<>(1000, LaneFixtures.exactSettings());
 		lane.offer(item("first", "+15550000001"));
 		lane.offer(item("second", "+15550000002"));
-		assertThat(lane.poll(T0, 1)).extracting(LaneFixtures.Item::id).containsExactly("first");
+		assertThat(poll(lane, T0, 1)).extracting(LaneFixtures.Item::id).containsExactly("first");
 		lane.requeue("first", T0 + 2 * SECOND, T0);
-		assertThat(lane.poll(T0 + 10 * MS, 10)).extracting(LaneFixtures.Item::id).containsExactly("second");
+		assertThat(poll(lane, T0 + 10 * MS, 10)).extracting(LaneFixtures.Item::id).containsExactly("second");
 		lane.offer(item("third", "+15550000003"));
 		assertThat(lane.nextWakeUp(T0 + 10 * MS)).isLessThan(T0 + 2 * SECOND);
-		assertThat(lane.poll(T0 + 20 * MS, 10)).extracting(LaneFixtures.Item::id).containsExactly("third");
+		assertThat(poll(lane, T0 + 20 * MS, 10)).extracting(LaneFixtures.Item::id).containsExactly("third");
 		assertThat(lane.nextWakeUp(T0 + 20 * MS)).isEqualTo(T0 + 2 * SECOND);
-		assertThat(lane.poll(T0 + 2 * SECOND, 10)).extracting(LaneFixtures.Item::id).containsExactly("first");
+		assertThat(poll(lane, T0 + 2 * SECOND, 10)).extracting(LaneFixtures.Item::id).containsExactly("first");
 	}
 
 	@Test
 	void expiredMessagesAreRemovedFromEveryQueueButNotWhileOut() {
 		NumberLane<LaneFixtures.Item> lane = new NumberLane<>(1, LaneFixtures.exactSettings());
 		lane.offer(item("out", "+15550000001"));
-		lane.poll(T0, 1);
+		poll(lane, T0, 1);
 		lane.offer(item("ready", "+15550000002"));
 		lane.offer(bulk("ready-bulk", "+15550000003"));
 		assertThat(lane.queued(com.waplatform.common.message.Priority.TRANSACTIONAL)).isEqualTo(1);
