@@ -22,6 +22,9 @@ final class QueuedMessage implements LaneItem {
 
 	long queuedAt;
 
+	/** When its call was last handed out for preparation (monotonic). */
+	long preparingSince;
+
 	int failures;
 
 	int deferrals;

@@ -262,7 +262,14 @@ public class SendEngine implements SmartLifecycle {
 		// open: Meta is not called; half-open: one trial call per check
 		int maxCalls = breakerClosed ? max : (breaker == CircuitBreaker.State.HALF_OPEN) ? 1 : 0;
 		Instant wallNow = Instant.now();
+		long slot = lane.queue.nextCallSlot(now);
 		List<QueuedMessage> calls = (maxCalls > 0) ? lane.queue.fire(now, maxCalls) : List.of();
+		if (!calls.isEmpty()) {
+			// late from the slot, or from the arming when the slot came with nothing
+			// armed
+			this.metrics.lateness(lane.phoneNumberId,
+					Duration.ofNanos(Math.max(0, now - Math.max(slot, lane.armedSince))));
+		}
 		for (QueuedMessage message : calls) {
 			if (message.expired(wallNow)) {
 				submitVerdict(lane, message, "expire", this.sender.expire(message, MessageState.SENDING));
@@ -285,6 +292,7 @@ public class SendEngine implements SmartLifecycle {
 				unknownNumber(lane, message, now);
 			}
 			else {
+				message.preparingSince = now;
 				prepare(lane, message, number);
 			}
 		}
@@ -335,7 +343,13 @@ public class SendEngine implements SmartLifecycle {
 	private void apply(Lane lane, QueuedMessage message, Verdict verdict) {
 		long now = System.nanoTime();
 		switch (verdict.kind()) {
-			case ARMED -> lane.queue.armed(message.id());
+			case ARMED -> {
+				this.metrics.prepared(lane.phoneNumberId, Duration.ofNanos(now - message.preparingSince));
+				if (lane.queue.armedCount() == 0) {
+					lane.armedSince = now;
+				}
+				lane.queue.armed(message.id());
+			}
 			case ACCEPTED -> lane.queue.accepted(message.id());
 			case DONE -> lane.queue.release(message.id());
 			case RETRY -> failed(lane, message, verdict.reason());

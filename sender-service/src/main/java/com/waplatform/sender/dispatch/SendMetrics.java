@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
  * Counters and timers of the send path: {@code sender.messages} (by number and outcome:
  * accepted, failed, expired, dead_lettered, duplicate),
  * {@code sender.duplicates.skipped}, {@code sender.retries} (by number and reason) and
- * {@code sender.bucket.wait} (time from queueing to the call). Gauges of lanes are
+ * {@code sender.bucket.wait} (time from queueing to the call),
+ * {@code sender.prepare.time} (from handing a message out to its SENDING record: above
+ * {@code lead}, calls wait for it) and {@code sender.call.lateness} (how long after its
+ * throughput slot a call started: the dispatcher woke late). Gauges of lanes are
  * registered by the engine.
  */
 @Component
@@ -60,6 +63,24 @@ public class SendMetrics {
 			.publishPercentileHistogram()
 			.register(this.registry)
 			.record(wait);
+	}
+
+	void prepared(String phoneNumberId, Duration took) {
+		Timer.builder("sender.prepare.time")
+			.description("Time from handing a message out to its SENDING record (template re-check, database)")
+			.tag("phone_number_id", phoneNumberId)
+			.publishPercentiles(0.5, 0.99)
+			.register(this.registry)
+			.record(took);
+	}
+
+	void lateness(String phoneNumberId, Duration late) {
+		Timer.builder("sender.call.lateness")
+			.description("How long after its throughput slot a call to Meta started")
+			.tag("phone_number_id", phoneNumberId)
+			.publishPercentiles(0.5, 0.99)
+			.register(this.registry)
+			.record(late);
 	}
 
 	private void count(String phoneNumberId, String outcome) {

@@ -309,6 +309,19 @@ public final class NumberLane<T extends LaneItem> {
 		return this.queued[priority.ordinal()];
 	}
 
+	/**
+	 * The throughput slot the next call takes (at or before {@code now}: it is due; the
+	 * pacer restarts at {@code now} when it was idle).
+	 */
+	public long nextCallSlot(long now) {
+		return this.throughput.availableAt(now);
+	}
+
+	/** Messages recorded SENDING that wait for their throughput slots. */
+	public int armedCount() {
+		return this.armed.size();
+	}
+
 	/** Messages prepared or armed whose calls have not been made yet. */
 	public int staged() {
 		return this.staged;

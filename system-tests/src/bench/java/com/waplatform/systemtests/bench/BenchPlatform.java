@@ -148,6 +148,24 @@ final class BenchPlatform implements AutoCloseable {
 			.toList();
 	}
 
+	/** An application's Prometheus lines of the named metrics (none if it is down). */
+	List<String> metrics(String application, String... names) {
+		ServiceProcess process = this.processes.get(application);
+		if (process == null || !process.alive()) {
+			return List.of();
+		}
+		try {
+			return this.http.text(process.url() + "/actuator/prometheus")
+				.lines()
+				.filter((line) -> !line.startsWith("#"))
+				.filter((line) -> java.util.Arrays.stream(names).anyMatch(line::startsWith))
+				.toList();
+		}
+		catch (RuntimeException ex) {
+			return List.of("unavailable: " + ex.getMessage());
+		}
+	}
+
 	/**
 	 * What the services' tables hold about a message: the sender's row, the webhook
 	 * service's status and wamid reference, the gateway's read model (for lost messages).

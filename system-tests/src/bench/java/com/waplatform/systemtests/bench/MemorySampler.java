@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Samples every second each application's resident memory ({@code VmRSS}, and the
  * kernel's own peak {@code VmHWM}, from {@code /proc/<pid>/status}) and its used heap
- * (Micrometer's {@code jvm.memory.used{area=heap}} through the actuator).
+ * (Micrometer's {@code jvm.memory.used{area=heap}} through the actuator), and the CPU
+ * time it used so far ({@code /proc/<pid>/stat}), to show where the cores went.
  */
 final class MemorySampler implements AutoCloseable {
 
@@ -67,10 +68,12 @@ final class MemorySampler implements AutoCloseable {
 			view.put("peak_heap_used_mb", peak.heapUsed() / MB);
 			view.put("xmx", peak.maxHeap);
 			view.put("peak_rss_mb", peak.rss() / MB);
+			view.put("cpu_s", peak.cpuSeconds());
 			result.put(entry.getKey(), view);
 		});
 		Map<String, Object> harness = new LinkedHashMap<>();
 		harness.put("peak_rss_mb", procStatus(ProcessHandle.current().pid(), "VmHWM") / MB);
+		harness.put("cpu_s", cpuSeconds(ProcessHandle.current().pid()));
 		harness.put("note", "harness JVM: embedded Kafka broker, load generator, status consumer");
 		result.put("harness", harness);
 		return result;
@@ -84,6 +87,7 @@ final class MemorySampler implements AutoCloseable {
 			Peak peak = this.peaks.get(process.name());
 			peak.rss(procStatus(process.pid(), "VmRSS"));
 			peak.rss(procStatus(process.pid(), "VmHWM"));
+			peak.cpuSeconds(cpuSeconds(process.pid()));
 			heapUsed(process).thenAccept(peak::heapUsed);
 		}
 	}
@@ -118,6 +122,23 @@ final class MemorySampler implements AutoCloseable {
 		return 0;
 	}
 
+	/**
+	 * User plus system CPU seconds of a process ({@code utime} and {@code stime} of
+	 * {@code /proc/<pid>/stat}, in clock ticks of 1/100 s); 0 when unreadable.
+	 */
+	static double cpuSeconds(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			// fields after the command name, which is in parentheses and may hold spaces
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			return ticks / 100.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return 0;
+		}
+	}
+
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();
@@ -131,6 +152,8 @@ final class MemorySampler implements AutoCloseable {
 		private long rss;
 
 		private long heapUsed;
+
+		private double cpuSeconds;
 
 		Peak(String maxHeap) {
 			this.maxHeap = maxHeap;
@@ -150,6 +173,14 @@ final class MemorySampler implements AutoCloseable {
 
 		synchronized long heapUsed() {
 			return this.heapUsed;
+		}
+
+		synchronized void cpuSeconds(double seconds) {
+			this.cpuSeconds = Math.max(this.cpuSeconds, seconds);
+		}
+
+		synchronized double cpuSeconds() {
+			return this.cpuSeconds;
 		}
 
 	}

@@ -322,6 +322,11 @@ final class Report {
 		this.json.put("memory", peaks);
 	}
 
+	/** The sender's pacing timers (prepare time, call lateness), as Prometheus lines. */
+	void senderPacing(List<String> lines) {
+		this.json.put("sender_pacing", lines);
+	}
+
 	void exited(List<String> exited) {
 		target("no application exited", exited.isEmpty(), exited);
 	}

@@ -125,6 +125,7 @@ final class ScenarioRun {
 		Report report = new Report(this.scenario, numbers, tracker, simulator, hotRecipients(), pacingSink());
 		report.ingestion(ingestStart, ingestEnd, ingestor.failures(), senderStart, senderReady);
 		report.memory(platform.memoryPeaks());
+		report.senderPacing(platform.metrics(BenchPlatform.SENDER, "sender_prepare_time", "sender_call_lateness"));
 		report.exited(platform.exited());
 		report.explainLost(platform::describe);
 		return report;
