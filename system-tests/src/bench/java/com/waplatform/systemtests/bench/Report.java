@@ -175,13 +175,12 @@ final class Report {
 		return timeline;
 	}
 
-	void ingestion(long ingestStart, long ingestEnd, Map<String, Integer> failures, @Nullable Long senderStart,
-			@Nullable Long senderReady) {
+	void ingestion(long ingestStart, long ingestEnd, Map<String, Integer> failures, @Nullable Long resumedAt) {
 		List<Track> main = this.tracker.part(ScenarioRun.MAIN);
 		long firstAccept = main.stream().mapToLong(Track::acceptedAtMillis).min().orElse(ingestStart);
 		long lastAccept = main.stream().mapToLong(Track::acceptedAtMillis).max().orElse(ingestEnd);
 		this.json.put("messages", main.size());
-		boolean preloaded = senderStart != null;
+		boolean preloaded = resumedAt != null;
 		// end to end: the run itself when statuses flowed back, else the phase after it
 		List<Track> endToEnd = preloaded ? this.tracker.part(ScenarioRun.END_TO_END) : main;
 		this.json.put("end_to_end_messages", endToEnd.size());
@@ -190,8 +189,11 @@ final class Report {
 				Figures.round(main.size() / Math.max((lastAccept - firstAccept) / 1000.0, 0.001), 1));
 		this.json.put("ingest_failures", failures);
 		this.json.put("preloaded", preloaded);
-		if (senderStart != null && senderReady != null) {
-			this.json.put("sender_start_s", Figures.round((senderReady - senderStart) / 1000.0, 1));
+		if (resumedAt != null) {
+			this.json.put("backlog_at_resume", main.stream().filter((track) -> {
+				Long outcome = track.outcomeAt();
+				return outcome == null || outcome > resumedAt;
+			}).count());
 		}
 		this.json.put("numbers", this.numberFigures);
 		this.json.put("aggregate_achieved_rate_per_s",

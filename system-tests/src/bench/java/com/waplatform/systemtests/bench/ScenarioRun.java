@@ -31,6 +31,12 @@ final class ScenarioRun {
 
 	static final String PROBE = "probe";
 
+	/** The messages that met the expired token (sent with the backlog once resumed). */
+	static final String PAUSE = "pause";
+
+	/** Messages through the whole platform before a preloaded run (JIT compilation). */
+	private static final int WARMUP_MESSAGES = 1_500;
+
 	/** Messages of the end-to-end phase that follows a preloaded run (all numbers). */
 	private static final int END_TO_END_MESSAGES = 2_000;
 
@@ -59,26 +65,31 @@ final class ScenarioRun {
 		log("starting the platform (logs in " + logDirectory() + ")");
 		try (BenchPlatform platform = BenchPlatform.start(logDirectory()); WebhookSink sink = new WebhookSink()) {
 			List<BenchNumber> numbers = Seeder.numbers(this.scenario);
-			if (!this.scenario.preload()) {
-				platform.startSender();
-			}
-			String apiKey = new Seeder(platform).seed(numbers, this.scenario.faultProfileWithLatency(),
-					pacingSink() ? sink.url() : null);
+			platform.startSender();
+			Seeder seeder = new Seeder(platform);
+			String apiKey = seeder.seed(numbers, this.scenario.faultProfileWithLatency(), null);
 			log("platform ready after " + seconds(System.currentTimeMillis() - started) + " s");
 			try (StatusTracker tracker = new StatusTracker(platform.kafkaBootstrapServers())) {
-				return measure(platform, numbers, apiKey, tracker);
+				return measure(platform, seeder, numbers, apiKey, tracker, sink);
 			}
 		}
 	}
 
-	private Report measure(BenchPlatform platform, List<BenchNumber> numbers, String apiKey, StatusTracker tracker) {
+	private Report measure(BenchPlatform platform, Seeder seeder, List<BenchNumber> numbers, String apiKey,
+			StatusTracker tracker, WebhookSink sink) {
 		Ingestor ingestor = new Ingestor(platform.gatewayUrl(), apiKey, tracker);
 		SimulatorView simulator = new SimulatorView(platform.simulatorUrl());
-		if (platform.senderStarted()) {
-			ingestor.sendAll(numbers.stream().map((number) -> message(WARMUP, number, "+34600000000", 0)).toList(),
-					CONCURRENCY);
-			awaitFinal(platform, tracker, WARMUP, Duration.ofMinutes(2), false);
-			log("warm-up messages finished: " + (tracker.unfinished(WARMUP) == 0));
+		int warmUp = this.scenario.preload() ? WARMUP_MESSAGES : numbers.size();
+		List<Outgoing> warm = messages(WARMUP, share(numbers, warmUp), 0);
+		log("warm-up: " + warm.size() + " messages through the whole platform");
+		ingestor.sendAll(warm, CONCURRENCY);
+		awaitFinal(platform, tracker, WARMUP, Duration.ofMinutes(3), false);
+		log("warm-up messages finished: " + (tracker.unfinished(WARMUP) == 0));
+		if (this.scenario.preload()) {
+			pauseSending(platform, seeder, numbers, ingestor);
+			if (pacingSink()) {
+				seeder.pointWebhooks(numbers, sink.url());
+			}
 		}
 		simulator.clearStats();
 
@@ -88,22 +99,20 @@ final class ScenarioRun {
 		ingestor.sendAll(main, CONCURRENCY);
 		long ingestEnd = System.currentTimeMillis();
 		log("ingested in " + seconds(ingestEnd - ingestStart) + " s, failures " + ingestor.failures());
-		Long senderStart = null;
-		Long senderReady = null;
-		if (!platform.senderStarted()) {
-			log("starting the sender with the backlog waiting"
+		Long resumedAt = null;
+		if (this.scenario.preload()) {
+			log("rotating the access tokens: the sender resumes with the backlog waiting"
 					+ (pacingSink() ? " (status webhooks go to a sink meanwhile)" : ""));
-			senderStart = System.currentTimeMillis();
-			platform.startSender();
-			senderReady = System.currentTimeMillis();
-			log("sender ready after " + seconds(senderReady - senderStart) + " s");
+			seeder.rotateTokens(numbers, pacingSink() ? sink.url() : null);
+			resumedAt = System.currentTimeMillis();
+			awaitFinal(platform, tracker, PAUSE, Duration.ofMinutes(2), pacingSink());
 		}
 		Duration drain = drainEstimate(numbers).plus(Duration.ofMinutes(3));
 		awaitFinal(platform, tracker, MAIN, drain, pacingSink());
 
 		if (this.scenario.preload()) {
 			if (pacingSink()) {
-				new Seeder(platform).pointWebhooks(numbers, null);
+				seeder.pointWebhooks(numbers, null);
 			}
 			List<Outgoing> endToEnd = messages(END_TO_END, share(numbers, END_TO_END_MESSAGES), 0);
 			log("end to end: " + endToEnd.size() + " messages, sender running, statuses flowing back");
@@ -123,12 +132,37 @@ final class ScenarioRun {
 		awaitFinal(platform, tracker, PROBE, Duration.ofMinutes(2), false);
 
 		Report report = new Report(this.scenario, numbers, tracker, simulator, hotRecipients(), pacingSink());
-		report.ingestion(ingestStart, ingestEnd, ingestor.failures(), senderStart, senderReady);
+		report.ingestion(ingestStart, ingestEnd, ingestor.failures(), resumedAt);
 		report.memory(platform.memoryPeaks());
 		report.senderPacing(platform.metrics(BenchPlatform.SENDER, "sender_prepare_time", "sender_call_lateness"));
 		report.exited(platform.exited());
 		report.explainLost(platform::describe);
 		return report;
+	}
+
+	/**
+	 * Makes the warm sender hold every message of the organization, the way it does when
+	 * Meta rejects the access token (190): the simulator answers 190 to one message per
+	 * number, the sender pauses the organization and keeps its messages queued until the
+	 * token is rotated ({@link Seeder#rotateTokens}). So the backlog waits for a sender
+	 * whose code is compiled (a cold JVM on two cores runs at a fraction of its speed for
+	 * its first seconds), and the rate shows its pacing.
+	 */
+	private void pauseSending(BenchPlatform platform, Seeder seeder, List<BenchNumber> numbers, Ingestor ingestor) {
+		seeder.expireTokens(numbers);
+		ingestor.sendAll(numbers.stream().map((number) -> message(PAUSE, number, "+34690000000", 0)).toList(),
+				CONCURRENCY);
+		long deadline = System.currentTimeMillis() + Duration.ofMinutes(1).toMillis();
+		while (platform.metrics(BenchPlatform.SENDER, "sender_organizations_paused")
+			.stream()
+			.noneMatch((line) -> line.endsWith(" 1.0"))) {
+			if (System.currentTimeMillis() > deadline) {
+				throw new IllegalStateException("The sender did not pause on 190");
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+		}
+		seeder.restoreFaults(numbers);
+		log("sending paused (190 on the access token); the backlog waits");
 	}
 
 	/**
@@ -162,7 +196,7 @@ final class ScenarioRun {
 		List<String> hot = hotRecipients();
 		int hotSent = 0;
 		// each part its own recipients: +346<part><number><index>
-		int partDigit = part.equals(MAIN) ? 0 : 5;
+		int partDigit = part.equals(MAIN) ? 0 : part.equals(WARMUP) ? 8 : 5;
 		for (int n = 0; n < numbers.size(); n++) {
 			BenchNumber number = numbers.get(n);
 			for (int j = 0; j < number.messages(); j++) {

@@ -22,6 +22,11 @@ final class Seeder {
 
 	private final BenchPlatform platform;
 
+	private String organizationId = "";
+
+	/** How many times the access tokens were rotated. */
+	private int rotations;
+
 	Seeder(BenchPlatform platform) {
 		this.platform = platform;
 	}
@@ -52,21 +57,57 @@ final class Seeder {
 		Map<String, String> admin = Map.of("Authorization", "Bearer " + this.platform.adminToken());
 		JsonNode organization = this.http.post(gateway + "/v1/admin/organizations",
 				Map.of("name", "Bench Tours", "appSecret", APP_SECRET), admin);
-		String organizationId = organization.get("id").asString();
+		this.organizationId = organization.get("id").asString();
+		registerNumbers(numbers);
+		return this.http.post(gateway + "/v1/admin/organizations/" + this.organizationId + "/api-keys", Map.of(), admin)
+			.get("key")
+			.asString();
+	}
+
+	/** From now on the simulator answers every send of the numbers with 190. */
+	void expireTokens(List<BenchNumber> numbers) {
+		for (BenchNumber number : numbers) {
+			this.http.post(this.platform.simulatorUrl() + "/admin/faults",
+					Map.of("phoneNumberId", number.phoneNumberId(), "expiredToken", true), Map.of());
+		}
+	}
+
+	/** The numbers are back under the scenario's (global) fault profile. */
+	void restoreFaults(List<BenchNumber> numbers) {
+		for (BenchNumber number : numbers) {
+			this.http.delete(this.platform.simulatorUrl() + "/admin/faults?phoneNumberId=" + number.phoneNumberId());
+		}
+	}
+
+	/**
+	 * Gives the numbers new access tokens, at the simulator first and then through the
+	 * gateway's admin API (credential rotation), which resumes a paused organization.
+	 */
+	void rotateTokens(List<BenchNumber> numbers, @Nullable String webhookUrl) {
+		this.rotations++;
+		pointWebhooks(numbers, webhookUrl);
+		registerNumbers(numbers);
+	}
+
+	private void registerNumbers(List<BenchNumber> numbers) {
+		Map<String, String> admin = Map.of("Authorization", "Bearer " + this.platform.adminToken());
 		for (int i = 0; i < numbers.size(); i++) {
 			BenchNumber number = numbers.get(i);
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("phoneNumberId", number.phoneNumberId());
 			body.put("wabaId", number.wabaId());
 			body.put("displayPhoneNumber", number.displayPhoneNumber());
-			body.put("accessToken", number.accessToken());
+			body.put("accessToken", token(number));
 			body.put("throughputPerSecond", number.limitPerSecond());
 			body.put("default", i == 0);
-			this.http.post(gateway + "/v1/admin/organizations/" + organizationId + "/phone-numbers", body, admin);
+			this.http.post(
+					this.platform.gatewayUrl() + "/v1/admin/organizations/" + this.organizationId + "/phone-numbers",
+					body, admin);
 		}
-		return this.http.post(gateway + "/v1/admin/organizations/" + organizationId + "/api-keys", Map.of(), admin)
-			.get("key")
-			.asString();
+	}
+
+	private String token(BenchNumber number) {
+		return number.accessToken() + ((this.rotations > 0) ? "-r" + this.rotations : "");
 	}
 
 	/**
@@ -79,7 +120,7 @@ final class Seeder {
 			account.put("wabaId", number.wabaId());
 			account.put("phoneNumberId", number.phoneNumberId());
 			account.put("displayPhoneNumber", number.displayPhoneNumber());
-			account.put("accessToken", number.accessToken());
+			account.put("accessToken", token(number));
 			account.put("appSecret", APP_SECRET);
 			account.put("throughputPerSecond", number.limitPerSecond());
 			account.put("enforceServiceWindow", false);
