@@ -19,11 +19,13 @@ import org.springframework.validation.annotation.Validated;
  * from the account directory ({@code PhoneNumberConfigured.throughputPerSecond}).
  *
  * @param utilization share of the number's throughput used: Meta counts sends in a
- * sliding one-second window on its side, so a little room absorbs network jitter
- * @param catchUp how far pacing may run ahead after the dispatcher woke late: the
- * throughput burst, in time (5 ms = 5 messages at 1,000/s, under one at 80/s)
+ * sliding one-second window on its side, so a little room absorbs network jitter (no
+ * second ever holds more than this share of the throughput, in whole calls: 78 of 80)
+ * @param catchUp how far behind its schedule the pacing may catch up after the dispatcher
+ * woke late (several calls at once); the one-second call window still bounds every second
  * @param defaultThroughput messages per second of a number configured without one
- * @param decreaseFactor the number's rate is multiplied by this on 130429
+ * @param decreaseFactor the number's rate is multiplied by this on 130429 (a single
+ * refusal is mostly network jitter, a lasting overload brings repeated decreases)
  * @param floor the rate never falls below this share of the configured throughput
  * @param quietPeriod time without 130429 before each recovery step
  * @param recoveryStep share of the configured throughput regained per quiet period
@@ -39,8 +41,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("sender.rate-limit")
 public record RateLimitProperties(@DecimalMin("0.1") @DecimalMax("1.0") @DefaultValue("0.985") double utilization,
-		@NotNull @DefaultValue("5ms") Duration catchUp, @Min(1) @DefaultValue("80") int defaultThroughput,
-		@DecimalMin("0.1") @DecimalMax("0.99") @DefaultValue("0.8") double decreaseFactor,
+		@NotNull @DefaultValue("15ms") Duration catchUp, @Min(1) @DefaultValue("80") int defaultThroughput,
+		@DecimalMin("0.1") @DecimalMax("0.99") @DefaultValue("0.9") double decreaseFactor,
 		@DecimalMin("0.01") @DecimalMax("1.0") @DefaultValue("0.1") double floor,
 		@NotNull @DefaultValue("1s") Duration quietPeriod,
 		@DecimalMin("0.001") @DecimalMax("1.0") @DefaultValue("0.05") double recoveryStep,

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * and no recipient gets more than its pair rate.
  * <ul>
  * <li>One throughput pacer for the number ({@link Pacer}: evenly spaced slots at the rate
- * of its {@link AdaptiveRate}, no bursts).</li>
+ * of its {@link AdaptiveRate}, catching up a late wake-up), bounded by a
+ * {@link CallWindow}: never more calls in any second than the rate allows, whole
+ * calls.</li>
  * <li>Ready messages by priority: TRANSACTIONAL before BULK, within a priority in
  * admission order (a retried message keeps its place).</li>
  * <li>One pair bucket per recipient ({@link GcraBucket} with a small burst). A message
@@ -51,6 +53,8 @@ public final class NumberLane<T extends LaneItem> {
 
 	private final Pacer throughput;
 
+	private final CallWindow window;
+
 	private final Map<String, Held<T>> held = new HashMap<>();
 
 	private final List<PriorityQueue<Held<T>>> ready = new ArrayList<>();
@@ -76,6 +80,7 @@ public final class NumberLane<T extends LaneItem> {
 		this.settings = settings;
 		this.rate = new AdaptiveRate(configuredRate, settings);
 		this.throughput = new Pacer(settings.intervalNanos(configuredRate), settings.catchUpNanos());
+		this.window = new CallWindow(1_000_000_000L);
 		for (int i = 0; i < Priority.values().length; i++) {
 			this.ready.add(new PriorityQueue<>(ADMISSION_ORDER));
 		}
@@ -168,9 +173,12 @@ public final class NumberLane<T extends LaneItem> {
 	public List<T> fire(long now, int max) {
 		syncRate(now);
 		List<T> out = new ArrayList<>();
-		while (out.size() < max && !this.armed.isEmpty() && this.throughput.available(now)) {
+		int limit = windowLimit(now);
+		while (out.size() < max && !this.armed.isEmpty() && this.throughput.available(now)
+				&& this.window.availableAt(now, limit) <= now) {
 			Held<T> next = this.armed.poll();
 			this.throughput.tryTake(now);
+			this.window.record(now, limit);
 			next.place = Place.OUT;
 			unstage(next);
 			out.add(next.item);
@@ -186,7 +194,7 @@ public final class NumberLane<T extends LaneItem> {
 	public long nextWakeUp(long now) {
 		long at = NEVER;
 		if (!this.armed.isEmpty()) {
-			at = this.throughput.availableAt(now);
+			at = Math.max(this.throughput.availableAt(now), this.window.availableAt(now, windowLimit(now)));
 		}
 		if (this.staged < leadSlots(now) && !this.ready.stream().allMatch(PriorityQueue::isEmpty)) {
 			at = now;
@@ -314,7 +322,7 @@ public final class NumberLane<T extends LaneItem> {
 	 * pacer restarts at {@code now} when it was idle).
 	 */
 	public long nextCallSlot(long now) {
-		return this.throughput.availableAt(now);
+		return Math.max(this.throughput.availableAt(now), this.window.availableAt(now, windowLimit(now)));
 	}
 
 	/** Messages recorded SENDING that wait for their throughput slots. */
@@ -325,6 +333,11 @@ public final class NumberLane<T extends LaneItem> {
 	/** Messages prepared or armed whose calls have not been made yet. */
 	public int staged() {
 		return this.staged;
+	}
+
+	/** Calls allowed in any second: the allowed rate after utilization, whole calls. */
+	private int windowLimit(long now) {
+		return (int) Math.max(1, Math.floor(this.rate.current(now) * this.settings.utilization()));
 	}
 
 	private int leadSlots(long now) {

@@ -166,14 +166,16 @@ final class ScenarioRun {
 	}
 
 	/**
-	 * With {@code -Dbench.pacing-sink=true}, a rate scenario's status webhooks go to a
-	 * sink while the sender drains the backlog: the platform's status path does not
-	 * compete with the sender for the cores. Off by default: the sender learns some
-	 * outcomes from those webhooks (and re-sends what it cannot confirm), so without them
-	 * its losses and duplicates are not the real ones.
+	 * A rate scenario's status webhooks go to a sink while the sender drains the backlog
+	 * (unless {@code -Dbench.pacing-sink=false}): the pacing is measured apart from the
+	 * end-to-end phase, as the issue asks, and the platform's status path (three webhooks
+	 * per message through gateway, webhook service and read model) does not take the two
+	 * cores from the sender being measured. The sender learns its outcomes from Meta's
+	 * answers; only calls without an answer wait for a status, and the rate scenarios
+	 * inject no such faults.
 	 */
 	private boolean pacingSink() {
-		return this.scenario.preload() && Boolean.getBoolean("bench.pacing-sink");
+		return this.scenario.preload() && Boolean.parseBoolean(System.getProperty("bench.pacing-sink", "true"));
 	}
 
 	/**
