@@ -44,7 +44,12 @@ public final class SlidingWindowCounter {
 		this.counts = new long[buckets];
 	}
 
-	/** Counts an event unless the window already holds {@code limit}; tells which. */
+	/**
+	 * Counts an event unless the window already holds {@code limit}; tells which. Times
+	 * may come slightly out of order (concurrent requests stamped at arrival): a late one
+	 * is counted in its own bucket and checked against the window ending at the latest
+	 * time seen; one older than that window counts in its oldest bucket.
+	 */
 	public synchronized boolean tryAcquire(long limit, long nowNanos) {
 		advance(nowNanos);
 		if (this.total >= limit) {
@@ -83,7 +88,8 @@ public final class SlidingWindowCounter {
 	}
 
 	private void add(long nowNanos) {
-		this.counts[slot(Math.floorDiv(nowNanos, this.bucketNanos))]++;
+		long bucket = Math.max(Math.floorDiv(nowNanos, this.bucketNanos), this.newestBucket - this.buckets + 1);
+		this.counts[slot(bucket)]++;
 		this.total++;
 	}
 

@@ -55,14 +55,30 @@ public class ThroughputLimiter {
 	 * @throws GraphException 130429 when the last second already holds the limit
 	 */
 	public void acquire(Account account) {
-		if (!counter(account.phoneNumberId()).tryAcquire(limitOf(account), this.nanoTime.getAsLong())) {
+		acquire(account, this.nanoTime.getAsLong());
+	}
+
+	/**
+	 * Counts a send of the account's number that arrived at {@code arrivedAt} (see
+	 * {@link ArrivalTimeFilter}).
+	 * @throws GraphException 130429 when the second before it already holds the limit
+	 */
+	public void acquire(Account account, long arrivedAt) {
+		if (!counter(account.phoneNumberId()).tryAcquire(limitOf(account), arrivedAt)) {
 			throw GraphErrors.throughputReached(this.settings.throughputHttpStatus());
 		}
 	}
 
 	/** Counts a send that was refused before the throughput check (it was an attempt). */
 	public void record(String phoneNumberId) {
-		counter(phoneNumberId).record(this.nanoTime.getAsLong());
+		record(phoneNumberId, this.nanoTime.getAsLong());
+	}
+
+	/**
+	 * Counts a send that arrived at {@code arrivedAt} and was refused before the check.
+	 */
+	public void record(String phoneNumberId, long arrivedAt) {
+		counter(phoneNumberId).record(arrivedAt);
 	}
 
 	/** Sends counted in the last second. */

@@ -21,6 +21,7 @@ import com.waplatform.simulator.graph.GraphException;
 import com.waplatform.simulator.graph.Wamids;
 import com.waplatform.simulator.ledger.Ledger;
 import com.waplatform.simulator.ledger.LedgerEntry;
+import com.waplatform.simulator.limits.ArrivalTimeFilter;
 import com.waplatform.simulator.limits.PairRateLimiter;
 import com.waplatform.simulator.limits.ThroughputLimiter;
 import com.waplatform.simulator.messages.MessageValidator.ValidRequest;
@@ -127,18 +128,18 @@ class MessageController {
 			JsonNode message = parse(requestJson);
 			if (MessageValidator.isMarkRead(message)) {
 				MessageValidator.validateMarkRead(message);
-				this.throughput.acquire(account);
+				this.throughput.acquire(account, ArrivalTimeFilter.arrivedAt(exchange));
 				return Mono.just(new SendMessageResponse(null, null, null, true));
 			}
 			request = validator.validateRequest(message);
 		}
 		catch (GraphException ex) {
 			if (ex.code() != 130429) {
-				this.throughput.record(phoneNumberId);
+				this.throughput.record(phoneNumberId, ArrivalTimeFilter.arrivedAt(exchange));
 			}
 			throw ex;
 		}
-		this.throughput.acquire(account);
+		this.throughput.acquire(account, ArrivalTimeFilter.arrivedAt(exchange));
 		AcceptedMessage accepted = validator.withTemplate(request);
 		if (!accepted.isTemplate() && account.serviceWindowEnforced()
 				&& !this.windows.isOpen(phoneNumberId, accepted.waId(), Instant.now())) {

@@ -43,6 +43,21 @@ class SlidingWindowCounterTests {
 	}
 
 	@Test
+	void sendsStampedAtArrivalMayBeCheckedOutOfOrder() {
+		SlidingWindowCounter counter = new SlidingWindowCounter(Duration.ofSeconds(1), 100);
+		long start = 5 * SECOND;
+		assertThat(counter.tryAcquire(3, start + 500 * MILLI)).isTrue();
+		// arrived earlier, checked later: counted in its own (earlier) bucket
+		assertThat(counter.tryAcquire(3, start + 480 * MILLI)).isTrue();
+		// stamped more than a window before the latest: counted in the oldest bucket
+		assertThat(counter.tryAcquire(3, start - 2 * SECOND)).isTrue();
+		assertThat(counter.tryAcquire(3, start + 501 * MILLI)).as("the window holds 3").isFalse();
+		// the earlier arrival leaves the window before the later one
+		assertThat(counter.count(start + 1485 * MILLI)).isEqualTo(1);
+		assertThat(counter.count(start + 1505 * MILLI)).isZero();
+	}
+
+	@Test
 	void refusedAttemptsDoNotCountButRecordedOnesDo() {
 		SlidingWindowCounter counter = new SlidingWindowCounter(Duration.ofSeconds(1), 100);
 		counter.record(SECOND);
