@@ -235,7 +235,8 @@ class SenderServiceTests {
 		this.fixtures.publish(Topics.SEND_REQUESTS, request);
 
 		await().atMost(WAIT).until(() -> allowedRate(number) < 80.0);
-		assertThat(allowedRate(number)).isEqualTo(64.0);
+		// 80 × decrease-factor 0.9
+		assertThat(allowedRate(number)).isEqualTo(72.0);
 		StatusEvent accepted = this.received.awaitStatus(request.messageId());
 		assertThat(accepted.status()).isEqualTo(MessageStatus.ACCEPTED);
 		assertThat(meta.callsTo(recipient)).hasSize(2);
