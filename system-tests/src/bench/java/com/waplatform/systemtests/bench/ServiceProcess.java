@@ -43,6 +43,12 @@ final class ServiceProcess implements AutoCloseable {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + maxHeap);
 		command.add("-XX:+UseG1GC");
+		// e.g. -Dbench.jvm.sender="-XX:StartFlightRecording=filename=sender.jfr" to
+		// profile one application
+		String extra = System.getProperty("bench.jvm." + name, "").trim();
+		if (!extra.isEmpty()) {
+			command.addAll(List.of(extra.split("\\s+")));
+		}
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(mainClass);
