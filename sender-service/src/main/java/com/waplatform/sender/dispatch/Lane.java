@@ -41,9 +41,6 @@ final class Lane {
 
 	long wakeAt = NEVER;
 
-	/** When the lane's armed messages last went from none to some (monotonic). */
-	long armedSince;
-
 	private volatile double allowedRate;
 
 	private final int[] depth = new int[Priority.values().length];

@@ -262,13 +262,10 @@ public class SendEngine implements SmartLifecycle {
 		// open: Meta is not called; half-open: one trial call per check
 		int maxCalls = breakerClosed ? max : (breaker == CircuitBreaker.State.HALF_OPEN) ? 1 : 0;
 		Instant wallNow = Instant.now();
-		long slot = lane.queue.nextCallSlot(now);
+		long due = lane.queue.callDueSince(now);
 		List<QueuedMessage> calls = (maxCalls > 0) ? lane.queue.fire(now, maxCalls) : List.of();
 		if (!calls.isEmpty()) {
-			// late from the slot, or from the arming when the slot came with nothing
-			// armed
-			this.metrics.lateness(lane.phoneNumberId,
-					Duration.ofNanos(Math.max(0, now - Math.max(slot, lane.armedSince))));
+			this.metrics.lateness(lane.phoneNumberId, Duration.ofNanos(Math.max(0, now - due)));
 		}
 		for (QueuedMessage message : calls) {
 			if (message.expired(wallNow)) {
@@ -345,10 +342,7 @@ public class SendEngine implements SmartLifecycle {
 		switch (verdict.kind()) {
 			case ARMED -> {
 				this.metrics.prepared(lane.phoneNumberId, Duration.ofNanos(now - message.preparingSince));
-				if (lane.queue.armedCount() == 0) {
-					lane.armedSince = now;
-				}
-				lane.queue.armed(message.id());
+				lane.queue.armed(message.id(), now);
 			}
 			case ACCEPTED -> lane.queue.accepted(message.id());
 			case DONE -> lane.queue.release(message.id());

@@ -76,6 +76,9 @@ public final class NumberLane<T extends LaneItem> {
 	/** Messages handed out by {@link #prepare} and not fired yet (armed or not). */
 	private int staged;
 
+	/** When the armed messages last went from none to some. */
+	private long armedSince;
+
 	public NumberLane(double configuredRate, RateSettings settings) {
 		this.settings = settings;
 		this.rate = new AdaptiveRate(configuredRate, settings);
@@ -156,10 +159,13 @@ public final class NumberLane<T extends LaneItem> {
 	}
 
 	/** A prepared message was recorded: it waits for its throughput slot. */
-	public void armed(String id) {
+	public void armed(String id, long now) {
 		Held<T> entry = this.held.get(id);
 		if (entry == null || entry.place != Place.OUT || !entry.staged) {
 			return;
+		}
+		if (this.armed.isEmpty()) {
+			this.armedSince = now;
 		}
 		entry.place = Place.ARMED;
 		this.armed.add(entry);
@@ -318,16 +324,13 @@ public final class NumberLane<T extends LaneItem> {
 	}
 
 	/**
-	 * The throughput slot the next call takes (at or before {@code now}: it is due; the
-	 * pacer restarts at {@code now} when it was idle).
+	 * Since when the next call has been due: its throughput slot, or the arming of the
+	 * first armed message when the slot came with nothing armed (at or before
+	 * {@code now}: the dispatcher is that late; after it: not due yet).
 	 */
-	public long nextCallSlot(long now) {
-		return Math.max(this.throughput.availableAt(now), this.window.availableAt(now, windowLimit(now)));
-	}
-
-	/** Messages recorded SENDING that wait for their throughput slots. */
-	public int armedCount() {
-		return this.armed.size();
+	public long callDueSince(long now) {
+		return Math.max(this.armedSince,
+				Math.max(this.throughput.availableAt(now), this.window.availableAt(now, windowLimit(now))));
 	}
 
 	/** Messages prepared or armed whose calls have not been made yet. */

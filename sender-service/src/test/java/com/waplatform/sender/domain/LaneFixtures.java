@@ -35,7 +35,7 @@ final class LaneFixtures {
 	 */
 	static List<Item> poll(NumberLane<Item> lane, long now, int max) {
 		for (Item item : lane.prepare(now, Integer.MAX_VALUE)) {
-			lane.armed(item.id());
+			lane.armed(item.id(), now);
 		}
 		return lane.fire(now, max);
 	}

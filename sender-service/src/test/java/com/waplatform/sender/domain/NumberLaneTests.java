@@ -95,7 +95,9 @@ class NumberLaneTests {
 		// the database records prepared messages in bunches, every 200 ms
 		for (long now = T0; now < T0 + 3 * SECOND; now += MS) {
 			if ((now - T0) % (200 * MS) == 0) {
-				preparing.forEach((prepared) -> lane.armed(prepared.id()));
+				for (LaneFixtures.Item prepared : preparing) {
+					lane.armed(prepared.id(), now);
+				}
 				preparing.clear();
 			}
 			preparing.addAll(lane.prepare(now, Integer.MAX_VALUE));
@@ -124,12 +126,12 @@ class NumberLaneTests {
 		assertThat(lane.prepare(T0, 10)).as("the lead of 10 msg/s × 500 ms holds 5").isEmpty();
 		// the database write of "a" failed: back to the queue; "b" was recorded
 		lane.requeue("a", T0, T0);
-		lane.armed("b");
+		lane.armed("b", T0);
 		assertThat(lane.staged()).isEqualTo(1);
 		assertThat(lane.fire(T0, 10)).extracting(LaneFixtures.Item::id).containsExactly("b");
 		assertThat(lane.staged()).isZero();
 		assertThat(lane.prepare(T0 + 100 * MS, 10)).extracting(LaneFixtures.Item::id).containsExactly("a");
-		lane.armed("a");
+		lane.armed("a", T0 + 100 * MS);
 		assertThat(lane.removeIf((item) -> true)).as("armed: recorded SENDING, expired when fired").isEmpty();
 		lane.release("a");
 		assertThat(lane.staged()).isZero();

@@ -3,8 +3,13 @@ package com.waplatform.systemtests.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,7 +163,7 @@ final class BenchPlatform implements AutoCloseable {
 			return this.http.text(process.url() + "/actuator/prometheus")
 				.lines()
 				.filter((line) -> !line.startsWith("#"))
-				.filter((line) -> java.util.Arrays.stream(names).anyMatch(line::startsWith))
+				.filter((line) -> Arrays.stream(names).anyMatch(line::startsWith))
 				.toList();
 		}
 		catch (RuntimeException ex) {
@@ -172,7 +177,7 @@ final class BenchPlatform implements AutoCloseable {
 	 */
 	String describe(String messageId) {
 		StringBuilder out = new StringBuilder();
-		try (java.sql.Connection connection = this.postgres.getPostgresDatabase().getConnection()) {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection()) {
 			describe(connection, out, "sender",
 					"select state, attempts, error_code, error_title, error_details, attempt_started_at, updated_at "
 							+ "from sender.messages where message_id = ?",
@@ -187,17 +192,17 @@ final class BenchPlatform implements AutoCloseable {
 					"select string_agg(status, ',' order by status_at) from gateway.message_history where message_id = ?",
 					messageId);
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			out.append(" (").append(ex.getMessage()).append(')');
 		}
 		return out.toString().trim();
 	}
 
-	private static void describe(java.sql.Connection connection, StringBuilder out, String name, String query,
-			String messageId) throws java.sql.SQLException {
-		try (java.sql.PreparedStatement statement = connection.prepareStatement(query)) {
+	private static void describe(Connection connection, StringBuilder out, String name, String query, String messageId)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(query)) {
 			statement.setString(1, messageId);
-			try (java.sql.ResultSet rows = statement.executeQuery()) {
+			try (ResultSet rows = statement.executeQuery()) {
 				out.append(' ').append(name).append('=');
 				if (!rows.next()) {
 					out.append("none");

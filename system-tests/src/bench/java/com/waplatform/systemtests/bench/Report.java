@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.waplatform.common.message.ErrorInfo;
@@ -347,7 +348,7 @@ final class Report {
 	}
 
 	/** Adds what the platform's tables say about each lost message (by its id). */
-	void explainLost(java.util.function.Function<String, String> explain) {
+	void explainLost(Function<String, String> explain) {
 		this.lostIds.replaceAll((line) -> line + " | " + explain.apply(line.substring(0, line.indexOf(' '))));
 	}
 
