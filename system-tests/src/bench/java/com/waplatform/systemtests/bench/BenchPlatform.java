@@ -32,6 +32,14 @@ final class BenchPlatform implements AutoCloseable {
 
 	static final String SIMULATOR = "meta-simulator";
 
+	/**
+	 * The simulator stands in for Meta, whose servers do not share our cores: it runs at
+	 * a higher CPU priority so that its arrival stamps measure the sender's pacing rather
+	 * than how long the scheduler kept the simulator off a core.
+	 * {@code -Dbench.nice.<name>}.
+	 */
+	static final int SIMULATOR_NICENESS = -10;
+
 	static final String SENDER = "sender";
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
@@ -171,6 +179,20 @@ final class BenchPlatform implements AutoCloseable {
 		}
 	}
 
+	/** Messages the sender has admitted and not yet sent (its backlog). */
+	long pendingInSender() {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
+				PreparedStatement statement = connection
+					.prepareStatement("select count(*) from sender.messages where state = 'PENDING'");
+				ResultSet rows = statement.executeQuery()) {
+			rows.next();
+			return rows.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot count the sender's backlog", ex);
+		}
+	}
+
 	/**
 	 * What the services' tables hold about a message: the sender's row, the webhook
 	 * service's status and wamid reference, the gateway's read model (for lost messages).
@@ -225,8 +247,10 @@ final class BenchPlatform implements AutoCloseable {
 		properties.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
 		properties.putAll(extra);
 		String heap = System.getProperty("bench.xmx." + name, defaultHeap);
-		ServiceProcess process = ServiceProcess.start(name, mainClass, port, heap, properties, this.environment,
-				this.logDirectory);
+		int niceness = Integer.getInteger("bench.nice." + name, SIMULATOR.equals(name) ? SIMULATOR_NICENESS : 0);
+		String jvmOptions = System.getProperty("bench.jvm." + name, "");
+		ServiceProcess process = ServiceProcess.start(name, mainClass, port, heap, niceness, jvmOptions, properties,
+				this.environment, this.logDirectory);
 		this.processes.put(name, process);
 		this.memory.watch(process);
 	}

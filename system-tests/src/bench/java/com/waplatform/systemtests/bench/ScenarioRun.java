@@ -101,6 +101,7 @@ final class ScenarioRun {
 		log("ingested in " + seconds(ingestEnd - ingestStart) + " s, failures " + ingestor.failures());
 		Long resumedAt = null;
 		if (this.scenario.preload()) {
+			awaitAdmitted(platform, main.size());
 			log("rotating the access tokens: the sender resumes with the backlog waiting"
 					+ (pacingSink() ? " (status webhooks go to a sink meanwhile)" : ""));
 			seeder.rotateTokens(numbers, pacingSink() ? sink.url() : null);
@@ -163,6 +164,26 @@ final class ScenarioRun {
 		}
 		seeder.restoreFaults(numbers);
 		log("sending paused (190 on the access token); the backlog waits");
+	}
+
+	/**
+	 * Waits until the paused sender holds the whole backlog: the gateway answers 202 once
+	 * a message is in its outbox, and its relay, Kafka and the sender's admission take a
+	 * few more seconds. Resuming before would measure the pacing while the sender still
+	 * admits the tail of the backlog on the same cores.
+	 */
+	private void awaitAdmitted(BenchPlatform platform, int backlog) {
+		long started = System.currentTimeMillis();
+		long deadline = started + Duration.ofMinutes(2).toMillis();
+		long pending;
+		while ((pending = platform.pendingInSender()) < backlog) {
+			if (System.currentTimeMillis() > deadline) {
+				throw new IllegalStateException("The sender holds " + pending + " of " + backlog + " messages");
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+		}
+		log("the sender holds the backlog (" + pending + " messages) after "
+				+ seconds(System.currentTimeMillis() - started) + " s more");
 	}
 
 	/**

@@ -37,18 +37,25 @@ final class ServiceProcess implements AutoCloseable {
 		this.maxHeap = maxHeap;
 	}
 
-	static ServiceProcess start(String name, String mainClass, int port, String maxHeap, Map<String, Object> properties,
-			Map<String, String> environment, Path logDirectory) {
+	static ServiceProcess start(String name, String mainClass, int port, String maxHeap, int niceness,
+			String jvmOptions, Map<String, Object> properties, Map<String, String> environment, Path logDirectory) {
 		List<String> command = new ArrayList<>();
+		if (niceness != 0) {
+			// every thread inherits it (renice on a pid would reach only the main
+			// thread);
+			// without the privilege, nice warns in the log and runs the JVM unchanged
+			command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
+		}
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + maxHeap);
-		command.add("-XX:+UseG1GC");
 		// e.g. -Dbench.jvm.sender="-XX:StartFlightRecording=filename=sender.jfr" to
 		// profile one application
-		String extra = System.getProperty("bench.jvm." + name, "").trim();
-		if (!extra.isEmpty()) {
-			command.addAll(List.of(extra.split("\\s+")));
+		List<String> extra = new ArrayList<>(List.of(jvmOptions.split("\\s+")));
+		extra.removeIf(String::isEmpty);
+		if (extra.stream().noneMatch(ServiceProcess::selectsCollector)) {
+			command.add("-XX:+UseG1GC");
 		}
+		command.addAll(extra);
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(mainClass);
@@ -64,6 +71,10 @@ final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + name, ex);
 		}
+	}
+
+	private static boolean selectsCollector(String option) {
+		return option.startsWith("-XX:+Use") && option.endsWith("GC");
 	}
 
 	String name() {
