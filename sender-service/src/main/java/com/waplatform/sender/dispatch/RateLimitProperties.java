@@ -37,6 +37,10 @@ import org.springframework.validation.annotation.Validated;
  * @param lead how far ahead of its call a message is recorded SENDING, so that database
  * latency never disturbs the pacing of the calls (a crash leaves up to this much of a
  * number's sends to verification)
+ * @param inFlight a number has at most the calls of this much time (at its current rate)
+ * waiting for Meta's answer: the full rate at latencies up to it (Meta answers in 100-500
+ * ms), and a Meta that slows down gets fewer calls rather than a pile of them that would
+ * time out with their outcome unknown
  */
 @Validated
 @ConfigurationProperties("sender.rate-limit")
@@ -48,12 +52,12 @@ public record RateLimitProperties(@DecimalMin("0.1") @DecimalMax("1.0") @Default
 		@DecimalMin("0.001") @DecimalMax("1.0") @DefaultValue("0.05") double recoveryStep,
 		@NotNull @DefaultValue("1s") Duration decreaseHold, @NotNull @DefaultValue("6s") Duration pairInterval,
 		@Min(1) @Max(45) @DefaultValue("3") int pairBurst, @NotNull @DefaultValue("5m") Duration maxPairHold,
-		@NotNull @DefaultValue("500ms") Duration lead) {
+		@NotNull @DefaultValue("500ms") Duration lead, @NotNull @DefaultValue("1s") Duration inFlight) {
 
 	RateSettings settings() {
 		return new RateSettings(this.utilization, this.catchUp.toNanos(), this.decreaseFactor, this.floor,
 				this.quietPeriod.toNanos(), this.recoveryStep, this.decreaseHold.toNanos(), this.pairInterval.toNanos(),
-				this.pairBurst, this.maxPairHold.toNanos(), this.lead.toNanos());
+				this.pairBurst, this.maxPairHold.toNanos(), this.lead.toNanos(), this.inFlight.toNanos());
 	}
 
 }

@@ -324,7 +324,10 @@ public class SendEngine implements SmartLifecycle {
 		submit("send " + message.id(),
 				this.sender.call(message, number).map((verdict) -> () -> apply(lane, message, verdict)),
 				// the call may have happened: its outcome is verified like a crash
-				(ex) -> () -> startVerifying(lane, message, Instant.now()));
+				(ex) -> () -> {
+					startVerifying(lane, message, Instant.now());
+					reschedule(lane);
+				});
 	}
 
 	private void unknownNumber(Lane lane, QueuedMessage message, long now) {
@@ -413,6 +416,8 @@ public class SendEngine implements SmartLifecycle {
 		Duration left = this.verification.grace().minus(Duration.between(started, Instant.now()));
 		long deadline = System.nanoTime() + Math.max(0, left.toNanos());
 		this.verifying.put(message.id(), new Verifying(lane, message, deadline));
+		// its outcome may take the whole grace to learn: the call no longer waits on Meta
+		lane.queue.callEnded(message.id());
 		this.metrics.retry(lane.phoneNumberId, "unconfirmed");
 		this.statuses.lookup(message.id()).ifPresent((wamid) -> confirm(message.id(), wamid));
 	}

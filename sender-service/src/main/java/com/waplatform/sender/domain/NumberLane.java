@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * once recorded they are {@link #armed}, and {@link #fire} hands them out for the call
  * exactly at the throughput slots. A slow database write then delays nothing (the lead
  * covers it), and a batch of writes finishing together does not make a burst.</li>
+ * <li>At most the calls of {@code inFlight} time at the current rate wait for Meta's
+ * answer at once: a slow Meta gets fewer calls, not a queue of them that would time
+ * out.</li>
  * </ul>
  * A message is <em>held</em> from {@link #offer} until {@link #release} or
  * {@link #accepted}, also while its call is in flight, so a redelivered request is not
@@ -75,6 +78,9 @@ public final class NumberLane<T extends LaneItem> {
 
 	/** Messages handed out by {@link #prepare} and not fired yet (armed or not). */
 	private int staged;
+
+	/** Fired messages whose calls have not ended yet. */
+	private int calling;
 
 	/** When the armed messages last went from none to some. */
 	private long armedSince;
@@ -180,13 +186,16 @@ public final class NumberLane<T extends LaneItem> {
 		syncRate(now);
 		List<T> out = new ArrayList<>();
 		int limit = windowLimit(now);
-		while (out.size() < max && !this.armed.isEmpty() && this.throughput.available(now)
+		int callLimit = callLimit(now);
+		while (out.size() < max && !this.armed.isEmpty() && this.calling < callLimit && this.throughput.available(now)
 				&& this.window.availableAt(now, limit) <= now) {
 			Held<T> next = this.armed.poll();
 			this.throughput.tryTake(now);
 			this.window.record(now, limit);
 			next.place = Place.OUT;
 			unstage(next);
+			next.calling = true;
+			this.calling++;
 			out.add(next.item);
 		}
 		return out;
@@ -199,7 +208,9 @@ public final class NumberLane<T extends LaneItem> {
 	 */
 	public long nextWakeUp(long now) {
 		long at = NEVER;
-		if (!this.armed.isEmpty()) {
+		// with every call slot taken, the next call waits for an answer (each outcome
+		// reschedules the lane)
+		if (!this.armed.isEmpty() && this.calling < callLimit(now)) {
 			at = Math.max(this.throughput.availableAt(now), this.window.availableAt(now, windowLimit(now)));
 		}
 		if (this.staged < leadSlots(now) && !this.ready.stream().allMatch(PriorityQueue::isEmpty)) {
@@ -221,6 +232,7 @@ public final class NumberLane<T extends LaneItem> {
 			return;
 		}
 		unstage(entry);
+		endCall(entry);
 		if (dueAt <= now) {
 			toReady(entry);
 		}
@@ -241,10 +253,23 @@ public final class NumberLane<T extends LaneItem> {
 			return;
 		}
 		unstage(entry);
+		endCall(entry);
 		Recipient<T> recipient = recipient(entry.item.recipient());
 		recipient.strikes++;
 		recipient.pair.blockUntil(now + this.settings.pairHoldNanos(recipient.strikes));
 		park(recipient, entry, now);
+	}
+
+	/**
+	 * The call of an out message ended without an outcome for the lane (it timed out or
+	 * the connection broke; its message stays held while its outcome is verified): it no
+	 * longer counts in flight.
+	 */
+	public void callEnded(String id) {
+		Held<T> entry = this.held.get(id);
+		if (entry != null) {
+			endCall(entry);
+		}
 	}
 
 	/** Meta refused a call with 130429: lowers the number's rate (see AdaptiveRate). */
@@ -333,6 +358,11 @@ public final class NumberLane<T extends LaneItem> {
 				Math.max(this.throughput.availableAt(now), this.window.availableAt(now, windowLimit(now))));
 	}
 
+	/** Calls made and not answered yet. */
+	public int calling() {
+		return this.calling;
+	}
+
 	/** Messages prepared or armed whose calls have not been made yet. */
 	public int staged() {
 		return this.staged;
@@ -341,6 +371,10 @@ public final class NumberLane<T extends LaneItem> {
 	/** Calls allowed in any second: the allowed rate after utilization, whole calls. */
 	private int windowLimit(long now) {
 		return (int) Math.max(1, Math.floor(this.rate.current(now) * this.settings.utilization()));
+	}
+
+	private int callLimit(long now) {
+		return (int) Math.max(1, Math.ceil(this.rate.current(now) * this.settings.inFlightNanos() / 1e9));
 	}
 
 	private int leadSlots(long now) {
@@ -355,6 +389,13 @@ public final class NumberLane<T extends LaneItem> {
 		if (entry.staged) {
 			entry.staged = false;
 			this.staged--;
+		}
+	}
+
+	private void endCall(Held<T> entry) {
+		if (entry.calling) {
+			entry.calling = false;
+			this.calling--;
 		}
 	}
 
@@ -432,6 +473,7 @@ public final class NumberLane<T extends LaneItem> {
 			}
 		}
 		unstage(entry);
+		endCall(entry);
 		leave(entry);
 	}
 
@@ -471,6 +513,9 @@ public final class NumberLane<T extends LaneItem> {
 
 		/** Handed out by prepare, not fired yet. */
 		boolean staged;
+
+		/** Fired, its call not ended yet. */
+		boolean calling;
 
 		long dueAt;
 

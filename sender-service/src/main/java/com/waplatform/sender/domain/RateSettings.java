@@ -18,14 +18,19 @@ package com.waplatform.sender.domain;
  * @param maxPairHoldNanos the longest a recipient is held back after repeated 131056
  * @param leadNanos how far ahead of their calls messages are prepared (recorded SENDING):
  * the calls of this much time at the current rate are prepared at once
+ * @param inFlightNanos a number has at most the calls of this much time at its current
+ * rate in flight: the full rate while Meta answers within it, and a slow or overloaded
+ * Meta gets fewer calls instead of a growing queue of them (which would end in timeouts,
+ * and a timed-out call is one whose outcome is unknown)
  */
 public record RateSettings(double utilization, long catchUpNanos, double decreaseFactor, double floor, long quietNanos,
 		double recoveryStep, long holdNanos, long pairIntervalNanos, int pairBurst, long maxPairHoldNanos,
-		long leadNanos) {
+		long leadNanos, long inFlightNanos) {
 
 	public RateSettings {
 		if (utilization <= 0 || utilization > 1 || decreaseFactor <= 0 || decreaseFactor >= 1 || floor <= 0 || floor > 1
-				|| quietNanos <= 0 || recoveryStep <= 0 || pairIntervalNanos <= 0 || pairBurst < 1 || leadNanos <= 0) {
+				|| quietNanos <= 0 || recoveryStep <= 0 || pairIntervalNanos <= 0 || pairBurst < 1 || leadNanos <= 0
+				|| inFlightNanos <= 0) {
 			throw new IllegalArgumentException("Invalid rate settings " + this);
 		}
 	}

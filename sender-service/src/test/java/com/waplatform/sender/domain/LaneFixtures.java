@@ -26,7 +26,7 @@ final class LaneFixtures {
 
 	static RateSettings settings(double utilization, long catchUpNanos) {
 		return new RateSettings(utilization, catchUpNanos, 0.8, 0.1, SECOND, 0.05, SECOND, 6 * SECOND, 3,
-				Duration.ofMinutes(5).toNanos(), 500 * MS);
+				Duration.ofMinutes(5).toNanos(), 500 * MS, 2 * SECOND);
 	}
 
 	/**

@@ -117,6 +117,38 @@ class NumberLaneTests {
 	}
 
 	@Test
+	void aSlowMetaGetsNoMoreCallsInFlightThanTwoSecondsAtTheRate() {
+		NumberLane<LaneFixtures.Item> lane = new NumberLane<>(10, LaneFixtures.exactSettings());
+		for (int i = 0; i < 100; i++) {
+			lane.offer(item("m" + i, "+1555" + String.format("%07d", i)));
+		}
+		// Meta answers nothing for 5 s: 10 msg/s × the 2 s in-flight allowance
+		List<LaneFixtures.Item> calls = new java.util.ArrayList<>();
+		for (long now = T0; now < T0 + 5 * SECOND; now += 10 * MS) {
+			calls.addAll(poll(lane, now, Integer.MAX_VALUE));
+		}
+		assertThat(calls).hasSize(20);
+		assertThat(lane.calling()).isEqualTo(20);
+		assertThat(lane.nextWakeUp(T0 + 5 * SECOND)).as("the next call waits for an answer").isEqualTo(Long.MAX_VALUE);
+		// an answer, a refusal put back, a timed-out call being verified: each frees its
+		// slot
+		lane.accepted("m0");
+		lane.requeue("m1", T0 + 10 * SECOND, T0 + 5 * SECOND);
+		lane.callEnded("m2");
+		assertThat(lane.calling()).isEqualTo(17);
+		assertThat(lane.holds("m2")).as("held while its outcome is verified").isTrue();
+		List<LaneFixtures.Item> more = new java.util.ArrayList<>();
+		for (long now = T0 + 5 * SECOND; now < T0 + 7 * SECOND; now += 10 * MS) {
+			more.addAll(poll(lane, now, Integer.MAX_VALUE));
+		}
+		assertThat(more).extracting(LaneFixtures.Item::id).containsExactly("m20", "m21", "m22");
+		assertThat(lane.calling()).isEqualTo(20);
+		lane.callEnded("m2");
+		lane.release("m2");
+		assertThat(lane.calling()).as("a call ends once").isEqualTo(20);
+	}
+
+	@Test
 	void aMessagePreparedButNotCalledCanBeRequeuedOrReleased() {
 		NumberLane<LaneFixtures.Item> lane = new NumberLane<>(10, LaneFixtures.exactSettings());
 		lane.offer(item("a", "+15550000001"));
