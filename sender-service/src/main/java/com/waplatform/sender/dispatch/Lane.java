@@ -37,6 +37,14 @@ final class Lane {
 
 	boolean reloading;
 
+	/**
+	 * The next load takes over the number's SENDING rows too (partitions were just
+	 * assigned: a previous owner may have left calls without an outcome). Otherwise every
+	 * SENDING row of the number is this lane's own, held until its outcome, and one found
+	 * without the lane holding it was completed while the load ran.
+	 */
+	boolean takeOver;
+
 	@Nullable Disposable wake;
 
 	long wakeAt = NEVER;

@@ -147,6 +147,7 @@ public class SendEngine implements SmartLifecycle {
 						for (Messages.NumberRef number : numbers) {
 							Lane lane = lane(number.phoneNumberId(), number.organizationId(), number.partition());
 							lane.spilled = true;
+							lane.takeOver = true;
 							reload(lane);
 						}
 					}), (ex) -> () -> log.error("Could not load the unsent messages of partitions {}", assigned, ex));
@@ -437,30 +438,45 @@ public class SendEngine implements SmartLifecycle {
 			return;
 		}
 		lane.reloading = true;
+		boolean takeOver = lane.takeOver;
+		lane.takeOver = false;
 		long skippedBefore = lane.skipped;
 		int limit = this.queue.maxHeldPerNumber();
 		submit("reload " + lane.phoneNumberId,
-				this.messages.unsent(lane.organizationId, lane.phoneNumberId, limit).collectList().map((rows) -> () -> {
-					lane.reloading = false;
-					for (Messages.Unsent row : rows) {
-						QueuedMessage message = new QueuedMessage(row.request(), row.partition(), row.offset(),
-								(row.createdAt() != null) ? row.createdAt() : Instant.now());
-						if (row.state() == MessageState.SENDING) {
-							if (lane.queue.holdOut(message)) {
-								startVerifying(lane, message, row.attemptStartedAt());
+				this.messages.unsent(lane.organizationId, lane.phoneNumberId, limit, takeOver)
+					.collectList()
+					.map((rows) -> () -> {
+						lane.reloading = false;
+						boolean left = false;
+						for (Messages.Unsent row : rows) {
+							QueuedMessage message = new QueuedMessage(row.request(), row.partition(), row.offset(),
+									(row.createdAt() != null) ? row.createdAt() : Instant.now());
+							if (row.state() == MessageState.SENDING) {
+								if (lane.queue.holdOut(message)) {
+									startVerifying(lane, message, row.attemptStartedAt());
+								}
+							}
+							else if (!lane.queue.holds(message.id())) {
+								if (lane.queue.size() < limit) {
+									message.queuedAt = System.nanoTime();
+									lane.queue.offer(message);
+								}
+								else {
+									left = true;
+								}
 							}
 						}
-						else if (!lane.queue.holds(message.id()) && lane.queue.size() < limit) {
-							message.queuedAt = System.nanoTime();
-							lane.queue.offer(message);
+						// rows left for want of room keep the lane spilled: nothing else
+						// would
+						// load them
+						if (rows.size() < limit && !left && lane.skipped == skippedBefore) {
+							lane.spilled = false;
 						}
-					}
-					if (rows.size() < limit && lane.skipped == skippedBefore) {
-						lane.spilled = false;
-					}
-					reschedule(lane);
-				}), (ex) -> () -> {
+						reschedule(lane);
+					}),
+				(ex) -> () -> {
 					lane.reloading = false;
+					lane.takeOver |= takeOver;
 					log.warn("Could not load the unsent messages of number {}: {}", lane.phoneNumberId,
 							ex.getMessage());
 				});

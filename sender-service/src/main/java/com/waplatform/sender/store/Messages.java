@@ -284,15 +284,15 @@ public class Messages {
 	}
 
 	/**
-	 * Unsent messages of a number, transactional first, oldest first, at most
-	 * {@code limit}.
+	 * Unsent messages of a number (PENDING, and SENDING too when {@code withSending}),
+	 * transactional first, oldest first, at most {@code limit}.
 	 */
-	public Flux<Unsent> unsent(String organizationId, String phoneNumberId, int limit) {
-		return this.db.sql("select " + UNSENT_COLUMNS + """
-				 from messages
-				where phone_number_id = :number and organization_id = :org and state in ('PENDING', 'SENDING')
-				order by (priority = 'TRANSACTIONAL') desc, created_at
-				limit :limit""")
+	public Flux<Unsent> unsent(String organizationId, String phoneNumberId, int limit, boolean withSending) {
+		String states = withSending ? "state in ('PENDING', 'SENDING')" : "state = 'PENDING'";
+		return this.db
+			.sql("select " + UNSENT_COLUMNS
+					+ " from messages where phone_number_id = :number and organization_id = :org" + " and " + states
+					+ " order by (priority = 'TRANSACTIONAL') desc, created_at limit :limit")
 			.bind("number", phoneNumberId)
 			.bind("org", organizationId)
 			.bind("limit", limit)

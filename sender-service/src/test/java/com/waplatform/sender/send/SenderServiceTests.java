@@ -3,6 +3,7 @@ package com.waplatform.sender.send;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,8 +62,8 @@ import static org.awaitility.Awaitility.await;
 				"sender.retry.max-backoff=50ms", "sender.retry.max-attempts=3",
 				"sender.retry.throughput-retry-delay=100ms", "sender.retry.unknown-number-timeout=2s",
 				"sender.retry.breaker-wait=100ms", "sender.rate-limit.pair-interval=1s", "sender.verification.grace=3s",
-				"sender.queue.housekeeping=100ms", "sender.meta.read-timeout=1s",
-				"resilience4j.circuitbreaker.configs.meta.sliding-window-size=4",
+				"sender.queue.housekeeping=100ms", "sender.meta.read-timeout=1s", "sender.queue.max-held-per-number=20",
+				"sender.queue.reload-below=10", "resilience4j.circuitbreaker.configs.meta.sliding-window-size=4",
 				"resilience4j.circuitbreaker.configs.meta.minimum-number-of-calls=4",
 				"resilience4j.circuitbreaker.configs.meta.wait-duration-in-open-state=2s" })
 @DirtiesContext
@@ -278,6 +279,38 @@ class SenderServiceTests {
 		assertThat(retries(number, "unconfirmed")).isEqualTo(1);
 		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED")
 			.containsEntry("attempts", 2);
+	}
+
+	@Test
+	void aBacklogLargerThanTheLaneIsLoadedFromTheTableWhileCallsAwaitVerification() {
+		String number = this.fixtures.configuredNumber("org-1");
+		// ten calls without an answer: held out of the queue for the 3 s verification
+		// grace
+		List<SendRequest> unanswered = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			String recipient = uniqueRecipient();
+			meta.script(recipient, FakeMeta.NO_ANSWER);
+			unanswered.add(request("org-1", number, recipient, null));
+		}
+		unanswered.forEach((request) -> this.fixtures.publish(Topics.SEND_REQUESTS, request));
+		await().atMost(WAIT).until(() -> retries(number, "unconfirmed") == 10);
+
+		// 25 more: 10 fit the lane (20 held at most), 15 wait in the table; after the
+		// first
+		// 10 are sent the reload finds 15 rows and room for 10
+		List<SendRequest> backlog = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			backlog.add(request("org-1", number, uniqueRecipient(), null));
+		}
+		backlog.forEach((request) -> this.fixtures.publish(Topics.SEND_REQUESTS, request));
+
+		for (SendRequest request : backlog) {
+			assertThat(this.received.awaitStatus(request.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		}
+		for (SendRequest request : unanswered) {
+			assertThat(this.received.awaitStatus(request.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		}
+		assertThat(retries(number, "unconfirmed")).as("no message verified that was not called").isEqualTo(10);
 	}
 
 	@Test
