@@ -135,7 +135,8 @@ final class ScenarioRun {
 		Report report = new Report(this.scenario, numbers, tracker, simulator, hotRecipients(), pacingSink());
 		report.ingestion(ingestStart, ingestEnd, ingestor.failures(), resumedAt);
 		report.memory(platform.memoryPeaks());
-		report.senderPacing(platform.metrics(BenchPlatform.SENDER, "sender_prepare_time", "sender_call_lateness"));
+		report.senderPacing(platform.metrics(BenchPlatform.SENDER, "sender_prepare_time", "sender_call_lateness",
+				"sender_meta_errors", "sender_retries", "sender_messages"));
 		report.exited(platform.exited());
 		report.explainLost(platform::describe);
 		return report;
