@@ -32,8 +32,15 @@ final class Lane {
 	/** Messages of this number are in the table but not in memory. */
 	boolean spilled;
 
-	/** Admissions left in the table only, ever (to see if a reload raced with one). */
-	long skipped;
+	/**
+	 * Admissions left in the table while a load ran (it may have read the table before
+	 * they were written): looked at when the load is done, so that the lane can stop
+	 * being spilled while admissions keep coming.
+	 */
+	final List<QueuedMessage> admittedDuringLoad = new ArrayList<>();
+
+	/** More admissions came during the load than the lane could hold. */
+	boolean missedDuringLoad;
 
 	boolean reloading;
 

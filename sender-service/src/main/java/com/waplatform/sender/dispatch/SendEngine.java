@@ -203,7 +203,14 @@ public class SendEngine implements SmartLifecycle {
 		if (lane.spilled || lane.queue.size() >= this.queue.maxHeldPerNumber()) {
 			// stays PENDING in the table; loaded when the lane has room
 			lane.spilled = true;
-			lane.skipped++;
+			if (lane.reloading) {
+				if (lane.admittedDuringLoad.size() < this.queue.maxHeldPerNumber()) {
+					lane.admittedDuringLoad.add(message);
+				}
+				else {
+					lane.missedDuringLoad = true;
+				}
+			}
 			return;
 		}
 		message.queuedAt = System.nanoTime();
@@ -440,46 +447,60 @@ public class SendEngine implements SmartLifecycle {
 		lane.reloading = true;
 		boolean takeOver = lane.takeOver;
 		lane.takeOver = false;
-		long skippedBefore = lane.skipped;
 		int limit = this.queue.maxHeldPerNumber();
 		submit("reload " + lane.phoneNumberId,
 				this.messages.unsent(lane.organizationId, lane.phoneNumberId, limit, takeOver)
 					.collectList()
-					.map((rows) -> () -> {
-						lane.reloading = false;
-						boolean left = false;
-						for (Messages.Unsent row : rows) {
-							QueuedMessage message = new QueuedMessage(row.request(), row.partition(), row.offset(),
-									(row.createdAt() != null) ? row.createdAt() : Instant.now());
-							if (row.state() == MessageState.SENDING) {
-								if (lane.queue.holdOut(message)) {
-									startVerifying(lane, message, row.attemptStartedAt());
-								}
-							}
-							else if (!lane.queue.holds(message.id())) {
-								if (lane.queue.size() < limit) {
-									message.queuedAt = System.nanoTime();
-									lane.queue.offer(message);
-								}
-								else {
-									left = true;
-								}
-							}
-						}
-						// rows left for want of room keep the lane spilled: nothing else
-						// would
-						// load them
-						if (rows.size() < limit && !left && lane.skipped == skippedBefore) {
-							lane.spilled = false;
-						}
-						reschedule(lane);
-					}),
+					.map((rows) -> () -> loaded(lane, rows, limit)),
 				(ex) -> () -> {
 					lane.reloading = false;
 					lane.takeOver |= takeOver;
+					// still spilled: the next load finds them in the table
+					lane.admittedDuringLoad.clear();
+					lane.missedDuringLoad = false;
 					log.warn("Could not load the unsent messages of number {}: {}", lane.phoneNumberId,
 							ex.getMessage());
 				});
+	}
+
+	private void loaded(Lane lane, List<Messages.Unsent> rows, int limit) {
+		lane.reloading = false;
+		boolean left = false;
+		for (Messages.Unsent row : rows) {
+			QueuedMessage message = new QueuedMessage(row.request(), row.partition(), row.offset(),
+					(row.createdAt() != null) ? row.createdAt() : Instant.now());
+			if (row.state() == MessageState.SENDING) {
+				if (lane.queue.holdOut(message)) {
+					startVerifying(lane, message, row.attemptStartedAt());
+				}
+			}
+			else {
+				left |= !offerLoaded(lane, message, limit);
+			}
+		}
+		for (QueuedMessage message : lane.admittedDuringLoad) {
+			left |= !offerLoaded(lane, message, limit);
+		}
+		// rows left for want of room keep the lane spilled: nothing else would load them
+		if (rows.size() < limit && !left && !lane.missedDuringLoad) {
+			lane.spilled = false;
+		}
+		lane.admittedDuringLoad.clear();
+		lane.missedDuringLoad = false;
+		reschedule(lane);
+	}
+
+	/** Queues a loaded message unless the lane holds it; false if there was no room. */
+	private boolean offerLoaded(Lane lane, QueuedMessage message, int limit) {
+		if (lane.queue.holds(message.id())) {
+			return true;
+		}
+		if (lane.queue.size() >= limit) {
+			return false;
+		}
+		message.queuedAt = System.nanoTime();
+		lane.queue.offer(message);
+		return true;
 	}
 
 	private void housekeepNow(List<String> resumed) {
