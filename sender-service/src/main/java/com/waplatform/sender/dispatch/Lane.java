@@ -60,6 +60,10 @@ final class Lane {
 
 	private final int[] depth = new int[Priority.values().length];
 
+	private volatile int calling;
+
+	private volatile int spilledFlag;
+
 	private final List<Meter> meters = new ArrayList<>();
 
 	Lane(String phoneNumberId, String organizationId, int partition, double throughput, RateSettings settings) {
@@ -73,6 +77,14 @@ final class Lane {
 	void registerGauges(MeterRegistry registry) {
 		this.meters.add(Gauge.builder("sender.rate.allowed", this, (lane) -> lane.allowedRate)
 			.description("Messages per second the number may send now (configured, lowered after 130429)")
+			.tag("phone_number_id", this.phoneNumberId)
+			.register(registry));
+		this.meters.add(Gauge.builder("sender.lane.inflight", this, (lane) -> lane.calling)
+			.description("Calls of the number awaiting Meta's answer (at most sender.rate-limit.in-flight of calls)")
+			.tag("phone_number_id", this.phoneNumberId)
+			.register(registry));
+		this.meters.add(Gauge.builder("sender.lane.spilled", this, (lane) -> lane.spilledFlag)
+			.description("1 while messages of the number wait in the table for room in its lane")
 			.tag("phone_number_id", this.phoneNumberId)
 			.register(registry));
 		for (Priority priority : Priority.values()) {
@@ -91,6 +103,8 @@ final class Lane {
 
 	void refreshGauges(long now) {
 		this.allowedRate = this.queue.allowedRate(now);
+		this.calling = this.queue.calling();
+		this.spilledFlag = this.spilled ? 1 : 0;
 		for (Priority priority : Priority.values()) {
 			this.depth[priority.ordinal()] = this.queue.queued(priority);
 		}

@@ -136,7 +136,7 @@ final class ScenarioRun {
 		report.ingestion(ingestStart, ingestEnd, ingestor.failures(), resumedAt);
 		report.memory(platform.memoryPeaks());
 		report.senderPacing(platform.metrics(BenchPlatform.SENDER, "sender_prepare_time", "sender_call_lateness",
-				"sender_meta_errors", "sender_retries", "sender_messages"));
+				"sender_meta_errors", "sender_retries", "sender_messages", "sender_lane"));
 		report.exited(platform.exited());
 		report.explainLost(platform::describe);
 		return report;
