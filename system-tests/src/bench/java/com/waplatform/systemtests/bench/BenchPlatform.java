@@ -11,13 +11,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.waplatform.devstack.LocalSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -176,6 +185,40 @@ final class BenchPlatform implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			return List.of("unavailable: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Records not yet consumed, summed over every consumer group and partition (the
+	 * platform's services, the harness's status consumer): 0 once everything published
+	 * has been processed.
+	 */
+	long consumerLag() {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
+			long lag = 0;
+			for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+					.partitionsToOffsetAndMetadata()
+					.get();
+				Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+				committed.keySet().forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+				Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest)
+					.all()
+					.get();
+				for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+					if (entry.getValue() != null) {
+						lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+					}
+				}
+			}
+			return lag;
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Cannot read the consumer groups' lag", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted reading the consumer groups' lag", ex);
 		}
 	}
 
