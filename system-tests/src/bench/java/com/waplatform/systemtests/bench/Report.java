@@ -265,7 +265,8 @@ final class Report {
 			MessageStatus status = track.finalStatus();
 			statuses.computeIfAbsent(part, (key) -> new TreeMap<>())
 				.merge((status != null) ? status.wireName() : track.lastStatus(), 1L, Long::sum);
-			boolean pacing = sink && (part.equals(ScenarioRun.MAIN) || part.equals(ScenarioRun.PAUSE));
+			boolean pacing = sink && (part.equals(ScenarioRun.MAIN) || part.equals(ScenarioRun.PAUSE)
+					|| part.equals(ScenarioRun.WARMUP_SINK));
 			boolean atMeta = this.timesSent.containsKey(track.id());
 			if (pacing && !track.hasOutcome() && atMeta) {
 				unconfirmed++;

@@ -31,11 +31,19 @@ final class ScenarioRun {
 
 	static final String PROBE = "probe";
 
+	/**
+	 * Warm-up messages whose status webhooks go to the sink: the simulator's and the
+	 * sender's paths of the pacing phase compiled before it is measured.
+	 */
+	static final String WARMUP_SINK = "warmup-sink";
+
 	/** The messages that met the expired token (sent with the backlog once resumed). */
 	static final String PAUSE = "pause";
 
 	/** Messages through the whole platform before a preloaded run (JIT compilation). */
 	private static final int WARMUP_MESSAGES = 1_500;
+
+	private static final int WARMUP_SINK_MESSAGES = 1_000;
 
 	/** Messages of the end-to-end phase that follows a preloaded run (all numbers). */
 	private static final int END_TO_END_MESSAGES = 2_000;
@@ -85,6 +93,16 @@ final class ScenarioRun {
 		ingestor.sendAll(warm, CONCURRENCY);
 		awaitFinal(platform, tracker, WARMUP, Duration.ofMinutes(3), false);
 		log("warm-up messages finished: " + (tracker.unfinished(WARMUP) == 0));
+		if (pacingSink()) {
+			// JFR showed the simulator recompiling (deoptimizations, C2) for 10-20 s
+			// after
+			// the resume when its webhooks first went to the sink: warm that path too
+			seeder.pointWebhooks(numbers, sink.url());
+			List<Outgoing> warmSink = messages(WARMUP_SINK, share(numbers, WARMUP_SINK_MESSAGES), 0);
+			log("warm-up with the status webhooks to the sink: " + warmSink.size() + " messages");
+			ingestor.sendAll(warmSink, CONCURRENCY);
+			awaitFinal(platform, tracker, WARMUP_SINK, Duration.ofMinutes(2), true);
+		}
 		if (this.scenario.preload()) {
 			pauseSending(platform, seeder, numbers, ingestor);
 			if (pacingSink()) {
@@ -231,7 +249,7 @@ final class ScenarioRun {
 		List<String> hot = hotRecipients();
 		int hotSent = 0;
 		// each part its own recipients: +346<part><number><index>
-		int partDigit = part.equals(MAIN) ? 0 : part.equals(WARMUP) ? 8 : 5;
+		int partDigit = part.equals(MAIN) ? 0 : part.equals(WARMUP) ? 8 : part.equals(WARMUP_SINK) ? 7 : 5;
 		for (int n = 0; n < numbers.size(); n++) {
 			BenchNumber number = numbers.get(n);
 			for (int j = 0; j < number.messages(); j++) {
