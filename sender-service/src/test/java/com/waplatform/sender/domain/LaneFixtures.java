@@ -40,6 +40,18 @@ final class LaneFixtures {
 		return lane.fire(now, max);
 	}
 
+	/**
+	 * Polls the lane every {@code step} from {@code from} until {@code until} (excluded)
+	 * without answering any call; the messages whose calls started.
+	 */
+	static List<Item> pollEvery(NumberLane<Item> lane, long from, long until, long step) {
+		List<Item> calls = new ArrayList<>();
+		for (long now = from; now < until; now += step) {
+			calls.addAll(poll(lane, now, Integer.MAX_VALUE));
+		}
+		return calls;
+	}
+
 	static Item item(String id, String recipient) {
 		return new Item(id, recipient, Priority.TRANSACTIONAL);
 	}

@@ -1,5 +1,6 @@
 package com.waplatform.sender.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import static com.waplatform.sender.domain.LaneFixtures.bulk;
 import static com.waplatform.sender.domain.LaneFixtures.item;
 import static com.waplatform.sender.domain.LaneFixtures.maxInWindow;
 import static com.waplatform.sender.domain.LaneFixtures.poll;
+import static com.waplatform.sender.domain.LaneFixtures.pollEvery;
 import static com.waplatform.sender.domain.LaneFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +43,7 @@ class NumberLaneTests {
 		for (int i = 0; i < 400; i++) {
 			lane.offer(item("m" + i, "+1555000" + i));
 		}
-		List<LaneFixtures.Dispatch> dispatched = new java.util.ArrayList<>();
+		List<LaneFixtures.Dispatch> dispatched = new ArrayList<>();
 		long now = T0;
 		int wakes = 0;
 		while (now < T0 + 3 * SECOND) {
@@ -66,7 +68,7 @@ class NumberLaneTests {
 		for (int i = 0; i < 6000; i++) {
 			lane.offer(item("m" + i, "+1555" + String.format("%07d", i)));
 		}
-		List<LaneFixtures.Dispatch> dispatched = new java.util.ArrayList<>();
+		List<LaneFixtures.Dispatch> dispatched = new ArrayList<>();
 		long now = T0;
 		int wakes = 0;
 		while (now < T0 + 5 * SECOND) {
@@ -90,8 +92,8 @@ class NumberLaneTests {
 		for (int i = 0; i < 1000; i++) {
 			lane.offer(item("m" + i, "+1555" + String.format("%07d", i)));
 		}
-		List<LaneFixtures.Item> preparing = new java.util.ArrayList<>();
-		List<LaneFixtures.Dispatch> calls = new java.util.ArrayList<>();
+		List<LaneFixtures.Item> preparing = new ArrayList<>();
+		List<LaneFixtures.Dispatch> calls = new ArrayList<>();
 		// the database records prepared messages in bunches, every 200 ms
 		for (long now = T0; now < T0 + 3 * SECOND; now += MS) {
 			if ((now - T0) % (200 * MS) == 0) {
@@ -123,25 +125,17 @@ class NumberLaneTests {
 			lane.offer(item("m" + i, "+1555" + String.format("%07d", i)));
 		}
 		// Meta answers nothing for 5 s: 10 msg/s × the 2 s in-flight allowance
-		List<LaneFixtures.Item> calls = new java.util.ArrayList<>();
-		for (long now = T0; now < T0 + 5 * SECOND; now += 10 * MS) {
-			calls.addAll(poll(lane, now, Integer.MAX_VALUE));
-		}
-		assertThat(calls).hasSize(20);
+		assertThat(pollEvery(lane, T0, T0 + 5 * SECOND, 10 * MS)).hasSize(20);
 		assertThat(lane.calling()).isEqualTo(20);
 		assertThat(lane.nextWakeUp(T0 + 5 * SECOND)).as("the next call waits for an answer").isEqualTo(Long.MAX_VALUE);
-		// an answer, a refusal put back, a timed-out call being verified: each frees its
-		// slot
+		// each frees its slot: an answer, a refusal put back, a timed-out call (verified)
 		lane.accepted("m0");
 		lane.requeue("m1", T0 + 10 * SECOND, T0 + 5 * SECOND);
 		lane.callEnded("m2");
 		assertThat(lane.calling()).isEqualTo(17);
 		assertThat(lane.holds("m2")).as("held while its outcome is verified").isTrue();
-		List<LaneFixtures.Item> more = new java.util.ArrayList<>();
-		for (long now = T0 + 5 * SECOND; now < T0 + 7 * SECOND; now += 10 * MS) {
-			more.addAll(poll(lane, now, Integer.MAX_VALUE));
-		}
-		assertThat(more).extracting(LaneFixtures.Item::id).containsExactly("m20", "m21", "m22");
+		assertThat(pollEvery(lane, T0 + 5 * SECOND, T0 + 7 * SECOND, 10 * MS)).extracting(LaneFixtures.Item::id)
+			.containsExactly("m20", "m21", "m22");
 		assertThat(lane.calling()).isEqualTo(20);
 		lane.callEnded("m2");
 		lane.release("m2");

@@ -2,8 +2,8 @@ package com.waplatform.sender.send;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -284,8 +284,7 @@ class SenderServiceTests {
 	@Test
 	void aBacklogLargerThanTheLaneIsLoadedFromTheTableWhileCallsAwaitVerification() {
 		String number = this.fixtures.configuredNumber("org-1");
-		// ten calls without an answer: held out of the queue for the 3 s verification
-		// grace
+		// ten calls without an answer, held out of the queue for the 3 s grace
 		List<SendRequest> unanswered = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			String recipient = uniqueRecipient();
@@ -295,9 +294,8 @@ class SenderServiceTests {
 		unanswered.forEach((request) -> this.fixtures.publish(Topics.SEND_REQUESTS, request));
 		await().atMost(WAIT).until(() -> retries(number, "unconfirmed") == 10);
 
-		// 25 more: 10 fit the lane (20 held at most), 15 wait in the table; after the
-		// first
-		// 10 are sent the reload finds 15 rows and room for 10
+		// 25 more: 10 fit the lane (20 held at most), 15 wait in the table; once those
+		// 10 are sent, the reload finds 15 rows and room for 10
 		List<SendRequest> backlog = new ArrayList<>();
 		for (int i = 0; i < 25; i++) {
 			backlog.add(request("org-1", number, uniqueRecipient(), null));

@@ -265,8 +265,7 @@ final class Report {
 			MessageStatus status = track.finalStatus();
 			statuses.computeIfAbsent(part, (key) -> new TreeMap<>())
 				.merge((status != null) ? status.wireName() : track.lastStatus(), 1L, Long::sum);
-			boolean pacing = sink && (part.equals(ScenarioRun.MAIN) || part.equals(ScenarioRun.PAUSE)
-					|| part.equals(ScenarioRun.WARMUP_SINK));
+			boolean pacing = sink && ScenarioRun.SINK_PARTS.contains(part);
 			boolean atMeta = this.timesSent.containsKey(track.id());
 			if (pacing && !track.hasOutcome() && atMeta) {
 				unconfirmed++;

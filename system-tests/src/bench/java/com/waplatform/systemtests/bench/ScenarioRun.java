@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -39,6 +40,9 @@ final class ScenarioRun {
 
 	/** The messages that met the expired token (sent with the backlog once resumed). */
 	static final String PAUSE = "pause";
+
+	/** The parts sent while the status webhooks may go to the sink. */
+	static final Set<String> SINK_PARTS = Set.of(WARMUP_SINK, PAUSE, MAIN);
 
 	/** Messages through the whole platform before a preloaded run (JIT compilation). */
 	private static final int WARMUP_MESSAGES = 1_500;
@@ -94,9 +98,8 @@ final class ScenarioRun {
 		awaitFinal(platform, tracker, WARMUP, Duration.ofMinutes(3), false);
 		log("warm-up messages finished: " + (tracker.unfinished(WARMUP) == 0));
 		if (pacingSink()) {
-			// JFR showed the simulator recompiling (deoptimizations, C2) for 10-20 s
-			// after
-			// the resume when its webhooks first went to the sink: warm that path too
+			// JFR showed the simulator recompiling for 10-20 s after the resume
+			// when its webhooks first went to the sink: warm that path too
 			seeder.pointWebhooks(numbers, sink.url());
 			List<Outgoing> warmSink = messages(WARMUP_SINK, share(numbers, WARMUP_SINK_MESSAGES), 0);
 			log("warm-up with the status webhooks to the sink: " + warmSink.size() + " messages");
@@ -189,30 +192,21 @@ final class ScenarioRun {
 	 * Waits until the paused sender holds the whole backlog: the gateway answers 202 once
 	 * a message is in its outbox, and its relay, Kafka and the sender's admission take a
 	 * few more seconds. Resuming before would measure the pacing while the sender still
-	 * admits the tail of the backlog on the same cores.
+	 * admits the tail of the backlog on the same cores. Waits too until every consumer
+	 * group has caught up: the other services' share of the ingest (the gateway's read
+	 * model of every send request) is done, as it would be on their own machines.
 	 */
 	private void awaitAdmitted(BenchPlatform platform, int backlog) {
 		long started = System.currentTimeMillis();
 		long deadline = started + Duration.ofMinutes(2).toMillis();
-		long pending;
-		while ((pending = platform.pendingInSender()) < backlog) {
+		while (platform.pendingInSender() < backlog || platform.consumerLag() > 0) {
 			if (System.currentTimeMillis() > deadline) {
-				throw new IllegalStateException("The sender holds " + pending + " of " + backlog + " messages");
+				throw new IllegalStateException("The sender holds " + platform.pendingInSender() + " of " + backlog
+						+ " messages, the consumers lag by " + platform.consumerLag() + " records");
 			}
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
 		}
-		// the other services' share of the ingest (the gateway's read model of every send
-		// request, ...) is done before the pacing is measured, as it would be on their
-		// own
-		// machines
-		long lag;
-		while ((lag = platform.consumerLag()) > 0) {
-			if (System.currentTimeMillis() > deadline) {
-				throw new IllegalStateException("The platform's consumers still lag by " + lag + " records");
-			}
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
-		}
-		log("the sender holds the backlog (" + pending + " messages) and every consumer caught up after "
+		log("the sender holds the backlog and every consumer caught up after "
 				+ seconds(System.currentTimeMillis() - started) + " s more");
 	}
 

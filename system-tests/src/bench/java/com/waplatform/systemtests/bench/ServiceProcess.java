@@ -41,8 +41,7 @@ final class ServiceProcess implements AutoCloseable {
 			String jvmOptions, Map<String, Object> properties, Map<String, String> environment, Path logDirectory) {
 		List<String> command = new ArrayList<>();
 		if (niceness != 0) {
-			// every thread inherits it (renice on a pid would reach only the main
-			// thread);
+			// every thread inherits it (renice on a pid reaches only the main thread);
 			// without the privilege, nice warns in the log and runs the JVM unchanged
 			command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
 		}
