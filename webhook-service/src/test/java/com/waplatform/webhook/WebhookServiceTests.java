@@ -3,7 +3,12 @@ package com.waplatform.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,8 +25,12 @@ import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.testsupport.Infrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +83,9 @@ class WebhookServiceTests {
 	@Autowired
 	DatabaseClient db;
 
+	@Autowired
+	ConnectionFactory connections;
+
 	@Test
 	void statusesMoveAMessageForwardOnlyOnce() {
 		String messageId = UUID.randomUUID().toString();
@@ -110,6 +122,125 @@ class WebhookServiceTests {
 		publishWebhook(statusWebhook("wamid." + marker, "sent", 1_700_000_400L, marker));
 		awaitStatuses(marker, 1);
 		assertThat(this.received.statuses(messageId)).hasSize(3);
+	}
+
+	@Test
+	void oneWebhookCarryingStatusesOfSeveralMessagesAndNumbersAppliesEach() {
+		this.accounts.apply(PhoneNumberConfigured.of("org-of-batch", "2233445566778", "6677889900112", "15550001111",
+				"sealed", 80, true));
+		String first = UUID.randomUUID().toString();
+		String second = UUID.randomUUID().toString();
+		String third = UUID.randomUUID().toString();
+		String batch = """
+				{"object":"whatsapp_business_account","entry":[
+				 {"id":"%s","changes":[{"field":"messages","value":{"messaging_product":"whatsapp",
+				  "metadata":{"display_phone_number":"972123456789","phone_number_id":"%s"},
+				  "statuses":[%s,%s]}}]},
+				 {"id":"6677889900112","changes":[{"field":"messages","value":{"messaging_product":"whatsapp",
+				  "metadata":{"display_phone_number":"15550001111","phone_number_id":"2233445566778"},
+				  "statuses":[%s]}}]}]}
+				""".formatted(WABA, PHONE_NUMBER_ID, status("wamid." + first, "delivered", 1_700_000_700L, first),
+				status("wamid." + second, "sent", 1_700_000_701L, second),
+				status("wamid." + third, "read", 1_700_000_702L, third));
+		publishWebhook(batch);
+		awaitStatuses(first, 1);
+		awaitStatuses(second, 1);
+		awaitStatuses(third, 1);
+		assertThat(this.received.statuses(first)).extracting(StatusEvent::status)
+			.containsExactly(MessageStatus.DELIVERED);
+		assertThat(this.received.statuses(second)).extracting(StatusEvent::status).containsExactly(MessageStatus.SENT);
+		StatusEvent read = this.received.statuses(third).get(0);
+		assertThat(read.status()).isEqualTo(MessageStatus.READ);
+		assertThat(read.organizationId()).isEqualTo("org-of-batch");
+		assertThat(read.phoneNumberId()).isEqualTo("2233445566778");
+		assertThat(this.received.statuses(first).get(0).organizationId()).isEqualTo(ORG);
+	}
+
+	/**
+	 * Meta batches statuses under load, and batches of the same messages are processed
+	 * concurrently: they must neither deadlock each other nor stall the consumer.
+	 */
+	@Test
+	void concurrentBatchedWebhooksOverTheSameMessagesAreAllApplied() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			ids.add(UUID.randomUUID().toString());
+		}
+		Random random = new Random(7);
+		Map<String, MessageStatus> highest = new HashMap<>();
+		List<WebhookReceived> webhooks = new ArrayList<>();
+		List<MessageStatus> kinds = List.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
+		for (int k = 0; k < 150; k++) {
+			List<String> statuses = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				String id = ids.get(random.nextInt(ids.size()));
+				MessageStatus kind = kinds.get(random.nextInt(kinds.size()));
+				highest.merge(id, kind, (a, b) -> (a.rank() >= b.rank()) ? a : b);
+				statuses.add(status("wamid." + id, kind.wireName(), 1_700_001_000L + k, id));
+			}
+			webhooks.add(WebhookReceived.of(ORG, WABA, """
+					{"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages",
+					 "value":{"messaging_product":"whatsapp",
+					  "metadata":{"display_phone_number":"972123456789","phone_number_id":"%s"},
+					  "statuses":[%s]}}]}]}""".formatted(WABA, PHONE_NUMBER_ID, String.join(",", statuses))));
+		}
+		double routed = this.meters.counter("webhook.changes", "field", "messages").count();
+		Flux.fromIterable(webhooks)
+			.flatMap((webhook) -> this.publisher.publish(Topics.WEBHOOK_EVENTS, webhook), 32)
+			.blockLast(Duration.ofSeconds(30));
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.meters.counter("webhook.changes", "field", "messages").count() - routed >= 150);
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(currentStatuses(ids)).isEqualTo(highest));
+	}
+
+	/**
+	 * A webhook whose transaction PostgreSQL picks as a deadlock victim is run again, and
+	 * the webhooks after it still flow.
+	 */
+	@Test
+	void aWebhookThatLosesADeadlockIsRetriedAndLaterWebhooksStillFlow() throws Exception {
+		List<String> ids = new ArrayList<>(List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString()));
+		Collections.sort(ids);
+		String first = ids.get(0);
+		String second = ids.get(1);
+		publishWebhook(statusWebhook("wamid." + first, "sent", 1_700_002_000L, first));
+		publishWebhook(statusWebhook("wamid." + second, "sent", 1_700_002_000L, second));
+		awaitStatuses(first, 1);
+		awaitStatuses(second, 1);
+		long deadlocks = deadlocks();
+
+		Connection blocker = Mono.from(this.connections.create()).block(TIMEOUT);
+		try {
+			Mono.from(blocker.beginTransaction()).block(TIMEOUT);
+			touch(blocker, second).block(TIMEOUT);
+			// the webhook locks the first row, then waits for the second
+			publishWebhook("""
+					{"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages",
+					 "value":{"messaging_product":"whatsapp",
+					  "metadata":{"display_phone_number":"972123456789","phone_number_id":"%s"},
+					  "statuses":[%s,%s]}}]}]}""".formatted(WABA, PHONE_NUMBER_ID,
+					status("wamid." + second, "delivered", 1_700_002_001L, second),
+					status("wamid." + first, "delivered", 1_700_002_001L, first)));
+			await().atMost(TIMEOUT).until(() -> waitingForLocks() > 0);
+			// ... and we wait for the first: PostgreSQL aborts the webhook, which waited
+			// longer, and we get both rows
+			touch(blocker, first).block(TIMEOUT);
+			Mono.from(blocker.commitTransaction()).block(TIMEOUT);
+		}
+		finally {
+			Mono.from(blocker.close()).block(TIMEOUT);
+		}
+
+		// the statistics reach pg_stat_database a moment after the transaction ends
+		await().atMost(TIMEOUT).until(() -> deadlocks() > deadlocks);
+		awaitStatuses(first, 2);
+		awaitStatuses(second, 2);
+		assertThat(this.received.statuses(first)).extracting(StatusEvent::status)
+			.containsExactly(MessageStatus.SENT, MessageStatus.DELIVERED);
+		String marker = UUID.randomUUID().toString();
+		publishWebhook(statusWebhook("wamid." + marker, "sent", 1_700_002_002L, marker));
+		awaitStatuses(marker, 1);
 	}
 
 	@Test
@@ -236,6 +367,38 @@ class WebhookServiceTests {
 		return this.meters.counter(name, "status", status).count();
 	}
 
+	private Map<String, MessageStatus> currentStatuses(List<String> ids) {
+		return this.db.sql("select message_id, status from message_status where message_id = any(:ids)")
+			.bind("ids", ids.toArray(String[]::new))
+			.map((row) -> Map.entry(row.get("message_id", String.class),
+					MessageStatus.fromWire(row.get("status", String.class))))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.block(TIMEOUT);
+	}
+
+	private Mono<Long> touch(Connection connection, String messageId) {
+		return Mono
+			.from(connection.createStatement("update message_status set updated_at = now() where message_id = $1")
+				.bind("$1", messageId)
+				.execute())
+			.flatMap((result) -> Mono.from(result.getRowsUpdated()));
+	}
+
+	private long waitingForLocks() {
+		return this.db.sql("select count(*) as n from pg_locks where not granted")
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block(TIMEOUT);
+	}
+
+	private long deadlocks() {
+		return this.db.sql("select deadlocks from pg_stat_database where datname = current_database()")
+			.map((row) -> row.get("deadlocks", Long.class))
+			.one()
+			.block(TIMEOUT);
+	}
+
 	private void awaitStatuses(String messageId, int count) {
 		await().atMost(TIMEOUT).until(() -> this.received.statuses(messageId).size() >= count);
 	}
@@ -258,9 +421,14 @@ class WebhookServiceTests {
 				{"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages","value":{
 				"messaging_product":"whatsapp",
 				"metadata":{"display_phone_number":"972123456789","phone_number_id":"%s"},
-				"statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"972987654321",
-				"biz_opaque_callback_data":"%s"}]}}]}]}
-				""".formatted(WABA, PHONE_NUMBER_ID, wamid, status, timestamp, callbackData);
+				"statuses":[%s]}}]}]}
+				""".formatted(WABA, PHONE_NUMBER_ID, status(wamid, status, timestamp, callbackData));
+	}
+
+	private static String status(String wamid, String status, long timestamp, String callbackData) {
+		return """
+				{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"972987654321",
+				"biz_opaque_callback_data":"%s"}""".formatted(wamid, status, timestamp, callbackData);
 	}
 
 	@TestConfiguration

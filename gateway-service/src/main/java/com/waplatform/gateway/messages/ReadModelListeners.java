@@ -3,6 +3,7 @@ package com.waplatform.gateway.messages;
 import com.waplatform.common.event.Event;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
+import com.waplatform.support.kafka.TransientFailures;
 import com.waplatform.support.outbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
@@ -40,8 +41,10 @@ class ReadModelListeners {
 		if (!(record.value() instanceof SendRequest request)) {
 			return Mono.empty();
 		}
-		return this.tx.transactional(this.processed.firstTime(SEND_REQUESTS_CONSUMER, request.eventId())
-			.flatMap((first) -> first ? this.store.recordSendRequest(request) : Mono.empty()));
+		return this.tx
+			.transactional(this.processed.firstTime(SEND_REQUESTS_CONSUMER, request.eventId())
+				.flatMap((first) -> first ? this.store.recordSendRequest(request) : Mono.empty()))
+			.retryWhen(TransientFailures.retry());
 	}
 
 	@KafkaListener(id = "gateway-status-events", idIsGroup = false, topics = "wa.status-events")
@@ -49,8 +52,10 @@ class ReadModelListeners {
 		if (!(record.value() instanceof StatusEvent event)) {
 			return Mono.empty();
 		}
-		return this.tx.transactional(this.processed.firstTime(STATUS_EVENTS_CONSUMER, event.eventId())
-			.flatMap((first) -> first ? this.store.applyStatus(event) : Mono.empty()));
+		return this.tx
+			.transactional(this.processed.firstTime(STATUS_EVENTS_CONSUMER, event.eventId())
+				.flatMap((first) -> first ? this.store.applyStatus(event) : Mono.empty()))
+			.retryWhen(TransientFailures.retry());
 	}
 
 }

@@ -8,6 +8,7 @@ import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.SendRequestEvent;
 import com.waplatform.sender.dispatch.SendEngine;
+import com.waplatform.support.kafka.TransientFailures;
 import org.apache.kafka.common.TopicPartition;
 import reactor.core.publisher.Mono;
 
@@ -44,7 +45,8 @@ class SendRequestListener implements ConsumerSeekAware {
 	Mono<Void> onSendRequest(SendRequestEvent event, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
 			@Header(KafkaHeaders.OFFSET) long offset) {
 		if (event instanceof SendRequest request) {
-			return this.admissions.admit(request, partition, offset);
+			// admission is idempotent (the row's state decides), so it may run again
+			return this.admissions.admit(request, partition, offset).retryWhen(TransientFailures.retry());
 		}
 		return Mono.error(new IllegalArgumentException("Unsupported send request " + event.eventType()));
 	}

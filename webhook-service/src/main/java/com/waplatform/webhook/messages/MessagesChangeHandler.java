@@ -1,5 +1,6 @@
 package com.waplatform.webhook.messages;
 
+import java.util.Comparator;
 import java.util.List;
 
 import com.waplatform.common.meta.WebhookPayload;
@@ -49,7 +50,11 @@ class MessagesChangeHandler implements ChangeHandler {
 		WebhookPayload.MessagesValue value = WebhookPayloads.value(change.change(), WebhookPayload.MessagesValue.class);
 		String phoneNumberId = (value.metadata() != null) ? value.metadata().phoneNumberId() : null;
 		errors(change, value.errors());
+		// in the order of their messages (a stable sort keeps each message's own order):
+		// concurrent webhooks carrying statuses of the same messages then lock their rows
+		// in one order and cannot deadlock each other
 		Flux<Void> statusUpdates = Flux.fromIterable(orEmpty(value.statuses()))
+			.sort(Comparator.comparing(MessagesChangeHandler::messageKey))
 			.concatMap((status) -> this.statuses.apply(change.organizationId(), phoneNumberId, status));
 		Flux<Void> messages = Flux.fromIterable(orEmpty(value.messages()))
 			.concatMap((message) -> this.inbound.record(change.organizationId(), requirePhoneNumber(phoneNumberId),
@@ -70,6 +75,11 @@ class MessagesChangeHandler implements ChangeHandler {
 			throw new IllegalArgumentException("Inbound messages without 'metadata.phone_number_id'");
 		}
 		return phoneNumberId;
+	}
+
+	private static String messageKey(WebhookPayload.Status status) {
+		String callbackData = status.bizOpaqueCallbackData();
+		return (callbackData != null) ? callbackData : String.valueOf(status.id());
 	}
 
 	private static <T> List<T> orEmpty(@Nullable List<T> list) {

@@ -3,6 +3,7 @@ package com.waplatform.webhook.routing;
 import com.waplatform.common.meta.WebhookPayload;
 import com.waplatform.common.webhook.WebhookEvent;
 import com.waplatform.common.webhook.WebhookReceived;
+import com.waplatform.support.kafka.TransientFailures;
 import com.waplatform.support.outbox.ProcessedEvents;
 import com.waplatform.webhook.routing.domain.WebhookPayloads;
 import io.micrometer.core.instrument.Counter;
@@ -59,7 +60,7 @@ class WebhookEventsListener {
 		WebhookPayload payload = WebhookPayloads.parse(received.payload());
 		Mono<Void> once = this.processedEvents.firstTime(CONSUMER, received.eventId())
 			.flatMap((first) -> first ? this.router.route(received, payload) : skip(received));
-		return this.tx.transactional(once);
+		return this.tx.transactional(once).retryWhen(TransientFailures.retry());
 	}
 
 	private Mono<Void> skip(WebhookReceived received) {

@@ -3,6 +3,7 @@ package com.waplatform.webhook.status;
 import com.waplatform.common.event.Event;
 import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.StatusEvent;
+import com.waplatform.support.kafka.TransientFailures;
 import reactor.core.publisher.Mono;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -39,8 +40,10 @@ class AcceptedStatusListener {
 			return Mono.empty();
 		}
 		MessageRef message = new MessageRef(status.messageId(), status.organizationId());
-		return this.tx.transactional(this.refs.record(status.wamid(), message)
-			.then(this.statuses.recordAccepted(message, status.wamid(), status.statusAt())));
+		return this.tx
+			.transactional(this.refs.record(status.wamid(), message)
+				.then(this.statuses.recordAccepted(message, status.wamid(), status.statusAt())))
+			.retryWhen(TransientFailures.retry());
 	}
 
 }

@@ -8,6 +8,7 @@ import com.waplatform.common.business.BusinessEvent;
 import com.waplatform.common.event.Event;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.SendRequest;
+import com.waplatform.support.kafka.TransientFailures;
 import com.waplatform.support.outbox.Outbox;
 import com.waplatform.support.outbox.ProcessedEvents;
 import com.waplatform.workflow.rules.Rule;
@@ -73,7 +74,7 @@ class BusinessEventsListener {
 			.toList();
 		Mono<Void> once = this.processedEvents.firstTime(CONSUMER, event.eventId())
 			.flatMap((first) -> first ? send(event, messages) : duplicate(event));
-		return this.tx.transactional(once);
+		return this.tx.transactional(once).retryWhen(TransientFailures.retry());
 	}
 
 	private Mono<Void> send(BusinessEvent event, List<Triggered> messages) {
