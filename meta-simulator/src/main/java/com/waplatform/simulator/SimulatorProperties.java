@@ -48,11 +48,16 @@ public record SimulatorProperties(@DefaultValue List<@Valid Account> accounts,
 	 * @param retryBackoff first retry delay, doubled on each further attempt
 	 * @param timeout how long one delivery attempt may take
 	 * @param maxConcurrency webhook sequences in flight at once
+	 * @param maxStatusesPerPost statuses one POST may carry, as Meta batches them under
+	 * load (1: one status per POST)
+	 * @param batchWindow how long a status waits for others to share its POST
 	 */
 	public record Webhooks(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("100ms") Duration sentDelay,
 			@NotNull @DefaultValue("200ms") Duration deliveredDelay, @NotNull @DefaultValue("300ms") Duration readDelay,
 			@Min(1) @Max(10) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("200ms") Duration retryBackoff,
-			@NotNull @DefaultValue("5s") Duration timeout, @Min(1) @DefaultValue("1024") int maxConcurrency) {
+			@NotNull @DefaultValue("5s") Duration timeout, @Min(1) @DefaultValue("1024") int maxConcurrency,
+			@Min(1) @Max(1000) @DefaultValue("1") int maxStatusesPerPost,
+			@NotNull @DefaultValue("50ms") Duration batchWindow) {
 	}
 
 	/**

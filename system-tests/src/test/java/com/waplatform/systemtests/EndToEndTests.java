@@ -50,7 +50,9 @@ class EndToEndTests {
 	static void startPlatform() {
 		platform = LocalPlatform.start(PlatformOptions.randomPorts()
 			.withOverrides(Map.of("platform.kafka.partitions", 2, "spring.main.banner-mode", "off",
-					"simulator.accounts[0].enforce-service-window", true)));
+					"simulator.accounts[0].enforce-service-window", true,
+					// statuses as Meta posts them under load: several in one webhook
+					"simulator.webhooks.max-statuses-per-post", 20, "simulator.webhooks.batch-window", "50ms")));
 		demo = platform.demo();
 		gateway = WebTestClient.bindToServer()
 			.baseUrl(platform.url(Service.GATEWAY))

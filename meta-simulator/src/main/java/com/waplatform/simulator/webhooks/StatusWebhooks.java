@@ -5,19 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.waplatform.simulator.SimulatorProperties;
 import com.waplatform.simulator.accounts.Account;
 import com.waplatform.simulator.faults.FaultProfile;
 import com.waplatform.simulator.faults.Faults;
 import com.waplatform.simulator.ledger.LedgerEntry;
+import com.waplatform.simulator.webhooks.WebhookPayloads.AccountStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -36,7 +40,10 @@ import org.springframework.stereotype.Component;
  * subscription that has to exist somewhere: accepted messages are queued into a sink and
  * a single pipeline, subscribed on start and disposed on stop (on its own scheduler),
  * runs the status sequences concurrently. Other webhook work (template status updates)
- * goes through the same pipeline ({@link #submit}).
+ * goes through the same pipeline ({@link #submit}). With {@code max-statuses-per-post}
+ * above 1, statuses due within a {@code batch-window} share one POST, as Meta's do under
+ * load: at 1,000 messages a second that is 3,000 POSTs a second fewer to sign, send and
+ * receive.
  */
 @Component
 public class StatusWebhooks implements SmartLifecycle {
@@ -50,6 +57,9 @@ public class StatusWebhooks implements SmartLifecycle {
 	private final Faults faults;
 
 	private final Sinks.Many<Mono<Void>> jobs = Sinks.many().unicast().onBackpressureBuffer();
+
+	/** Statuses waiting to share a POST (when one POST may carry several). */
+	private final Sinks.Many<Batched> batched = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final Scheduler scheduler = Schedulers.newParallel("status-webhooks", 2);
 
@@ -116,15 +126,45 @@ public class StatusWebhooks implements SmartLifecycle {
 	private Mono<Boolean> post(Job job, Step step) {
 		LedgerEntry entry = job.entry();
 		JsonNode pricing = step.withPricing() ? WebhookPayloads.pricing(job.templateCategory()) : null;
-		byte[] body = WebhookPayloads.status(job.account(), entry.wamid(), step.status(), entry.waId(),
-				entry.bizOpaqueCallbackData(), pricing, Instant.now());
-		return this.sender.post(job.target(), job.account(), body, step.status());
+		AccountStatus status = new AccountStatus(job.account(), WebhookPayloads.status(entry.wamid(), step.status(),
+				entry.waId(), entry.bizOpaqueCallbackData(), pricing, Instant.now()));
+		if (this.settings.maxStatusesPerPost() == 1) {
+			return this.sender.post(job.target(), job.account(), WebhookPayloads.statuses(List.of(status)),
+					step.status());
+		}
+		return Mono.create((delivered) -> this.batched.emitNext(new Batched(job.target(), status, delivered),
+				Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1))));
+	}
+
+	/**
+	 * Posts a window's statuses, one POST per endpoint and signing secret; each status
+	 * learns whether its POST was delivered.
+	 */
+	private Flux<Void> postBatches(List<Batched> window) {
+		Map<List<Object>, List<Batched>> byPost = new LinkedHashMap<>();
+		for (Batched status : window) {
+			byPost
+				.computeIfAbsent(List.of(status.target(), status.status().account().appSecret()),
+						(key) -> new ArrayList<>())
+				.add(status);
+		}
+		return Flux.fromIterable(byPost.values()).flatMap((post) -> {
+			List<AccountStatus> statuses = post.stream().map(Batched::status).toList();
+			List<String> kinds = statuses.stream().map((status) -> status.status().status()).toList();
+			return this.sender
+				.post(post.get(0).target(), statuses.get(0).account(), WebhookPayloads.statuses(statuses), kinds)
+				.doOnNext((delivered) -> post.forEach((status) -> status.delivered().success(delivered)))
+				.then();
+		});
 	}
 
 	@Override
 	public void start() {
-		this.subscription = this.jobs.asFlux()
-			.flatMap((work) -> work, this.settings.maxConcurrency())
+		Flux<Void> sequences = this.jobs.asFlux().flatMap((work) -> work, this.settings.maxConcurrency());
+		Flux<Void> batches = this.batched.asFlux()
+			.bufferTimeout(this.settings.maxStatusesPerPost(), this.settings.batchWindow(), this.scheduler, true)
+			.flatMap(this::postBatches, this.settings.maxConcurrency());
+		this.subscription = Flux.merge(sequences, batches)
 			.subscribe(null, (ex) -> logger.error("Status webhook pipeline stopped", ex));
 	}
 
@@ -148,6 +188,9 @@ public class StatusWebhooks implements SmartLifecycle {
 	}
 
 	private record Step(String status, Duration delay, boolean withPricing, boolean duplicate) {
+	}
+
+	private record Batched(URI target, AccountStatus status, MonoSink<Boolean> delivered) {
 	}
 
 }

@@ -1,8 +1,11 @@
 package com.waplatform.simulator.webhooks;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.waplatform.common.json.Json;
 import com.waplatform.common.meta.MessageTemplate;
@@ -37,14 +40,37 @@ final class WebhookPayloads {
 	}
 
 	/**
-	 * A {@code statuses} webhook.
+	 * One element of a webhook's {@code statuses}.
 	 * @param pricing Meta's pricing object, or {@code null} to leave it out
 	 */
-	static byte[] status(Account account, String wamid, String status, String recipientWaId,
-			@Nullable String callbackData, @Nullable JsonNode pricing, Instant at) {
-		Status value = new Status(wamid, status, epochSeconds(at), recipientWaId, null, callbackData, null, pricing,
-				null);
-		return envelope(account, new MessagesValue("whatsapp", metadata(account), null, null, List.of(value), null));
+	static Status status(String wamid, String status, String recipientWaId, @Nullable String callbackData,
+			@Nullable JsonNode pricing, Instant at) {
+		return new Status(wamid, status, epochSeconds(at), recipientWaId, null, callbackData, null, pricing, null);
+	}
+
+	/**
+	 * A {@code statuses} webhook carrying one or more statuses: one entry per WABA and
+	 * one change per phone number, in the order the statuses came (Meta batches them like
+	 * this under load).
+	 */
+	static byte[] statuses(List<AccountStatus> statuses) {
+		Map<String, Map<String, List<AccountStatus>>> byWaba = new LinkedHashMap<>();
+		for (AccountStatus status : statuses) {
+			byWaba.computeIfAbsent(status.account().wabaId(), (waba) -> new LinkedHashMap<>())
+				.computeIfAbsent(status.account().phoneNumberId(), (number) -> new ArrayList<>())
+				.add(status);
+		}
+		List<Entry> entries = new ArrayList<>();
+		byWaba.forEach((wabaId, byNumber) -> {
+			List<Change> changes = new ArrayList<>();
+			byNumber.forEach((number, ofNumber) -> {
+				MessagesValue value = new MessagesValue("whatsapp", metadata(ofNumber.get(0).account()), null, null,
+						ofNumber.stream().map(AccountStatus::status).toList(), null);
+				changes.add(new Change("messages", MAPPER.valueToTree(value)));
+			});
+			entries.add(new Entry(wabaId, null, changes));
+		});
+		return MAPPER.writeValueAsBytes(new WebhookPayload("whatsapp_business_account", entries));
 	}
 
 	/** An inbound text message from a customer. */
@@ -119,6 +145,10 @@ final class WebhookPayloads {
 		WebhookPayload payload = new WebhookPayload("whatsapp_business_account",
 				List.of(new Entry(account.wabaId(), null, List.of(change))));
 		return MAPPER.writeValueAsBytes(payload);
+	}
+
+	/** A status of a message sent from {@code account}'s number. */
+	record AccountStatus(Account account, Status status) {
 	}
 
 	private static Metadata metadata(Account account) {

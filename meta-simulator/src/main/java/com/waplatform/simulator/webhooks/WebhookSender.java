@@ -2,6 +2,7 @@ package com.waplatform.simulator.webhooks;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -56,6 +57,14 @@ class WebhookSender {
 	 * attempts). Never errors on delivery failures.
 	 */
 	Mono<Boolean> post(URI target, Account account, byte[] body, String kind) {
+		return post(target, account, body, List.of(kind));
+	}
+
+	/**
+	 * Posts {@code body} carrying one update of each of {@code kinds} (several statuses
+	 * in one POST); counts each as delivered or failed.
+	 */
+	Mono<Boolean> post(URI target, Account account, byte[] body, List<String> kinds) {
 		SimulatorProperties.Webhooks settings = this.properties.webhooks();
 		Duration timeout = settings.timeout();
 		return this.client.post()
@@ -70,15 +79,22 @@ class WebhookSender {
 			.retryWhen(Retry.backoff(settings.maxAttempts() - 1L, settings.retryBackoff())
 				.filter(WebhookSender::retryable))
 			.map((response) -> {
-				this.registry.counter("simulator.webhooks.delivered", "kind", kind).increment();
+				count("simulator.webhooks.delivered", kinds);
 				return true;
 			})
 			.onErrorResume((ex) -> Exceptions.isRetryExhausted(ex) || retryable(ex), (ex) -> {
-				this.registry.counter("simulator.webhooks.failed", "kind", kind).increment();
-				logger.warn("Webhook " + kind + " to " + target + " not delivered after " + settings.maxAttempts()
+				count("simulator.webhooks.failed", kinds);
+				String what = (kinds.size() == 1) ? kinds.get(0) : kinds.size() + " statuses";
+				logger.warn("Webhook " + what + " to " + target + " not delivered after " + settings.maxAttempts()
 						+ " attempt(s): " + ex.getMessage());
 				return Mono.just(false);
 			});
+	}
+
+	private void count(String name, List<String> kinds) {
+		for (String kind : kinds) {
+			this.registry.counter(name, "kind", kind).increment();
+		}
 	}
 
 	private static boolean retryable(Throwable ex) {

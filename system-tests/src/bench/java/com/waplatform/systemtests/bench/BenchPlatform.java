@@ -49,6 +49,9 @@ final class BenchPlatform implements AutoCloseable {
 	 */
 	static final int SIMULATOR_NICENESS = -10;
 
+	/** Statuses per simulator webhook POST, unless {@code -Dbench.statuses-per-post}. */
+	static final int STATUSES_PER_POST = 100;
+
 	static final String SENDER = "sender";
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
@@ -308,6 +311,11 @@ final class BenchPlatform implements AutoCloseable {
 		properties.put("spring.autoconfigure.exclude", LocalSetup.SIMULATOR_EXCLUDES);
 		properties.put("simulator.webhook-url", gatewayUrl() + "/webhooks/meta");
 		properties.put("simulator.ledger.max-entries", 400_000);
+		// Meta batches statuses under load; one POST per status would make the
+		// simulator's webhooks, not the platform, the biggest user of the two cores
+		properties.put("simulator.webhooks.max-statuses-per-post",
+				Integer.getInteger("bench.statuses-per-post", STATUSES_PER_POST));
+		properties.put("simulator.webhooks.batch-window", "50ms");
 		return properties;
 	}
 
