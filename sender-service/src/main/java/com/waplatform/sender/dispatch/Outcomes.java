@@ -3,6 +3,7 @@ package com.waplatform.sender.dispatch;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.MessageStatus;
@@ -16,7 +17,6 @@ import com.waplatform.sender.templates.TemplateRechecks;
 import com.waplatform.support.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -70,10 +70,13 @@ public class Outcomes {
 	 */
 	Mono<List<Boolean>> acceptAll(List<Messages.Acceptance> acceptances) {
 		Mono<List<Boolean>> recorded = this.messages.acceptAll(acceptances)
-			.flatMap((accepted) -> Flux.range(0, acceptances.size())
-				.filter(accepted::get)
-				.concatMap((i) -> this.outbox.append(Topics.STATUS_EVENTS, acceptedEvent(acceptances.get(i))))
-				.then(Mono.just(accepted)));
+			.flatMap((accepted) -> this.outbox
+				.appendAll(Topics.STATUS_EVENTS,
+						IntStream.range(0, acceptances.size())
+							.filter(accepted::get)
+							.mapToObj((i) -> acceptedEvent(acceptances.get(i)))
+							.toList())
+				.thenReturn(accepted));
 		return this.tx.transactional(recorded).doOnNext((accepted) -> {
 			for (int i = 0; i < acceptances.size(); i++) {
 				if (accepted.get(i)) {

@@ -96,6 +96,22 @@ class OutboxRelayTests {
 				.block()).isZero());
 	}
 
+	@Test
+	void eventsAppendedInOneStatementArePublishedInTheirOrder() {
+		String messageId = UUID.randomUUID().toString();
+		List<StatusEvent> events = List.of(status(messageId, MessageStatus.ACCEPTED),
+				status(messageId, MessageStatus.SENT), status(messageId, MessageStatus.DELIVERED),
+				status(messageId, MessageStatus.READ));
+		StepVerifier.create(this.tx.transactional(this.outbox.appendAll(Topics.STATUS_EVENTS, events)))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.received.forMessage(messageId)).hasSize(4));
+		assertThat(this.received.forMessage(messageId)).extracting(ConsumerRecord::value)
+			.containsExactlyElementsOf(events);
+	}
+
 	/**
 	 * Outbox ids are taken at insert, rows become visible at commit: a transaction that
 	 * took id N and commits while the relay is publishing N + 1 must still get its event
