@@ -42,8 +42,8 @@ import org.springframework.stereotype.Component;
  * runs the status sequences concurrently. Other webhook work (template status updates)
  * goes through the same pipeline ({@link #submit}). With {@code max-statuses-per-post}
  * above 1, statuses due within a {@code batch-window} share one POST, as Meta's do under
- * load: at 1,000 messages a second that is 3,000 POSTs a second fewer to sign, send and
- * receive.
+ * load: at 1,000 messages a second most of the 3,000 POSTs a second to sign, send and
+ * receive are saved.
  */
 @Component
 public class StatusWebhooks implements SmartLifecycle {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -121,19 +120,8 @@ class BatchedStatusWebhookTests {
 	}
 
 	private String send(Account account) {
-		byte[] body = this.client.post()
-			.uri("/v23.0/{id}/messages", account.phoneNumberId())
-			.headers((headers) -> headers.setBearerAuth(account.accessToken()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("""
-					{"messaging_product":"whatsapp","to":"+16505551234","type":"text","text":{"body":"batched"}}""")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody();
-		return Json.mapper().readTree(body).get("messages").get(0).get("id").asString();
+		return StatusWebhookTests.send(this.client, account, """
+				{"messaging_product":"whatsapp","to":"+16505551234","type":"text","text":{"body":"batched"}}""");
 	}
 
 	private static int statusCount(List<Received> posts) {

@@ -193,9 +193,14 @@ class StatusWebhookTests {
 	}
 
 	private String send(String json) {
-		byte[] body = this.client.post()
-			.uri("/v23.0/{id}/messages", this.account.phoneNumberId())
-			.headers((headers) -> headers.setBearerAuth(this.account.accessToken()))
+		return send(this.client, this.account, json);
+	}
+
+	/** Sends {@code json} from {@code account}'s number; the wamid. */
+	static String send(WebTestClient client, Account account, String json) {
+		byte[] body = client.post()
+			.uri("/v23.0/{id}/messages", account.phoneNumberId())
+			.headers((headers) -> headers.setBearerAuth(account.accessToken()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(json)
 			.exchange()

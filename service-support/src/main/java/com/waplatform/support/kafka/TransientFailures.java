@@ -14,8 +14,9 @@ import org.springframework.dao.TransientDataAccessException;
 
 /**
  * Retries the transaction of an asynchronous ({@code Mono}) Kafka listener when the
- * database reports a transient failure: a deadlock victim, a serialization failure, a
- * lost connection. The whole transaction runs again, inside the listener's pipeline.
+ * database reports a transient failure: a deadlock victim, a serialization failure, or
+ * another failure the driver marks transient. The whole transaction runs again, inside
+ * the listener's pipeline.
  * <p>
  * Why not leave it to the container's error handler: with async listeners (Spring Kafka
  * 4.1.2) a record the container re-delivered after such a failure was processed, but the
