@@ -131,18 +131,12 @@ class WebhookServiceTests {
 		String first = UUID.randomUUID().toString();
 		String second = UUID.randomUUID().toString();
 		String third = UUID.randomUUID().toString();
-		String batch = """
-				{"object":"whatsapp_business_account","entry":[
-				 {"id":"%s","changes":[{"field":"messages","value":{"messaging_product":"whatsapp",
-				  "metadata":{"display_phone_number":"972123456789","phone_number_id":"%s"},
-				  "statuses":[%s,%s]}}]},
-				 {"id":"6677889900112","changes":[{"field":"messages","value":{"messaging_product":"whatsapp",
-				  "metadata":{"display_phone_number":"15550001111","phone_number_id":"2233445566778"},
-				  "statuses":[%s]}}]}]}
-				""".formatted(WABA, PHONE_NUMBER_ID, status("wamid." + first, "delivered", 1_700_000_700L, first),
-				status("wamid." + second, "sent", 1_700_000_701L, second),
-				status("wamid." + third, "read", 1_700_000_702L, third));
-		publishWebhook(batch);
+		publishWebhook(webhook(
+				statusEntry(WABA, "972123456789", PHONE_NUMBER_ID,
+						List.of(status("wamid." + first, "delivered", 1_700_000_700L, first),
+								status("wamid." + second, "sent", 1_700_000_701L, second))),
+				statusEntry("6677889900112", "15550001111", "2233445566778",
+						List.of(status("wamid." + third, "read", 1_700_000_702L, third)))));
 		awaitStatuses(first, 1);
 		awaitStatuses(second, 1);
 		awaitStatuses(third, 1);
@@ -178,11 +172,7 @@ class WebhookServiceTests {
 				highest.merge(id, kind, (a, b) -> (a.rank() >= b.rank()) ? a : b);
 				statuses.add(status("wamid." + id, kind.wireName(), 1_700_001_000L + k, id));
 			}
-			webhooks.add(WebhookReceived.of(ORG, WABA, """
-					{"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages",
-					 "value":{"messaging_product":"whatsapp",
-					  "metadata":{"display_phone_number":"972123456789","phone_number_id":"%s"},
-					  "statuses":[%s]}}]}]}""".formatted(WABA, PHONE_NUMBER_ID, String.join(",", statuses))));
+			webhooks.add(WebhookReceived.of(ORG, WABA, statusesWebhook(statuses)));
 		}
 		double routed = this.meters.counter("webhook.changes", "field", "messages").count();
 		Flux.fromIterable(webhooks)
@@ -215,13 +205,8 @@ class WebhookServiceTests {
 			Mono.from(blocker.beginTransaction()).block(TIMEOUT);
 			touch(blocker, second).block(TIMEOUT);
 			// the webhook locks the first row, then waits for the second
-			publishWebhook("""
-					{"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages",
-					 "value":{"messaging_product":"whatsapp",
-					  "metadata":{"display_phone_number":"972123456789","phone_number_id":"%s"},
-					  "statuses":[%s,%s]}}]}]}""".formatted(WABA, PHONE_NUMBER_ID,
-					status("wamid." + second, "delivered", 1_700_002_001L, second),
-					status("wamid." + first, "delivered", 1_700_002_001L, first)));
+			publishWebhook(statusesWebhook(List.of(status("wamid." + second, "delivered", 1_700_002_001L, second),
+					status("wamid." + first, "delivered", 1_700_002_001L, first))));
 			await().atMost(TIMEOUT).until(() -> waitingForLocks() > 0);
 			// ... and we wait for the first: PostgreSQL aborts the webhook, which waited
 			// longer, and we get both rows
@@ -417,12 +402,26 @@ class WebhookServiceTests {
 
 	/** A status webhook like Meta's, carrying our message id as callback data. */
 	private static String statusWebhook(String wamid, String status, long timestamp, String callbackData) {
+		return statusesWebhook(List.of(status(wamid, status, timestamp, callbackData)));
+	}
+
+	/** A webhook of statuses of our number, in the given order. */
+	private static String statusesWebhook(List<String> statuses) {
+		return webhook(statusEntry(WABA, "972123456789", PHONE_NUMBER_ID, statuses));
+	}
+
+	/** Meta's envelope around entries (one POST may carry several). */
+	private static String webhook(String... entries) {
 		return """
-				{"object":"whatsapp_business_account","entry":[{"id":"%s","changes":[{"field":"messages","value":{
-				"messaging_product":"whatsapp",
-				"metadata":{"display_phone_number":"972123456789","phone_number_id":"%s"},
-				"statuses":[%s]}}]}]}
-				""".formatted(WABA, PHONE_NUMBER_ID, status(wamid, status, timestamp, callbackData));
+				{"object":"whatsapp_business_account","entry":[%s]}""".formatted(String.join(",", entries));
+	}
+
+	private static String statusEntry(String wabaId, String displayPhoneNumber, String phoneNumberId,
+			List<String> statuses) {
+		return """
+				{"id":"%s","changes":[{"field":"messages","value":{"messaging_product":"whatsapp",
+				"metadata":{"display_phone_number":"%s","phone_number_id":"%s"},"statuses":[%s]}}]}""".formatted(wabaId,
+				displayPhoneNumber, phoneNumberId, String.join(",", statuses));
 	}
 
 	private static String status(String wamid, String status, long timestamp, String callbackData) {

@@ -58,7 +58,7 @@ public class StatusWebhooks implements SmartLifecycle {
 
 	private final Sinks.Many<Mono<Void>> jobs = Sinks.many().unicast().onBackpressureBuffer();
 
-	/** Statuses waiting to share a POST (when one POST may carry several). */
+	/** Statuses waiting to share a POST (alone in it at max-statuses-per-post 1). */
 	private final Sinks.Many<Batched> batched = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final Scheduler scheduler = Schedulers.newParallel("status-webhooks", 2);
@@ -128,10 +128,6 @@ public class StatusWebhooks implements SmartLifecycle {
 		JsonNode pricing = step.withPricing() ? WebhookPayloads.pricing(job.templateCategory()) : null;
 		AccountStatus status = new AccountStatus(job.account(), WebhookPayloads.status(entry.wamid(), step.status(),
 				entry.waId(), entry.bizOpaqueCallbackData(), pricing, Instant.now()));
-		if (this.settings.maxStatusesPerPost() == 1) {
-			return this.sender.post(job.target(), job.account(), WebhookPayloads.statuses(List.of(status)),
-					step.status());
-		}
 		return Mono.create((delivered) -> this.batched.emitNext(new Batched(job.target(), status, delivered),
 				Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1))));
 	}

@@ -374,11 +374,16 @@ public final class NumberLane<T extends LaneItem> {
 	}
 
 	private int callLimit(long now) {
-		return (int) Math.max(1, Math.ceil(this.rate.current(now) * this.settings.inFlightNanos() / 1e9));
+		return callsIn(this.settings.inFlightNanos(), now);
 	}
 
 	private int leadSlots(long now) {
-		return (int) Math.max(1, Math.ceil(this.rate.current(now) * this.settings.leadNanos() / 1e9));
+		return callsIn(this.settings.leadNanos(), now);
+	}
+
+	/** The calls of {@code nanos} at the current rate (at least one). */
+	private int callsIn(long nanos, long now) {
+		return (int) Math.max(1, Math.ceil(this.rate.current(now) * nanos / 1e9));
 	}
 
 	private void syncRate(long now) {

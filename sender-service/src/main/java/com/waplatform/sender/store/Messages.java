@@ -291,7 +291,7 @@ public class Messages {
 		String states = withSending ? "state in ('PENDING', 'SENDING')" : "state = 'PENDING'";
 		return this.db
 			.sql("select " + UNSENT_COLUMNS
-					+ " from messages where phone_number_id = :number and organization_id = :org" + " and " + states
+					+ " from messages where phone_number_id = :number and organization_id = :org and " + states
 					+ " order by (priority = 'TRANSACTIONAL') desc, created_at limit :limit")
 			.bind("number", phoneNumberId)
 			.bind("org", organizationId)

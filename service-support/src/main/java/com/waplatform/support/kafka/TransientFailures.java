@@ -46,13 +46,12 @@ public final class TransientFailures {
 
 	/** Whether {@code failure}, or what caused it, is a transient database failure. */
 	public static boolean isTransient(@Nullable Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+		// bounded: a cause chain may loop
+		Throwable cause = failure;
+		for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
 			if (cause instanceof TransientDataAccessException || cause instanceof R2dbcTransientException
 					|| cause instanceof R2dbcRollbackException) {
 				return true;
-			}
-			if (cause.getCause() == cause) {
-				return false;
 			}
 		}
 		return false;

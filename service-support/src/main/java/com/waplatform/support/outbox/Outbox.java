@@ -23,13 +23,7 @@ public class Outbox {
 	}
 
 	public <V extends Event> Mono<Void> append(Topic<V> topic, V event) {
-		return this.db
-			.sql("insert into outbox (topic, record_key, event_type, payload) values (:topic, :key, :type, :payload)")
-			.bind("topic", topic.name())
-			.bind("key", event.key())
-			.bind("type", event.eventType())
-			.bind("payload", Json.mapper().writeValueAsString(event))
-			.then();
+		return appendAll(topic, List.of(event));
 	}
 
 	/**
