@@ -31,7 +31,7 @@ final class HealthCheck {
 	}
 
 	private boolean ready(String url) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/readyz"))
 			.timeout(Duration.ofSeconds(5))
 			.GET()
 			.build();

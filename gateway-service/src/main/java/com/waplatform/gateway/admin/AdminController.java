@@ -1,5 +1,6 @@
 package com.waplatform.gateway.admin;
 
+import com.waplatform.gateway.web.Routes;
 import com.waplatform.gateway.admin.AdminRequests.ConfigurePhoneNumber;
 import com.waplatform.gateway.admin.AdminRequests.CreateOrganization;
 import com.waplatform.gateway.admin.AdminRequests.UpdateOrganization;
@@ -21,13 +22,11 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The admin API (guarded by the admin token, see {@code AdminTokenFilter}). */
 @RestController
-@RequestMapping("/v1/admin/organizations")
 class AdminController {
 
 	private final OrganizationAdmin organizations;
@@ -39,31 +38,31 @@ class AdminController {
 		this.apiKeys = apiKeys;
 	}
 
-	@PostMapping
+	@PostMapping(Routes.ORGANIZATIONS)
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<OrganizationCreated> create(@Valid @RequestBody CreateOrganization request) {
 		return this.organizations.create(request.name(), request.appSecret(), request.languageFallbacks());
 	}
 
-	@PatchMapping("/{organizationId}")
+	@PatchMapping(Routes.ORGANIZATION)
 	Mono<Organization> update(@PathVariable String organizationId, @RequestBody UpdateOrganization request) {
 		Mono<Void> fallbacks = (request.languageFallbacks() != null)
 				? this.organizations.setLanguageFallbacks(organizationId, request.languageFallbacks()) : Mono.empty();
 		return fallbacks.then(this.organizations.find(organizationId));
 	}
 
-	@GetMapping("/{organizationId}")
+	@GetMapping(Routes.ORGANIZATION)
 	Mono<Organization> find(@PathVariable String organizationId) {
 		return this.organizations.find(organizationId);
 	}
 
-	@PostMapping("/{organizationId}/phone-numbers")
+	@PostMapping(Routes.PHONE_NUMBERS)
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<PhoneNumber> configure(@PathVariable String organizationId, @Valid @RequestBody ConfigurePhoneNumber request) {
 		return this.organizations.configure(organizationId, request);
 	}
 
-	@PostMapping("/{organizationId}/api-keys")
+	@PostMapping(Routes.API_KEYS)
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<ApiKeyCreated> issueKey(@PathVariable String organizationId,
 			@RequestBody(required = false) @Valid AdminRequests.@Nullable IssueKey request) {
@@ -73,7 +72,7 @@ class AdminController {
 			.map((issued) -> new ApiKeyCreated(issued.id(), issued.key()));
 	}
 
-	@DeleteMapping("/{organizationId}/api-keys/{keyId}")
+	@DeleteMapping(Routes.API_KEY)
 	Mono<ResponseEntity<Void>> revokeKey(@PathVariable String organizationId, @PathVariable String keyId) {
 		return this.organizations.revokeKey(organizationId, keyId)
 			.flatMap((revoked) -> revoked ? Mono.just(ResponseEntity.noContent().<Void>build())

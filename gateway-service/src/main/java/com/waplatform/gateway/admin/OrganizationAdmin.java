@@ -20,7 +20,7 @@ import com.waplatform.gateway.admin.AdminViews.PhoneNumber;
 import com.waplatform.gateway.templates.domain.LanguageFallbacks;
 import com.waplatform.gateway.web.FieldViolation;
 import com.waplatform.gateway.web.Problems;
-import com.waplatform.gateway.webhooks.AppSecrets;
+import com.waplatform.gateway.webhooks.WebhookTenants;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.outbox.Outbox;
 import io.r2dbc.spi.Readable;
@@ -56,16 +56,16 @@ class OrganizationAdmin {
 
 	private final AccountDirectory directory;
 
-	private final AppSecrets appSecrets;
+	private final WebhookTenants webhookTenants;
 
 	OrganizationAdmin(DatabaseClient db, TransactionalOperator tx, Outbox outbox, CredentialCipher cipher,
-			AccountDirectory directory, AppSecrets appSecrets) {
+			AccountDirectory directory, WebhookTenants webhookTenants) {
 		this.db = db;
 		this.tx = tx;
 		this.outbox = outbox;
 		this.cipher = cipher;
 		this.directory = directory;
-		this.appSecrets = appSecrets;
+		this.webhookTenants = webhookTenants;
 	}
 
 	Mono<OrganizationCreated> create(String name, String appSecret, @Nullable Map<String, String> languageFallbacks) {
@@ -80,7 +80,7 @@ class OrganizationAdmin {
 				.bind("secret", this.cipher.seal(appSecret))
 				.bind("fallbacks", Json.mapper().writeValueAsString(fallbacks))
 				.then())
-			.doOnSuccess((done) -> this.appSecrets.invalidate())
+			.doOnSuccess((done) -> this.webhookTenants.invalidate())
 			.thenReturn(new OrganizationCreated(id, name));
 	}
 
@@ -92,7 +92,9 @@ class OrganizationAdmin {
 		PhoneNumberConfigured configured = PhoneNumberConfigured.of(organizationId, request.phoneNumberId(),
 				request.wabaId(), request.displayPhoneNumber(), this.cipher.seal(request.accessToken()),
 				request.throughput(), request.isDefault());
-		Mono<List<PhoneNumberConfigured>> write = requireOrganization(organizationId).then(upsert(configured))
+		Mono<List<PhoneNumberConfigured>> write = requireOrganization(organizationId)
+			.then(requireAccountNotElsewhere(configured))
+			.then(upsert(configured))
 			.flatMap((updated) -> {
 				if (updated == 0) {
 					return Mono.error(Problems.exception(HttpStatus.CONFLICT, "conflict", "Conflict",
@@ -108,9 +110,10 @@ class OrganizationAdmin {
 					.concatMap((event) -> this.outbox.append(Topics.ACCOUNTS, event))
 					.then(Mono.just(List.copyOf(events)));
 			});
-		return this.tx.transactional(write)
-			.doOnNext((events) -> events.forEach(this.directory::apply))
-			.thenReturn(view(configured));
+		return this.tx.transactional(write).doOnNext((events) -> {
+			events.forEach(this.directory::apply);
+			this.webhookTenants.invalidate();
+		}).thenReturn(view(configured));
 	}
 
 	/** Replaces the organization's template language fallbacks. */
@@ -158,6 +161,20 @@ class OrganizationAdmin {
 		return organization.switchIfEmpty(Mono.error(() -> unknown(organizationId)))
 			.zipWith(Mono.zip(numbers, keys), (found, lists) -> new Organization(found.id(), found.name(),
 					found.createdAt(), found.languageFallbacks(), lists.getT1(), lists.getT2()));
+	}
+
+	/**
+	 * A WhatsApp Business Account belongs to one organization: its webhooks are verified
+	 * with that organization's app secret alone.
+	 */
+	private Mono<Void> requireAccountNotElsewhere(PhoneNumberConfigured number) {
+		return this.db.sql("select 1 from phone_numbers where waba_id = :waba and organization_id <> :org limit 1")
+			.bind("waba", number.wabaId())
+			.bind("org", number.organizationId())
+			.map((row) -> true)
+			.one()
+			.flatMap((taken) -> Mono.<Void>error(Problems.exception(HttpStatus.CONFLICT, "conflict", "Conflict",
+					"WhatsApp Business Account " + number.wabaId() + " belongs to another organization")));
 	}
 
 	Mono<Void> requireOrganization(String organizationId) {

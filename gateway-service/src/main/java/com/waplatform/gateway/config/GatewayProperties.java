@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * the admin API refuses every call
  * @param apiKeyCacheTtl how long a resolved API key is trusted without a database lookup
  * (bounds how long a revoked key keeps working)
+ * @param unknownKeyCacheTtl how long a key that resolved to nothing is refused without a
+ * database lookup, so that random keys cost no query each (bounds how long another
+ * instance's newly issued key may be refused here)
  * @param templateServiceUrl where template-service answers its internal API (template
  * sync and creation are proxied to it)
  * @param templateServiceTimeout the longest wait for one template-service call (a sync
@@ -25,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable String adminToken, @NotNull @DefaultValue("60s") Duration apiKeyCacheTtl,
+		@NotNull @DefaultValue("30s") Duration unknownKeyCacheTtl,
 		@NotNull @DefaultValue("http://localhost:8082") URI templateServiceUrl,
 		@NotNull @DefaultValue("60s") Duration templateServiceTimeout) {
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.waplatform.gateway.web.Routes;
 import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.phone.NormalizedPhone;
 import com.waplatform.common.phone.PhoneNumbers;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -38,7 +38,6 @@ import org.springframework.web.server.ServerWebExchange;
  * a send is read raw (size-limited) so that its JSON can be checked field by field.
  */
 @RestController
-@RequestMapping("/v1/messages")
 class MessageController {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -57,7 +56,7 @@ class MessageController {
 		this.properties = properties;
 	}
 
-	@PostMapping
+	@PostMapping(Routes.MESSAGES)
 	Mono<ResponseEntity<Accepted>> send(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
 			ServerWebExchange exchange) {
@@ -73,14 +72,14 @@ class MessageController {
 						submitted.languageFallback())));
 	}
 
-	@GetMapping("/{messageId}")
+	@GetMapping(Routes.MESSAGE)
 	Mono<Message> find(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
 			@PathVariable String messageId) {
 		return this.queries.find(organizationId, messageId)
 			.switchIfEmpty(Mono.error(() -> Problems.notFound("No message " + messageId)));
 	}
 
-	@GetMapping
+	@GetMapping(Routes.MESSAGES)
 	Mono<Page> list(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
 			@RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String status,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import com.waplatform.gateway.web.Routes;
 import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.common.template.TemplateRenderer;
 import com.waplatform.common.template.TemplateSnapshot;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,7 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
  * Accounts.
  */
 @RestController
-@RequestMapping("/v1/templates")
 class TemplateController {
 
 	private static final int DEFAULT_PAGE_SIZE = 20;
@@ -60,7 +59,7 @@ class TemplateController {
 		this.guard = guard;
 	}
 
-	@GetMapping
+	@GetMapping(Routes.TEMPLATES)
 	Mono<Page> list(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String category,
@@ -84,7 +83,7 @@ class TemplateController {
 		});
 	}
 
-	@GetMapping("/{name}")
+	@GetMapping(Routes.TEMPLATE)
 	Mono<Detail> find(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId, @PathVariable String name) {
 		return snapshots(organizationId).flatMap((snapshots) -> {
 			List<Version> versions = snapshots.stream()
@@ -102,7 +101,7 @@ class TemplateController {
 	 * The template rendered with the given parameters exactly as the customer will see
 	 * it, or the 422 a send would get.
 	 */
-	@PostMapping("/{name}/preview")
+	@PostMapping(Routes.TEMPLATE_PREVIEW)
 	Mono<Preview> preview(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId, @PathVariable String name,
 			@RequestParam String language, @RequestParam(required = false) @Nullable String from,
 			@RequestBody(required = false) @Nullable JsonNode body) {

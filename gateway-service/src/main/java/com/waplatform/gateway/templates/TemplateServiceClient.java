@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import com.waplatform.gateway.config.GatewayProperties;
+import com.waplatform.support.security.InternalApiProperties;
 import com.waplatform.gateway.web.Problems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -22,9 +23,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * template-service's internal API ({@code gateway.template-service-url}). Its problems
- * (4xx) are passed on with their status and properties under the gateway's problem types;
- * a 5xx, no answer or a timeout is a 502 problem.
+ * template-service's internal API ({@code gateway.template-service-url}), called with the
+ * platform's service token ({@code platform.internal-api.token}). Its problems (4xx) are
+ * passed on with their status and properties under the gateway's problem types; a 5xx, no
+ * answer or a timeout is a 502 problem.
  */
 @Component
 class TemplateServiceClient {
@@ -35,8 +37,12 @@ class TemplateServiceClient {
 
 	private final GatewayProperties properties;
 
-	TemplateServiceClient(WebClient.Builder builder, GatewayProperties properties) {
-		this.client = builder.baseUrl(properties.templateServiceUrl().toString()).build();
+	TemplateServiceClient(WebClient.Builder builder, GatewayProperties properties, InternalApiProperties internalApi) {
+		this.client = builder.baseUrl(properties.templateServiceUrl().toString()).defaultHeaders((headers) -> {
+			if (internalApi.enabled()) {
+				headers.setBearerAuth(internalApi.token());
+			}
+		}).build();
 		this.properties = properties;
 	}
 

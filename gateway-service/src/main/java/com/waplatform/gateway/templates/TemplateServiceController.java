@@ -3,6 +3,7 @@ package com.waplatform.gateway.templates;
 import java.net.URI;
 import java.util.List;
 
+import com.waplatform.gateway.web.Routes;
 import com.waplatform.gateway.auth.Caller;
 import com.waplatform.gateway.numbers.BusinessNumbers;
 import com.waplatform.gateway.web.FieldViolation;
@@ -19,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
  * template-service for the caller organization's WhatsApp Business Accounts only.
  */
 @RestController
-@RequestMapping("/v1/templates")
 class TemplateServiceController {
 
 	private final BusinessNumbers numbers;
@@ -40,7 +39,7 @@ class TemplateServiceController {
 	}
 
 	/** Syncs every account of the organization now and returns what changed. */
-	@PostMapping("/sync")
+	@PostMapping(Routes.TEMPLATE_SYNC)
 	Mono<JsonNode> sync(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId) {
 		return this.numbers.wabas(organizationId)
 			.flatMapMany(Flux::fromIterable)
@@ -53,7 +52,7 @@ class TemplateServiceController {
 	 * Creates a template at Meta (status PENDING until Meta's webhook approves it) in the
 	 * given account of the organization, or its default number's account.
 	 */
-	@PostMapping
+	@PostMapping(Routes.TEMPLATES)
 	Mono<ResponseEntity<JsonNode>> create(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
 			@RequestBody JsonNode body) {
 		if (!(body instanceof ObjectNode template)) {

@@ -14,6 +14,8 @@ import com.waplatform.gateway.GatewayApplication;
 import com.waplatform.gateway.GatewayFixtures;
 import com.waplatform.gateway.GatewayFixtures.Tenant;
 import com.waplatform.testsupport.Infrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +50,13 @@ class WebhookIngressTests {
 
 	private final Recorder recorder;
 
+	private final MeterRegistry meters;
+
 	@Autowired
-	WebhookIngressTests(WebTestClient client, Recorder recorder) {
+	WebhookIngressTests(WebTestClient client, Recorder recorder, MeterRegistry meters) {
 		this.client = client.mutate().responseTimeout(WAIT).build();
 		this.recorder = recorder;
+		this.meters = meters;
 	}
 
 	@DynamicPropertySource
@@ -119,15 +124,89 @@ class WebhookIngressTests {
 	}
 
 	@Test
-	void webhookOfAnUnknownAccountIsKeptForReplay() throws IOException {
+	void webhookOfAnUnknownAccountIsAnsweredButNotStored() throws IOException {
 		String appSecret = "app-secret-" + UUID.randomUUID();
-		GatewayFixtures.aTenantWithADefaultNumber(this.client, appSecret);
+		Tenant tenant = GatewayFixtures.aTenantWithADefaultNumber(this.client, appSecret);
 		String strangerWaba = "9" + UUID.randomUUID().toString().replaceAll("\\D", "");
+		double before = received("unknown-account");
 		byte[] body = payload(strangerWaba, "wamid.unknown");
 		post(body, WebhookSignature.sign(appSecret, body)).expectStatus().isOk();
-		await().atMost(WAIT).until(() -> !this.recorder.forWaba(strangerWaba).isEmpty());
-		assertThat(this.recorder.forWaba(strangerWaba).get(0).value().organizationId())
-			.isEqualTo(WebhookReceived.UNKNOWN_ORGANIZATION);
+		assertThat(received("unknown-account")).isEqualTo(before + 1);
+		// a genuine webhook sent after it arrives, the stranger's never does
+		byte[] genuine = payload(tenant.wabaId(), "wamid.after-unknown");
+		post(genuine, WebhookSignature.sign(appSecret, genuine)).expectStatus().isOk();
+		await().atMost(WAIT).until(() -> !this.recorder.forWaba(tenant.wabaId()).isEmpty());
+		assertThat(this.recorder.forWaba(strangerWaba)).isEmpty();
+	}
+
+	/**
+	 * A's account signed with B's app secret is refused: a tenant's webhook is checked
+	 * with its own secret only, whoever else's matches.
+	 */
+	@Test
+	void webhookSignedWithAnotherOrganizationsSecretIsRefused() throws IOException {
+		String secretOfA = "app-secret-a-" + UUID.randomUUID();
+		String secretOfB = "app-secret-b-" + UUID.randomUUID();
+		Tenant a = GatewayFixtures.aTenantWithADefaultNumber(this.client, secretOfA);
+		Tenant b = GatewayFixtures.aTenantWithADefaultNumber(this.client, secretOfB);
+		double rejected = received("rejected");
+		byte[] forA = payload(a.wabaId(), "wamid.cross-tenant");
+		post(forA, WebhookSignature.sign(secretOfB, forA)).expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+		// one payload naming both organizations' accounts is nobody's, whichever secret
+		// signed it
+		byte[] mixed = mixedPayload(a.wabaId(), b.wabaId());
+		post(mixed, WebhookSignature.sign(secretOfA, mixed)).expectStatus().isUnauthorized();
+		post(mixed, WebhookSignature.sign(secretOfB, mixed)).expectStatus().isUnauthorized();
+		assertThat(received("rejected")).isEqualTo(rejected + 3);
+
+		// A's own webhook, sent after, is stored; the refused ones never were
+		byte[] genuine = payload(a.wabaId(), "wamid.genuine-a");
+		post(genuine, WebhookSignature.sign(secretOfA, genuine)).expectStatus().isOk();
+		await().atMost(WAIT).until(() -> !this.recorder.forWaba(a.wabaId()).isEmpty());
+		assertThat(this.recorder.forWaba(a.wabaId())).hasSize(1)
+			.allSatisfy(
+					(record) -> assertThat(((WebhookReceived) record.value()).payload()).contains("wamid.genuine-a"));
+		assertThat(this.recorder.forWaba(b.wabaId())).isEmpty();
+	}
+
+	/**
+	 * A template webhook for A signed with B's secret (the attack that once disabled A's
+	 * template) is refused before it reaches the webhook service.
+	 */
+	@Test
+	void templateStatusUpdateForAnotherOrganizationIsRefused() {
+		String secretOfA = "app-secret-a-" + UUID.randomUUID();
+		String secretOfB = "app-secret-b-" + UUID.randomUUID();
+		Tenant a = GatewayFixtures.aTenantWithADefaultNumber(this.client, secretOfA);
+		GatewayFixtures.aTenantWithADefaultNumber(this.client, secretOfB);
+		byte[] disable = ("{\"object\": \"whatsapp_business_account\", \"entry\": [{\"id\": \"" + a.wabaId()
+				+ "\", \"time\": 1700000000, \"changes\": [{\"field\": \"message_template_status_update\", "
+				+ "\"value\": {\"event\": \"DISABLED\", \"message_template_id\": 1, "
+				+ "\"message_template_name\": \"booking_confirmation\", \"message_template_language\": \"en\", "
+				+ "\"reason\": null}}]}]}")
+			.getBytes(StandardCharsets.UTF_8);
+		post(disable, WebhookSignature.sign(secretOfB, disable)).expectStatus().isUnauthorized();
+		post(disable, WebhookSignature.sign(secretOfA, disable)).expectStatus().isOk();
+		await().atMost(WAIT).until(() -> !this.recorder.forWaba(a.wabaId()).isEmpty());
+		assertThat(this.recorder.forWaba(a.wabaId())).hasSize(1);
+	}
+
+	private double received(String outcome) {
+		Counter counter = this.meters.find("gateway.webhooks.received").tag("outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static byte[] mixedPayload(String firstWaba, String secondWaba) throws IOException {
+		String first = new String(payload(firstWaba, "wamid.mixed-1"), StandardCharsets.UTF_8);
+		String second = new String(payload(secondWaba, "wamid.mixed-2"), StandardCharsets.UTF_8);
+		// entries of both payloads in one notification
+		String secondEntry = second.substring(second.indexOf('[') + 1, second.lastIndexOf(']'));
+		int end = first.lastIndexOf(']');
+		return (first.substring(0, end) + ", " + secondEntry + first.substring(end)).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private WebTestClient.ResponseSpec post(byte[] body, String signature) {

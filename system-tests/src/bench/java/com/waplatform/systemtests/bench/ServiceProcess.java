@@ -98,7 +98,7 @@ final class ServiceProcess implements AutoCloseable {
 
 	void awaitReady(JsonHttp http, Duration timeout) {
 		Instant deadline = Instant.now().plus(timeout);
-		while (http.status(url() + "/actuator/health/readiness") != 200) {
+		while (http.status(url() + "/readyz") != 200) {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(
 						this.name + " exited with " + this.process.exitValue() + ", see " + this.log);

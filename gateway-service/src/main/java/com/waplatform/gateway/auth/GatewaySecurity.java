@@ -1,0 +1,96 @@
+package com.waplatform.gateway.auth;
+
+import java.util.Optional;
+
+import com.waplatform.gateway.config.GatewayProperties;
+import com.waplatform.gateway.ratelimit.RateLimitFilters;
+import com.waplatform.gateway.web.Routes;
+import com.waplatform.support.security.PlatformSecurity;
+import com.waplatform.support.security.ProblemResponses;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Who may call which route of the gateway, decided by Spring Security on the same path
+ * patterns the controllers are mapped to ({@link Routes}), matched as WebFlux matches
+ * them. Every route is listed with its method; anything else is refused (default deny),
+ * so a controller nobody configured here answers 401/403, never its handler. Paths with
+ * {@code ;}, encoded {@code /}, {@code %2e}, {@code //} or dot segments never reach a
+ * rule: Spring Security's strict firewall answers 400.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+	@Bean
+	SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ApiKeyStore keys, GatewayProperties properties,
+			RateLimitFilters rateLimits, Environment environment) {
+		return PlatformSecurity
+			.stateless(http,
+					"Missing credential: send Authorization: Bearer <api key> (or the admin token for /v1/admin)")
+			.addFilterBefore(rateLimits.perClientAddress(), SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAt(authentication(keys, properties), SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAfter(
+					rateLimits.perApiKey((principal) -> (principal instanceof Caller.Organization organization)
+							? Optional.of(organization.keyHash()) : Optional.empty()),
+					SecurityWebFiltersOrder.AUTHENTICATION)
+			.authorizeExchange((exchanges) -> PlatformSecurity.permitProbes(exchanges, environment)
+				// Meta's webhooks: authenticated by the signature, in the handler
+				.pathMatchers(HttpMethod.GET, Routes.META_WEBHOOKS)
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, Routes.META_WEBHOOKS)
+				.permitAll()
+				// an organization, through one of its API keys
+				.pathMatchers(HttpMethod.GET, Routes.MESSAGES, Routes.MESSAGE, Routes.TEMPLATES, Routes.TEMPLATE)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.POST, Routes.MESSAGES, Routes.TEMPLATES, Routes.TEMPLATE_SYNC,
+						Routes.TEMPLATE_PREVIEW)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				// the operator, through the admin token
+				.pathMatchers(HttpMethod.POST, Routes.ORGANIZATIONS, Routes.PHONE_NUMBERS, Routes.API_KEYS)
+				.hasAuthority(CallerAuthentication.ADMIN)
+				.pathMatchers(HttpMethod.GET, Routes.ORGANIZATION)
+				.hasAuthority(CallerAuthentication.ADMIN)
+				.pathMatchers(HttpMethod.PATCH, Routes.ORGANIZATION)
+				.hasAuthority(CallerAuthentication.ADMIN)
+				.pathMatchers(HttpMethod.DELETE, Routes.API_KEY)
+				.hasAuthority(CallerAuthentication.ADMIN)
+				.anyExchange()
+				.denyAll())
+			.build();
+	}
+
+	/**
+	 * Reads the bearer credential of {@code /v1/**} requests (elsewhere none is expected,
+	 * and a stray header on a webhook does not refuse it); a wrong one is a 401 at once.
+	 * The organization of an API key is handed to the handlers as an exchange attribute.
+	 */
+	private static AuthenticationWebFilter authentication(ApiKeyStore keys, GatewayProperties properties) {
+		CallerAuthentication callers = new CallerAuthentication(keys, properties);
+		AuthenticationWebFilter filter = new AuthenticationWebFilter(callers);
+		filter.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(Routes.API));
+		filter.setServerAuthenticationConverter(callers);
+		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(
+				ProblemResponses.unauthorized("Unknown or revoked API key, or wrong admin token")));
+		filter.setAuthenticationSuccessHandler((webFilterExchange, authentication) -> {
+			if (authentication.getPrincipal() instanceof Caller.Organization organization) {
+				webFilterExchange.getExchange()
+					.getAttributes()
+					.put(Caller.ORGANIZATION_ID, organization.organizationId());
+			}
+			return webFilterExchange.getChain().filter(webFilterExchange.getExchange());
+		});
+		return filter;
+	}
+
+}

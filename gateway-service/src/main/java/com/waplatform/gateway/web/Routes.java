@@ -1,0 +1,40 @@
+package com.waplatform.gateway.web;
+
+/**
+ * Every route of the gateway, as the path patterns both the controllers' mappings and the
+ * security rules ({@code GatewaySecurity}) use, so that authorization is decided on
+ * exactly the route that handles a request.
+ */
+public final class Routes {
+
+	public static final String MESSAGES = "/v1/messages";
+
+	public static final String MESSAGE = "/v1/messages/{messageId}";
+
+	public static final String TEMPLATES = "/v1/templates";
+
+	public static final String TEMPLATE = "/v1/templates/{name}";
+
+	public static final String TEMPLATE_PREVIEW = "/v1/templates/{name}/preview";
+
+	public static final String TEMPLATE_SYNC = "/v1/templates/sync";
+
+	public static final String ORGANIZATIONS = "/v1/admin/organizations";
+
+	public static final String ORGANIZATION = "/v1/admin/organizations/{organizationId}";
+
+	public static final String PHONE_NUMBERS = "/v1/admin/organizations/{organizationId}/phone-numbers";
+
+	public static final String API_KEYS = "/v1/admin/organizations/{organizationId}/api-keys";
+
+	public static final String API_KEY = "/v1/admin/organizations/{organizationId}/api-keys/{keyId}";
+
+	public static final String META_WEBHOOKS = "/webhooks/meta";
+
+	/** Where API keys and the admin token are read (everything else needs none). */
+	public static final String API = "/v1/**";
+
+	private Routes() {
+	}
+
+}

@@ -1,0 +1,366 @@
+package com.waplatform.gateway.security;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.meta.MessageTemplate;
+import com.waplatform.common.template.TemplateSnapshot;
+import com.waplatform.gateway.FakeTemplateService;
+import com.waplatform.gateway.GatewayApplication;
+import com.waplatform.gateway.GatewayFixtures;
+import com.waplatform.gateway.GatewayFixtures.Tenant;
+import com.waplatform.gateway.TemplateFixtures;
+import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.templates.TemplateDirectory;
+import com.waplatform.testsupport.Infrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two organizations, A and B, on the real gateway: B walks every public and admin route
+ * against A's resources and is refused or sees only its own data; and every protected
+ * route is tried with path tricks, without the right credential, and never reaches its
+ * handler.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=gateway-service", "gateway.admin-token=" + GatewayFixtures.ADMIN_TOKEN,
+				"platform.internal-api.token=" + TenantIsolationTests.SERVICE_TOKEN })
+@AutoConfigureWebTestClient
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantIsolationTests {
+
+	static final String SERVICE_TOKEN = "service-token-for-tests";
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private static FakeTemplateService templateService;
+
+	private final WebTestClient client;
+
+	private final EventPublisher publisher;
+
+	private final TemplateDirectory templates;
+
+	private final DatabaseClient db;
+
+	private final int port;
+
+	private Tenant a;
+
+	private Tenant b;
+
+	private String messageOfA;
+
+	@Autowired
+	TenantIsolationTests(WebTestClient client, EventPublisher publisher, TemplateDirectory templates, DatabaseClient db,
+			@LocalServerPort int port) {
+		this.client = client.mutate().responseTimeout(WAIT).build();
+		this.publisher = publisher;
+		this.templates = templates;
+		this.db = db;
+		this.port = port;
+	}
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure.register(registry);
+		templateService = FakeTemplateService.start();
+		registry.add("gateway.template-service-url", templateService::url);
+	}
+
+	@AfterAll
+	static void stopTemplateService() {
+		if (templateService != null) {
+			templateService.stop();
+		}
+	}
+
+	@BeforeAll
+	void twoOrganizations() {
+		this.a = GatewayFixtures.aTenantWithADefaultNumber(this.client, "secret-a-" + UUID.randomUUID());
+		this.b = GatewayFixtures.aTenantWithADefaultNumber(this.client, "secret-b-" + UUID.randomUUID());
+		MessageTemplate template = TemplateFixtures.bookingReminder();
+		this.publisher
+			.publish(Topics.TEMPLATE_SYNC,
+					TemplateSnapshot.of(this.a.organizationId(), this.a.wabaId(), template, "v1"))
+			.block(WAIT);
+		// B's account is synced too, with another template: what B cannot see is A's
+		MessageTemplate other = TemplateFixtures.tourTicket();
+		this.publisher
+			.publish(Topics.TEMPLATE_SYNC, TemplateSnapshot.of(this.b.organizationId(), this.b.wabaId(), other, "v1"))
+			.block(WAIT);
+		await().atMost(WAIT)
+			.until(() -> this.templates.snapshot(this.a.wabaId(), template.name(), template.language()).isPresent()
+					&& this.templates.snapshot(this.b.wabaId(), other.name(), other.language()).isPresent());
+		this.messageOfA = accepted(this.a, "idem-shared",
+				"{\"to\": \"+14155550123\", \"type\": \"text\", " + "\"text\": {\"body\": \"For A's customer\"}}");
+	}
+
+	@Test
+	void organizationBNeverSeesOrChangesTheMessagesOfA() {
+		call(HttpMethod.GET, "/v1/messages/" + this.messageOfA, this.b.apiKey(), null).expectStatus().isNotFound();
+		String page = call(HttpMethod.GET, "/v1/messages?limit=100", this.b.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).doesNotContain(this.messageOfA, this.a.phoneNumberId(), this.a.organizationId());
+		// A's number is not B's to send from
+		call(HttpMethod.POST, "/v1/messages", this.b.apiKey(),
+				"{\"to\": \"+14155550123\", \"from\": \"" + this.a.phoneNumberId()
+						+ "\", \"type\": \"text\", \"text\": {\"body\": \"spoofed\"}}")
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("from");
+		// the same idempotency key in B is B's own: a new message, not A's and not a 409
+		String messageOfB = accepted(this.b, "idem-shared",
+				"{\"to\": \"+14155550124\", \"type\": \"text\", \"text\": {\"body\": \"For B's customer\"}}");
+		assertThat(messageOfB).isNotEqualTo(this.messageOfA);
+		assertThat(accepted(this.a, "idem-shared",
+				"{\"to\": \"+14155550123\", \"type\": \"text\", " + "\"text\": {\"body\": \"For A's customer\"}}"))
+			.isEqualTo(this.messageOfA);
+	}
+
+	@Test
+	void organizationBNeverSeesOrUsesTheTemplatesOfA() {
+		String list = call(HttpMethod.GET, "/v1/templates", this.b.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(list).doesNotContain("booking_reminder", this.a.wabaId());
+		call(HttpMethod.GET, "/v1/templates/booking_reminder", this.b.apiKey(), null).expectStatus().isNotFound();
+		String parameters = "{\"parameters\": [\"Ann\", \"Walk\", \"12 May\", \"10:00\"]}";
+		call(HttpMethod.POST, "/v1/templates/booking_reminder/preview?language=en_US", this.b.apiKey(), parameters)
+			.expectStatus()
+			.value((status) -> assertThat(status).isIn(404, 422));
+		call(HttpMethod.POST, "/v1/templates/booking_reminder/preview?language=en_US&from=" + this.a.phoneNumberId(),
+				this.b.apiKey(), parameters)
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		// the same preview as A works: the refusals above are about B, not the request
+		call(HttpMethod.POST, "/v1/templates/booking_reminder/preview?language=en_US", this.a.apiKey(), parameters)
+			.expectStatus()
+			.isOk();
+		call(HttpMethod.POST, "/v1/messages", this.b.apiKey(),
+				"{\"to\": \"+14155550123\", \"type\": \"template\", \"template\": {\"name\": \"booking_reminder\", "
+						+ "\"language\": \"en_US\", \"parameters\": [\"Ann\", \"Walk\", \"12 May\", \"10:00\"]}}")
+			.expectStatus()
+			.value((status) -> assertThat(status).isIn(404, 422));
+		// creation in A's account is refused; sync touches only B's accounts
+		call(HttpMethod.POST, "/v1/templates", this.b.apiKey(),
+				"{\"wabaId\": \"" + this.a.wabaId() + "\", \"name\": \"stolen\", \"language\": \"en_US\", "
+						+ "\"category\": \"UTILITY\", \"components\": [{\"type\": \"BODY\", \"text\": \"Hi\"}]}")
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		int before = templateService.requests().size();
+		call(HttpMethod.POST, "/v1/templates/sync", this.b.apiKey(), null).expectStatus().isOk();
+		assertThat(templateService.requests().subList(before, templateService.requests().size())).allSatisfy(
+				(request) -> assertThat(request.query()).contains(this.b.wabaId()).doesNotContain(this.a.wabaId()));
+		assertThat(templateService.requests()).noneSatisfy((request) -> {
+			assertThat(request.body()).contains("stolen");
+		});
+	}
+
+	@Test
+	void apiKeysNeverReachTheAdminApiAndTheAdminTokenNeverActsAsAnOrganization() {
+		String orgOfA = "/v1/admin/organizations/" + this.a.organizationId();
+		call(HttpMethod.GET, orgOfA, this.b.apiKey(), null).expectStatus().isForbidden();
+		call(HttpMethod.PATCH, orgOfA, this.b.apiKey(), "{\"languageFallbacks\": {}}").expectStatus().isForbidden();
+		call(HttpMethod.POST, orgOfA + "/api-keys", this.b.apiKey(), null).expectStatus().isForbidden();
+		call(HttpMethod.POST, orgOfA + "/phone-numbers", this.b.apiKey(),
+				"{\"phoneNumberId\": \"1\", \"wabaId\": \"1\", \"displayPhoneNumber\": \"+1555\", \"accessToken\": \"x\"}")
+			.expectStatus()
+			.isForbidden();
+		call(HttpMethod.DELETE, orgOfA + "/api-keys/key_x", this.b.apiKey(), null).expectStatus().isForbidden();
+		call(HttpMethod.POST, "/v1/admin/organizations", this.b.apiKey(), "{\"name\": \"X\", \"appSecret\": \"s\"}")
+			.expectStatus()
+			.isForbidden();
+		call(HttpMethod.GET, "/v1/messages/" + this.messageOfA, GatewayFixtures.ADMIN_TOKEN, null).expectStatus()
+			.isForbidden();
+		// A's key still works: nothing B did changed it
+		call(HttpMethod.GET, "/v1/messages/" + this.messageOfA, this.a.apiKey(), null).expectStatus().isOk();
+	}
+
+	@Test
+	void theActuatorIsNotOnThePublicPortAndUnknownRoutesAreRefused() {
+		call(HttpMethod.GET, "/readyz", null, null).expectStatus().isOk();
+		call(HttpMethod.GET, "/livez", null, null).expectStatus().isOk();
+		for (String path : List.of("/actuator", "/actuator/prometheus", "/actuator/health",
+				"/actuator/health/readiness", "/actuator/env", "/actuator/metrics")) {
+			call(HttpMethod.GET, path, null, null).expectStatus().value((status) -> assertThat(status).isIn(401, 404));
+			call(HttpMethod.GET, path, GatewayFixtures.ADMIN_TOKEN, null).expectStatus()
+				.value((status) -> assertThat(status).isIn(401, 403, 404));
+		}
+		// a route nobody configured is refused even with a valid key
+		call(HttpMethod.GET, "/v1/organizations", this.a.apiKey(), null).expectStatus().isForbidden();
+		call(HttpMethod.PUT, "/v1/messages/" + this.messageOfA, this.a.apiKey(), "{}").expectStatus().isForbidden();
+		call(HttpMethod.GET, "/internal/templates", SERVICE_TOKEN, null).expectStatus()
+			.value((status) -> assertThat(status).isIn(401, 403));
+	}
+
+	/**
+	 * Every protected route, disguised: never a 2xx or a 422 (a handler ran) without the
+	 * right credential, and no row written.
+	 */
+	@Test
+	void pathTricksNeverReachAHandlerWithoutItsCredential() {
+		long rowsBefore = rows();
+		String a = this.a.organizationId();
+		List<Route> routes = List.of(new Route(HttpMethod.POST, "/v1/admin/organizations", Audience.ADMIN),
+				new Route(HttpMethod.GET, "/v1/admin/organizations/" + a, Audience.ADMIN),
+				new Route(HttpMethod.PATCH, "/v1/admin/organizations/" + a, Audience.ADMIN),
+				new Route(HttpMethod.POST, "/v1/admin/organizations/" + a + "/api-keys", Audience.ADMIN),
+				new Route(HttpMethod.POST, "/v1/admin/organizations/" + a + "/phone-numbers", Audience.ADMIN),
+				new Route(HttpMethod.DELETE, "/v1/admin/organizations/" + a + "/api-keys/key_x", Audience.ADMIN),
+				new Route(HttpMethod.POST, "/v1/messages", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/messages", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/messages/" + this.messageOfA, Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/templates", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/templates", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/templates/sync", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/templates/booking_reminder", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/templates/booking_reminder/preview", Audience.ORGANIZATION));
+		int tried = 0;
+		Map<Trick, java.util.SortedSet<Integer>> answers = new java.util.EnumMap<>(Trick.class);
+		for (Route route : routes) {
+			for (Trick trick : Trick.values()) {
+				String path = trick.apply(route.path());
+				for (String credential : route.audience().wrongCredentials(this.a.apiKey())) {
+					call(route.method(), path, credential, "{\"name\": \"X\", \"appSecret\": \"s\"}").expectStatus()
+						.value((status) -> answers.computeIfAbsent(trick, (t) -> new java.util.TreeSet<>()).add(status))
+						.expectStatus()
+						.value((status) -> assertThat(status)
+							.as("%s %s (%s) with %s", route.method(), path, trick,
+									(credential != null) ? "a wrong credential" : "no credential")
+							.isBetween(400, 499)
+							.isNotEqualTo(422));
+					tried++;
+				}
+			}
+		}
+		assertThat(tried).isEqualTo(routes.size() * Trick.values().length * 2);
+		// the table of the closing note: which answers each disguise got
+		answers.forEach((trick, statuses) -> System.out.println("path trick " + trick + ": " + statuses));
+		assertThat(rows()).isEqualTo(rowsBefore);
+	}
+
+	private long rows() {
+		return this.db
+			.sql("select (select count(*) from organizations) + (select count(*) from api_keys)"
+					+ " + (select count(*) from phone_numbers) + (select count(*) from messages)"
+					+ " + (select count(*) from idempotency_keys) as n")
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block(WAIT);
+	}
+
+	private String accepted(Tenant tenant, String idempotencyKey, String json) {
+		Map<?, ?> accepted = this.client.post().uri("/v1/messages").headers((headers) -> {
+			headers.setBearerAuth(tenant.apiKey());
+			headers.set("Idempotency-Key", idempotencyKey);
+		})
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(json)
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return (String) accepted.get("id");
+	}
+
+	/** A request sent exactly as written: the path is not normalized or re-encoded. */
+	private WebTestClient.ResponseSpec call(HttpMethod method, String path, String bearer, String json) {
+		Consumer<HttpHeaders> headers = (h) -> {
+			if (bearer != null) {
+				h.setBearerAuth(bearer);
+			}
+		};
+		WebTestClient.RequestBodySpec request = this.client.method(method)
+			.uri(URI.create("http://localhost:" + this.port + path))
+			.headers(headers);
+		return (json != null) ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
+				: request.exchange();
+	}
+
+	record Route(HttpMethod method, String path, Audience audience) {
+	}
+
+	enum Audience {
+
+		ADMIN, ORGANIZATION;
+
+		/** No credential, and the other audience's credential. */
+		List<String> wrongCredentials(String apiKey) {
+			return Stream.of((String) null, (this == ADMIN) ? apiKey : GatewayFixtures.ADMIN_TOKEN).toList();
+		}
+
+	}
+
+	/** The disguises WebFlux routing would see through. */
+	enum Trick {
+
+		SEMICOLON((path) -> path.replaceFirst("^/v1/", "/v1;/")),
+
+		MATRIX_PARAMETER((path) -> path.replaceFirst("^/v1/", "/v1;x=1/")),
+
+		ENCODED_SLASH((path) -> path.replaceFirst("^/v1/", "/v1%2F")),
+
+		ENCODED_LETTER((path) -> "/v1/" + String.format("%%%02X", (int) path.charAt(4)) + path.substring(5)),
+
+		ENCODED_DOT((path) -> path.replaceFirst("^/v1/", "/v1/%2e/")),
+
+		DOT_DOT((path) -> path.replaceFirst("^/v1/", "/v1/x/%2e%2e/")),
+
+		DOUBLE_SLASH((path) -> path.replaceFirst("^/v1/", "/v1//")),
+
+		TRAILING_SLASH((path) -> path + "/"),
+
+		UPPER_CASE((path) -> path.toUpperCase(java.util.Locale.ROOT)),
+
+		MIXED_CASE((path) -> path.replaceFirst("^/v1/", "/V1/"));
+
+		private final java.util.function.UnaryOperator<String> disguise;
+
+		Trick(java.util.function.UnaryOperator<String> disguise) {
+			this.disguise = disguise;
+		}
+
+		String apply(String path) {
+			return this.disguise.apply(path);
+		}
+
+	}
+
+}
