@@ -32,11 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -221,11 +223,14 @@ class GatewayApiTests {
 	}
 
 	@Test
-	void statusBeforeItsSendRequestCreatesTheMessageWhichTheRequestCompletes() {
+	void statusBeforeItsSendRequestCreatesTheMessageWhichTheRequestCompletes(@Autowired DatabaseClient db) {
 		Tenant tenant = tenant();
 		String id = UUID.randomUUID().toString();
 		publish(status(tenant, id, MessageStatus.ACCEPTED, Instant.now(), "wamid.C1", null));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(message(tenant, id)).containsEntry("status", "accepted"));
+		// recorded, but not shown until its send request arrives: it may be a message we
+		// never sent
+		await().atMost(WAIT).until(() -> historySize(db, id) == 1);
+		assertNotShown(tenant, id);
 
 		SendRequest fromWorkflow = SendRequest.of(tenant.organizationId(), id, tenant.phoneNumberId(), "+14155550123",
 				MetaMessage.text("+14155550123", "Reminder"), new SendRequest.BusinessContext("booking", "B-9"),
@@ -236,6 +241,7 @@ class GatewayApiTests {
 				.containsEntry("from", tenant.phoneNumberId())
 				.containsEntry("type", "text")
 				.containsEntry("status", "accepted"));
+		assertThat(historyOf(tenant, id)).containsExactly("queued", "accepted");
 
 		Tenant stranger = tenant();
 		this.client.get()
@@ -285,10 +291,12 @@ class GatewayApiTests {
 				"{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"x\"}, \"from\": \""
 						+ stranger.phoneNumberId() + "\"}")
 			.exchange(), HttpStatus.UNPROCESSABLE_CONTENT).jsonPath("$.errors[0].field").isEqualTo("from");
+		// a route nobody configured is refused (default deny), with a problem all the
+		// same
 		problem(this.client.get()
 			.uri("/v1/nothing-here")
 			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
-			.exchange(), HttpStatus.NOT_FOUND);
+			.exchange(), HttpStatus.FORBIDDEN);
 		String huge = "{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \""
 				+ "x".repeat(2 * 1024 * 1024) + "\"}}";
 		problem(post(tenant, huge).exchange(), HttpStatus.CONTENT_TOO_LARGE);
@@ -381,12 +389,15 @@ class GatewayApiTests {
 	}
 
 	@Test
-	void metricsAndProbesAreExposed() {
+	void metricsAreOnTheManagementPortAndProbesOnBoth(@LocalManagementPort int managementPort) {
 		Tenant tenant = tenant();
 		send(tenant, null, "{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"Hi\"}}");
-		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		String metrics = this.client.get()
+		this.client.get().uri("/readyz").exchange().expectStatus().isOk();
+		this.client.get().uri("/livez").exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+		WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+		management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		String metrics = management.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
@@ -399,6 +410,56 @@ class GatewayApiTests {
 					"gateway_messages_requests_total\\{[^}]*application=\"gateway-service\"[^}]*organization=\""
 							+ tenant.organizationId() + "\"[^}]*outcome=\"accepted\"")
 			.contains("http_server_requests_seconds_count{");
+	}
+
+	@Test
+	void statusesOfAMessageNeverRequestedAreNeitherListedNorFound(@Autowired DatabaseClient db) {
+		Tenant tenant = tenant();
+		String sent = send(tenant, null,
+				"{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"Hi\"}}");
+		String phantom = UUID.randomUUID().toString();
+		Instant t0 = Instant.now();
+		publish(status(tenant, phantom, MessageStatus.SENT, t0, "wamid.P1", null));
+		publish(status(tenant, phantom, MessageStatus.DELIVERED, t0.plusSeconds(1), null, null));
+		await().atMost(WAIT).until(() -> historySize(db, phantom) == 2);
+
+		assertNotShown(tenant, phantom);
+		assertThat(ids(tenant, "/v1/messages")).containsExactly(sent);
+		assertThat(ids(tenant, "/v1/messages?status=delivered")).isEmpty();
+	}
+
+	/** Neither found by id (404) nor listed. */
+	private void assertNotShown(Tenant tenant, String id) {
+		problem(this.client.get()
+			.uri("/v1/messages/{id}", id)
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.exchange(), HttpStatus.NOT_FOUND);
+		assertThat(ids(tenant, "/v1/messages?limit=100")).doesNotContain(id);
+	}
+
+	private List<Object> ids(Tenant tenant, String uri) {
+		Map<String, Object> page = this.client.get()
+			.uri(uri)
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON_OBJECT)
+			.returnResult()
+			.getResponseBody();
+		return ((List<?>) page.get("messages")).stream()
+			.map((message) -> ((Map<?, ?>) message).get("id"))
+			.map(Object.class::cast)
+			.toList();
+	}
+
+	/** Statuses the read model recorded for a message, shown or not. */
+	private static long historySize(DatabaseClient db, String id) {
+		return db.sql("select count(*) as n from message_history where message_id = :id")
+			.bind("id", id)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block(WAIT);
 	}
 
 	/**

@@ -348,6 +348,58 @@ class WebhookServiceTests {
 		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(IllegalArgumentException.class.getName());
 	}
 
+	@Test
+	void callbackDataThatIsNotAMessageIdIsUnmatchedAndNothingIsPublished() {
+		String wamid = "wamid.phantom-" + UUID.randomUUID();
+		String callbackData = "not-our-id-" + UUID.randomUUID() + "-" + "x".repeat(500);
+		double unmatched = this.meters.counter("webhook.statuses.unmatched").count();
+		publishWebhook(statusWebhook(wamid, "delivered", 1_700_003_000L, callbackData));
+		await().atMost(TIMEOUT).until(() -> this.meters.counter("webhook.statuses.unmatched").count() > unmatched);
+		// a later webhook of the same WABA (same partition) went through ...
+		String marker = UUID.randomUUID().toString();
+		publishWebhook(statusWebhook("wamid." + marker, "sent", 1_700_003_001L, marker));
+		awaitStatuses(marker, 1);
+
+		// ... and the phantom was counted once, stored nowhere and published nowhere
+		assertThat(this.meters.counter("webhook.statuses.unmatched").count() - unmatched).isEqualTo(1);
+		assertThat(this.received.all(Topics.STATUS_EVENTS)).noneMatch(
+				(record) -> callbackData.equals(record.key()) || wamid.equals(((StatusEvent) record.value()).wamid()));
+		assertThat(this.db.sql("select count(*) as n from message_status where message_id = :id or wamid = :wamid")
+			.bind("id", callbackData)
+			.bind("wamid", wamid)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block(TIMEOUT)).isZero();
+	}
+
+	@Test
+	void metricTagsTakenFromPayloadsComeFromAFixedSet() {
+		String id = UUID.randomUUID().toString();
+		double other = counter("webhook.statuses.unsupported", "other");
+		double played = counter("webhook.statuses.unsupported", "played");
+		publishWebhook(statusWebhook("wamid." + id, "made-up-" + UUID.randomUUID(), 1_700_004_000L, id));
+		publishWebhook(statusWebhook("wamid." + id, "played", 1_700_004_001L, id));
+		await().atMost(TIMEOUT).until(() -> counter("webhook.statuses.unsupported", "played") > played);
+		await().atMost(TIMEOUT).until(() -> counter("webhook.statuses.unsupported", "other") > other);
+		assertThat(counter("webhook.statuses.unsupported", "other") - other).isEqualTo(1);
+		assertThat(counter("webhook.statuses.unsupported", "played") - played).isEqualTo(1);
+
+		double otherFields = this.meters.counter("webhook.changes", "field", "other").count();
+		publishWebhook(webhook("""
+				{"id":"%s","changes":[{"field":"made_up_%s","value":{"anything":1}}]}""".formatted(WABA,
+				UUID.randomUUID())));
+		await().atMost(TIMEOUT)
+			.until(() -> this.meters.counter("webhook.changes", "field", "other").count() > otherFields);
+
+		assertThat(this.meters.find("webhook.statuses.unsupported").counters())
+			.extracting((counter) -> counter.getId().getTag("status"))
+			.allMatch((tag) -> List.of("sent", "delivered", "read", "failed", "played", "deleted", "warning", "other")
+				.contains(tag));
+		assertThat(this.meters.find("webhook.changes").counters())
+			.extracting((counter) -> counter.getId().getTag("field"))
+			.noneMatch((tag) -> tag.startsWith("made_up_"));
+	}
+
 	private double counter(String name, String status) {
 		return this.meters.counter(name, "status", status).count();
 	}

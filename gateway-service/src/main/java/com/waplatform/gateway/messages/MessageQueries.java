@@ -20,7 +20,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
-/** Reads the message read model, always within one organization. */
+/**
+ * Reads the message read model, always within one organization. A message is shown once
+ * its send request was recorded ({@code requested_at}): a row created by a status alone
+ * may be a message we never sent.
+ */
 @Repository
 class MessageQueries {
 
@@ -43,7 +47,9 @@ class MessageQueries {
 			// alone misorders
 			.collectSortedList(Comparator.comparingInt((HistoryEntry entry) -> rank(entry.status()))
 				.thenComparing(HistoryEntry::at));
-		return this.db.sql("select " + COLUMNS + " from messages where id = :id and organization_id = :org")
+		return this.db
+			.sql("select " + COLUMNS
+					+ " from messages where id = :id and organization_id = :org and requested_at is not null")
 			.bind("id", messageId)
 			.bind("org", organizationId)
 			.map(MessageQueries::message)
@@ -57,7 +63,8 @@ class MessageQueries {
 
 	/** A page of messages, newest first, created before {@code filter.before()}. */
 	Mono<Page> list(String organizationId, Filter filter) {
-		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from messages where organization_id = :org");
+		StringBuilder sql = new StringBuilder(
+				"select " + COLUMNS + " from messages where organization_id = :org and requested_at is not null");
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("org", organizationId);
 		condition(sql, values, "recipient", "to", filter.to());

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Repository;
 /**
  * Writes the message read model. Statuses only move forward ({@link StatusProgression});
  * a message is created by whichever of its send request or its first status arrives
- * first, and the other fills in what is missing. Callers run these inside a transaction.
+ * first, and the other fills in what is missing. Only the send request sets
+ * {@code requested_at}: until then the row is not shown ({@link MessageQueries}), and a
+ * row that never gets one is purged ({@link OrphanStatusPurge}). Callers run these inside
+ * a transaction.
  */
 @Repository
 class MessageStore {
@@ -41,8 +44,9 @@ class MessageStore {
 		String template = (request.message().template() != null) ? request.message().template().name() : null;
 		GenericExecuteSpec insert = this.db.sql("""
 				insert into messages (id, organization_id, phone_number_id, recipient, type, template_name, status,
-					status_rank, context_type, context_id, created_at, updated_at)
-				values (:id, :org, :from, :to, :type, :template, :status, :rank, :contextType, :contextId, :at, :at)
+					status_rank, context_type, context_id, created_at, updated_at, requested_at)
+				values (:id, :org, :from, :to, :type, :template, :status, :rank, :contextType, :contextId,
+					:at, :at, :at)
 				on conflict (id) do update set
 					phone_number_id = coalesce(messages.phone_number_id, excluded.phone_number_id),
 					recipient = coalesce(messages.recipient, excluded.recipient),
@@ -50,7 +54,8 @@ class MessageStore {
 					template_name = coalesce(messages.template_name, excluded.template_name),
 					context_type = coalesce(messages.context_type, excluded.context_type),
 					context_id = coalesce(messages.context_id, excluded.context_id),
-					created_at = least(messages.created_at, excluded.created_at)
+					created_at = least(messages.created_at, excluded.created_at),
+					requested_at = coalesce(messages.requested_at, excluded.requested_at)
 				where messages.organization_id = excluded.organization_id""")
 			.bind("id", request.messageId())
 			.bind("org", request.organizationId())
@@ -76,6 +81,11 @@ class MessageStore {
 					? history(event.messageId(), event.status(), event.statusAt(), event.eventId()) : Mono.empty());
 	}
 
+	/**
+	 * Creates the message from its status, not shown until its send request arrives. Its
+	 * times are ours, not the event's: the purge ages the row by {@code created_at},
+	 * which a status timestamp from a webhook must not move into the future.
+	 */
 	private Mono<Boolean> createWithStatus(StatusEvent event) {
 		GenericExecuteSpec insert = this.db.sql("""
 				insert into messages (id, organization_id, phone_number_id, recipient, status, status_rank, wamid,
@@ -86,7 +96,7 @@ class MessageStore {
 			.bind("org", event.organizationId())
 			.bind("status", event.status().wireName())
 			.bind("rank", event.status().rank())
-			.bind("at", event.statusAt());
+			.bind("at", Instant.now());
 		insert = nullable(insert, "from", event.phoneNumberId());
 		insert = nullable(insert, "to", event.recipient());
 		insert = nullable(insert, "wamid", event.wamid());

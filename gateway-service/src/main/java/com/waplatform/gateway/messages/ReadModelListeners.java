@@ -1,10 +1,13 @@
 package com.waplatform.gateway.messages;
 
 import com.waplatform.common.event.Event;
+import com.waplatform.common.message.MessageIds;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.support.kafka.TransientFailures;
 import com.waplatform.support.outbox.ProcessedEvents;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
 
@@ -15,7 +18,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * Keeps the message read model up to date from {@code wa.send-requests} (messages created
  * elsewhere, e.g. by workflow) and {@code wa.status-events}. Each event is applied once:
- * its id is recorded in the same transaction as its effect.
+ * its id is recorded in the same transaction as its effect. A status event whose message
+ * id is not shaped like ours ({@link MessageIds}) is skipped: it cannot be one of our
+ * messages.
  */
 @Component
 class ReadModelListeners {
@@ -23,6 +28,10 @@ class ReadModelListeners {
 	static final String SEND_REQUESTS_CONSUMER = "gateway.read-model.send-requests";
 
 	static final String STATUS_EVENTS_CONSUMER = "gateway.read-model.status-events";
+
+	private static final Log log = LogFactory.getLog(ReadModelListeners.class);
+
+	private static final int LOGGED_ID_LENGTH = 64;
 
 	private final MessageStore store;
 
@@ -52,10 +61,21 @@ class ReadModelListeners {
 		if (!(record.value() instanceof StatusEvent event)) {
 			return Mono.empty();
 		}
+		if (!MessageIds.isValid(event.messageId())) {
+			log.warn("Skipping status event " + event.eventId() + ": its message id '" + printable(event.messageId())
+					+ "' is not one of ours");
+			return Mono.empty();
+		}
 		return this.tx
 			.transactional(this.processed.firstTime(STATUS_EVENTS_CONSUMER, event.eventId())
 				.flatMap((first) -> first ? this.store.applyStatus(event) : Mono.empty()))
 			.retryWhen(TransientFailures.retry());
+	}
+
+	/** At most {@value #LOGGED_ID_LENGTH} characters, control characters replaced. */
+	private static String printable(String text) {
+		String head = (text.length() > LOGGED_ID_LENGTH) ? text.substring(0, LOGGED_ID_LENGTH) + "..." : text;
+		return head.replaceAll("\\p{Cntrl}", "?");
 	}
 
 }

@@ -8,6 +8,8 @@ import com.waplatform.common.meta.WebhookPayload;
 import com.waplatform.support.outbox.Outbox;
 import com.waplatform.support.outbox.ProcessedEvents;
 import com.waplatform.webhook.inbound.domain.InboundMapping;
+import com.waplatform.webhook.routing.domain.LogText;
+import com.waplatform.webhook.routing.domain.MetricTags;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,7 +48,8 @@ public class InboundRecorder {
 		InboundMessage inbound = InboundMapping.map(organizationId, phoneNumberId, contacts, message).orElse(null);
 		if (inbound == null) {
 			this.meters.counter("webhook.inbound.skipped", "reason", "no-sender-number").increment();
-			logger.info("Inbound message {} has no sender number (business-scoped user only); skipped", message.id());
+			logger.info("Inbound message {} has no sender number (business-scoped user only); skipped",
+					LogText.of(message.id()));
 			return Mono.empty();
 		}
 		return this.processedEvents.firstTime(CONSUMER, inbound.eventId()).flatMap((first) -> {
@@ -54,7 +57,7 @@ public class InboundRecorder {
 				this.meters.counter("webhook.inbound.duplicates").increment();
 				return Mono.empty();
 			}
-			this.meters.counter("webhook.inbound.messages", "type", inbound.type()).increment();
+			this.meters.counter("webhook.inbound.messages", "type", MetricTags.inboundType(inbound.type())).increment();
 			return this.outbox.append(Topics.INBOUND_MESSAGES, inbound);
 		});
 	}

@@ -7,6 +7,7 @@ import com.waplatform.common.meta.WebhookPayload;
 import com.waplatform.webhook.inbound.InboundRecorder;
 import com.waplatform.webhook.routing.ChangeHandler;
 import com.waplatform.webhook.routing.RoutedChange;
+import com.waplatform.webhook.routing.domain.MetricTags;
 import com.waplatform.webhook.routing.domain.WebhookPayloads;
 import com.waplatform.webhook.status.StatusUpdater;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,7 +65,7 @@ class MessagesChangeHandler implements ChangeHandler {
 
 	private void errors(RoutedChange change, @Nullable List<WebhookPayload.WebhookError> errors) {
 		for (WebhookPayload.WebhookError error : orEmpty(errors)) {
-			this.meters.counter("webhook.errors", "code", Integer.toString(error.code())).increment();
+			this.meters.counter("webhook.errors", "code", MetricTags.errorCode(error.code())).increment();
 			logger.info("Meta reported error {} '{}' for WABA {}: {}", error.code(), error.title(), change.wabaId(),
 					error.details());
 		}

@@ -9,6 +9,8 @@ import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.meta.WebhookPayload;
 import com.waplatform.common.webhook.WebhookReceived;
 import com.waplatform.support.accounts.AccountDirectory;
+import com.waplatform.webhook.routing.domain.LogText;
+import com.waplatform.webhook.routing.domain.MetricTags;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +53,12 @@ class ChangeRouter {
 	}
 
 	private Mono<Void> dispatch(RoutedChange change) {
-		this.meters.counter("webhook.changes", "field", change.field()).increment();
+		this.meters.counter("webhook.changes", "field", MetricTags.field(change.field())).increment();
 		ChangeHandler handler = this.handlers.get(change.field());
 		if (handler == null) {
-			logger.info("Webhook change '{}' for WABA {} (organization {}) not routed yet: {}", change.field(),
-					change.wabaId(), change.organizationId(), change.change().value());
+			logger.info("Webhook change '{}' for WABA {} (organization {}) not routed yet: {}",
+					LogText.of(change.field()), LogText.of(change.wabaId()), change.organizationId(),
+					change.change().value());
 			return Mono.empty();
 		}
 		return handler.handle(change);

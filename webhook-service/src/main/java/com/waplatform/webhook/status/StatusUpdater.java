@@ -3,8 +3,11 @@ package com.waplatform.webhook.status;
 import java.util.Optional;
 
 import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.message.MessageIds;
 import com.waplatform.common.meta.WebhookPayload;
 import com.waplatform.support.outbox.Outbox;
+import com.waplatform.webhook.routing.domain.LogText;
+import com.waplatform.webhook.routing.domain.MetricTags;
 import com.waplatform.webhook.status.domain.StatusUpdate;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
  * Applies one status of a status webhook: finds our message (by
  * {@code biz_opaque_callback_data}, else by {@code wamid}), moves it forward if the
  * status machine allows and, when it moved, appends the {@code StatusEvent} to the
- * outbox. Must run inside the webhook's transaction.
+ * outbox. Callback data that is not shaped like our message ids ({@link MessageIds}) is
+ * not ours (the sender always sets our id): the status is unmatched, never published.
+ * Must run inside the webhook's transaction.
  */
 @Component
 public class StatusUpdater {
@@ -43,7 +48,8 @@ public class StatusUpdater {
 	public Mono<Void> apply(String organizationId, @Nullable String phoneNumberId, WebhookPayload.Status status) {
 		StatusUpdate update = StatusUpdate.from(status).orElse(null);
 		if (update == null) {
-			this.meters.counter("webhook.statuses.unsupported", "status", String.valueOf(status.status())).increment();
+			this.meters.counter("webhook.statuses.unsupported", "status", MetricTags.status(status.status()))
+				.increment();
 			return Mono.empty();
 		}
 		return message(organizationId, update).map(Optional::of)
@@ -58,8 +64,10 @@ public class StatusUpdater {
 	}
 
 	private Mono<MessageRef> message(String organizationId, StatusUpdate update) {
-		if (update.callbackData() != null) {
-			return Mono.just(new MessageRef(update.callbackData(), organizationId));
+		String callbackData = update.callbackData();
+		if (callbackData != null) {
+			return MessageIds.isValid(callbackData) ? Mono.just(new MessageRef(callbackData, organizationId))
+					: Mono.empty();
 		}
 		return this.refs.find(organizationId, update.wamid());
 	}
@@ -77,8 +85,10 @@ public class StatusUpdater {
 
 	private Mono<Void> unmatched(String organizationId, StatusUpdate update) {
 		this.meters.counter("webhook.statuses.unmatched").increment();
-		logger.info("Status '{}' of wamid {} (organization {}) matches no message; skipped", update.status().wireName(),
-				update.wamid(), organizationId);
+		String callbackData = update.callbackData();
+		logger.info("Status '{}' of wamid {} (organization {}) matches no message{}; skipped",
+				update.status().wireName(), LogText.of(update.wamid()), organizationId,
+				(callbackData != null) ? ": callback data '" + LogText.of(callbackData) + "' is not a message id" : "");
 		return Mono.empty();
 	}
 
