@@ -19,7 +19,13 @@ import org.springframework.core.env.StandardEnvironment;
  * {@code devstack.template.port} (8082), {@code devstack.webhook.port} (8083),
  * {@code devstack.workflow.port} (8084), {@code devstack.kafka.port} (9092),
  * {@code devstack.postgres.port} (0: any free port), {@code devstack.api-key} (random
- * when not set).
+ * when not set), {@code devstack.admin-token} (the gateway's admin token; random when not
+ * set).
+ * <p>
+ * Kafka listens on {@code localhost:<devstack.kafka.port>} for the services and for other
+ * backends; a port that is taken stops the start with a message (0 picks any free port).
+ * The {@code READY} line gives its real address as {@code kafka=} and the admin token as
+ * {@code adminToken=}.
  */
 public final class DevStackApplication {
 
@@ -37,7 +43,7 @@ public final class DevStackApplication {
 		PlatformOptions options = new PlatformOptions(ports,
 				environment.getProperty("devstack.kafka.port", Integer.class, 9092),
 				environment.getProperty("devstack.postgres.port", Integer.class, 0),
-				environment.getProperty("devstack.api-key"), Map.of());
+				environment.getProperty("devstack.api-key"), environment.getProperty("devstack.admin-token"), Map.of());
 
 		LocalPlatform platform = LocalPlatform.start(options);
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -51,7 +57,8 @@ public final class DevStackApplication {
 		PrintStream out = System.out;
 		out.println("READY gateway=" + platform.url(Service.GATEWAY) + " simulator=" + platform.url(Service.SIMULATOR)
 				+ " apiKey=" + demo.apiKey() + " phoneNumberId=" + demo.phoneNumberId() + " wabaId=" + demo.wabaId()
-				+ " appSecret=" + demo.appSecret());
+				+ " appSecret=" + demo.appSecret() + " kafka=" + platform.kafkaBootstrapServers() + " adminToken="
+				+ platform.adminToken());
 		out.flush();
 		stopped.await();
 	}

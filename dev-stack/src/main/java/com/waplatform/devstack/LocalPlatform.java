@@ -58,7 +58,8 @@ public final class LocalPlatform implements AutoCloseable {
 			common.put("DB_USER", "postgres");
 			common.put("DB_PASSWORD", "postgres");
 			common.put("platform.credential-key", LocalSetup.credentialKey());
-			String adminToken = LocalSetup.token();
+			String adminToken = (options.adminToken() != null && !options.adminToken().isBlank()) ? options.adminToken()
+					: LocalSetup.token();
 			DemoAccount demo = DemoAccount.defaults(options.apiKey());
 			// ports are fixed up front: the gateway, the simulator and template-service
 			// call each other
@@ -114,6 +115,11 @@ public final class LocalPlatform implements AutoCloseable {
 			Map<String, Object> properties) {
 		Map<String, Object> all = new HashMap<>(properties);
 		all.put("server.port", port);
+		if (!"false".equals(String.valueOf(properties.get("platform.enabled")))) {
+			// a platform service's actuator has its own port beside the public one (a
+			// random one with a random public port); the simulator keeps it on its own
+			all.putIfAbsent("management.server.port", (port == 0) ? 0 : port + 1000);
+		}
 		// as command-line arguments: they must win over each application's own
 		// configuration file
 		String[] args = all.entrySet()
@@ -141,7 +147,10 @@ public final class LocalPlatform implements AutoCloseable {
 		return this.contexts.get(service);
 	}
 
-	/** The bearer token of the gateway's admin API (generated at every start). */
+	/**
+	 * The bearer token of the gateway's admin API ({@code gateway.admin-token}): the one
+	 * given, or generated at every start.
+	 */
 	public String adminToken() {
 		return this.adminToken;
 	}
@@ -150,6 +159,10 @@ public final class LocalPlatform implements AutoCloseable {
 		return this.demo;
 	}
 
+	/**
+	 * The Kafka bootstrap address the services use and other backends should publish to:
+	 * {@code localhost:<kafkaPort>}, or the broker's random port when it was 0.
+	 */
 	public String kafkaBootstrapServers() {
 		return this.infrastructure.kafkaBootstrapServers();
 	}

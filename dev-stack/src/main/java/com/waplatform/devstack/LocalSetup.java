@@ -44,9 +44,11 @@ public final class LocalSetup {
 		return Base64.getEncoder().encodeToString(key);
 	}
 
-	/** A fresh bearer token (192 random bits, Base64url). */
+	/**
+	 * A fresh bearer token (256 random bits, Base64url without padding: 43 characters).
+	 */
 	public static String token() {
-		byte[] token = new byte[24];
+		byte[] token = new byte[32];
 		RANDOM.nextBytes(token);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
 	}

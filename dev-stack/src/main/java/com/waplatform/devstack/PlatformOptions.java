@@ -7,15 +7,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * How to start the local platform. Port 0 means any free port.
  *
+ * @param kafkaPort where the Kafka broker listens for every client ({@code localhost}); 0
+ * for any free port
  * @param apiKey the demo organization's API key, or null for a random one
+ * @param adminToken the bearer token of the gateway's admin API, or null for a random one
  * @param overrides extra properties given to every application
  */
 public record PlatformOptions(Map<LocalPlatform.Service, Integer> ports, int kafkaPort, int postgresPort,
-		@Nullable String apiKey, Map<String, Object> overrides) {
+		@Nullable String apiKey, @Nullable String adminToken, Map<String, Object> overrides) {
 
 	/** Everything on free ports: for tests. */
 	public static PlatformOptions randomPorts() {
-		return new PlatformOptions(Map.of(), 0, 0, null, Map.of());
+		return new PlatformOptions(Map.of(), 0, 0, null, null, Map.of());
 	}
 
 	public int port(LocalPlatform.Service service) {
@@ -23,7 +26,8 @@ public record PlatformOptions(Map<LocalPlatform.Service, Integer> ports, int kaf
 	}
 
 	public PlatformOptions withOverrides(Map<String, Object> overrides) {
-		return new PlatformOptions(this.ports, this.kafkaPort, this.postgresPort, this.apiKey, overrides);
+		return new PlatformOptions(this.ports, this.kafkaPort, this.postgresPort, this.apiKey, this.adminToken,
+				overrides);
 	}
 
 }
