@@ -126,8 +126,11 @@ class WebhookServiceTests {
 
 	@Test
 	void oneWebhookCarryingStatusesOfSeveralMessagesAndNumbersAppliesEach() {
-		this.accounts.apply(PhoneNumberConfigured.of("org-of-batch", "2233445566778", "6677889900112", "15550001111",
-				"sealed", 80, true));
+		// two numbers in two accounts of one organization (a webhook never mixes
+		// organizations:
+		// the gateway refuses one that does)
+		this.accounts
+			.apply(PhoneNumberConfigured.of(ORG, "2233445566778", "6677889900112", "15550001111", "sealed", 80, true));
 		String first = UUID.randomUUID().toString();
 		String second = UUID.randomUUID().toString();
 		String third = UUID.randomUUID().toString();
@@ -145,7 +148,7 @@ class WebhookServiceTests {
 		assertThat(this.received.statuses(second)).extracting(StatusEvent::status).containsExactly(MessageStatus.SENT);
 		StatusEvent read = this.received.statuses(third).get(0);
 		assertThat(read.status()).isEqualTo(MessageStatus.READ);
-		assertThat(read.organizationId()).isEqualTo("org-of-batch");
+		assertThat(read.organizationId()).isEqualTo(ORG);
 		assertThat(read.phoneNumberId()).isEqualTo("2233445566778");
 		assertThat(this.received.statuses(first).get(0).organizationId()).isEqualTo(ORG);
 	}
@@ -286,7 +289,7 @@ class WebhookServiceTests {
 		String wamid = "wamid.inbound-" + UUID.randomUUID();
 		String text = WebhookSamples.raw("spec_inbound_text")
 			.replace("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", wamid);
-		publish(Topics.WEBHOOK_EVENTS, WebhookReceived.of(ORG, "419561257915477", text));
+		publish(Topics.WEBHOOK_EVENTS, WebhookReceived.of("org-of-number", "419561257915477", text));
 		await().atMost(TIMEOUT).until(() -> this.received.inbound(wamid) != null);
 
 		InboundMessage message = this.received.inbound(wamid);
@@ -306,7 +309,7 @@ class WebhookServiceTests {
 	void templateWebhooksGoToTheTemplateServiceWithTheOrganizationOfTheirWaba() {
 		this.accounts.apply(PhoneNumberConfigured.of("org-of-waba", "pn-templates", "880480871844883", "15550100",
 				"sealed", 80, true));
-		publish(Topics.WEBHOOK_EVENTS, WebhookReceived.of(ORG, "880480871844883",
+		publish(Topics.WEBHOOK_EVENTS, WebhookReceived.of("org-of-waba", "880480871844883",
 				WebhookSamples.raw("bindambc_template_status_update_rejected_scam")));
 		publish(Topics.WEBHOOK_EVENTS,
 				WebhookReceived.of(ORG, "102290129340398", WebhookSamples.raw("pywa_template_quality_update_yellow")));
@@ -328,6 +331,34 @@ class WebhookServiceTests {
 		assertThat(quality.quality()).isEqualTo("YELLOW");
 		assertThat(this.meters.counter("webhook.template.updates", "field", "message_template_status_update").count())
 			.isGreaterThanOrEqualTo(1);
+	}
+
+	/**
+	 * The gateway verified the webhook with organization B's secret, but its change names
+	 * A's number: B's app cannot speak for A's messages, so nothing of it is routed.
+	 */
+	@Test
+	void aChangeNamingAnotherOrganizationsNumberIsNotRouted() {
+		String numberOfA = "pn-a-" + UUID.randomUUID();
+		this.accounts
+			.apply(PhoneNumberConfigured.of("org-a", numberOfA, "waba-a-cross", "15550101", "sealed", 80, true));
+		double refused = this.meters.counter("webhook.changes.refused").count();
+		String wamid = "wamid.cross-" + UUID.randomUUID();
+		String text = WebhookSamples.raw("spec_inbound_text")
+			.replace("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", wamid)
+			.replace("106540352242922", numberOfA);
+		publish(Topics.WEBHOOK_EVENTS,
+				WebhookReceived.of("org-b", "waba-b-cross", text.replace("419561257915477", "waba-b-cross")));
+		await().atMost(TIMEOUT).until(() -> this.meters.counter("webhook.changes.refused").count() > refused);
+		assertThat(this.meters.counter("webhook.changes.refused").count() - refused).isEqualTo(1);
+		// a later inbound message of A's own (same way in) is published; the refused one
+		// never was
+		String own = "wamid.own-" + UUID.randomUUID();
+		publish(Topics.WEBHOOK_EVENTS, WebhookReceived.of("org-a", "waba-a-cross",
+				text.replace(wamid, own).replace("419561257915477", "waba-a-cross")));
+		await().atMost(TIMEOUT).until(() -> this.received.inbound(own) != null);
+		assertThat(this.received.inbound(own).organizationId()).isEqualTo("org-a");
+		assertThat(this.received.inbound(wamid)).isNull();
 	}
 
 	@Test

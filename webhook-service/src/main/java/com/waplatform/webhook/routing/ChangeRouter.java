@@ -2,6 +2,7 @@ package com.waplatform.webhook.routing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -46,8 +47,8 @@ class ChangeRouter {
 	Mono<Void> route(WebhookReceived received, WebhookPayload payload) {
 		return Flux.fromIterable(payload.entry())
 			.concatMap((entry) -> Flux.fromIterable(entry.changes())
-				.map((change) -> new RoutedChange(received.eventId(), entry.id(),
-						organization(entry.id(), change.value(), received.organizationId()), change)))
+				.concatMap((change) -> Mono.justOrEmpty(organization(received, entry.id(), change.value()))
+					.map((organization) -> new RoutedChange(received.eventId(), entry.id(), organization, change))))
 			.concatMap(this::dispatch)
 			.then();
 	}
@@ -65,20 +66,32 @@ class ChangeRouter {
 	}
 
 	/**
-	 * The organization owning the change: by its phone number, else by its WABA, else the
-	 * one the gateway resolved on receipt.
+	 * The organization of a change: the one whose app secret the gateway verified the
+	 * webhook with. A change naming a number or an account of another organization is not
+	 * routed (one tenant's app cannot speak for another's messages); it is counted in
+	 * {@code webhook.changes.refused} and logged. Webhooks stored before the gateway
+	 * bound them to a tenant carry no organization and are attributed by their number,
+	 * else their account, as they were then.
 	 */
-	private String organization(String wabaId, JsonNode value, String fallback) {
+	private Optional<String> organization(WebhookReceived received, String wabaId, JsonNode value) {
 		JsonNode phoneNumberId = value.path("metadata").path("phone_number_id");
-		if (phoneNumberId.isString()) {
-			String organization = this.accounts.phoneNumber(phoneNumberId.stringValue())
-				.map(PhoneNumberConfigured::organizationId)
-				.orElse(null);
-			if (organization != null) {
-				return organization;
-			}
+		Optional<String> ofNumber = phoneNumberId.isString()
+				? this.accounts.phoneNumber(phoneNumberId.stringValue()).map(PhoneNumberConfigured::organizationId)
+				: Optional.empty();
+		Optional<String> ofAccount = this.accounts.organizationOfWaba(wabaId);
+		String verified = received.organizationId();
+		if (WebhookReceived.UNKNOWN_ORGANIZATION.equals(verified)) {
+			return Optional.of(ofNumber.or(() -> ofAccount).orElse(verified));
 		}
-		return this.accounts.organizationOfWaba(wabaId).orElse(fallback);
+		boolean foreign = ofNumber.filter((owner) -> !owner.equals(verified)).isPresent()
+				|| ofAccount.filter((owner) -> !owner.equals(verified)).isPresent();
+		if (foreign) {
+			this.meters.counter("webhook.changes.refused").increment();
+			logger.warn("Webhook change of organization {} names a number or account of another organization; "
+					+ "not routed (WABA {})", verified, LogText.of(wabaId));
+			return Optional.empty();
+		}
+		return Optional.of(verified);
 	}
 
 }
