@@ -58,6 +58,10 @@ public final class LocalPlatform implements AutoCloseable {
 			common.put("DB_USER", "postgres");
 			common.put("DB_PASSWORD", "postgres");
 			common.put("platform.credential-key", LocalSetup.credentialKey());
+			// the service token of every /internal/** endpoint (the gateway proxies
+			// template
+			// sync and creation with it)
+			common.put("platform.internal-api.token", LocalSetup.token());
 			String adminToken = (options.adminToken() != null && !options.adminToken().isBlank()) ? options.adminToken()
 					: LocalSetup.token();
 			DemoAccount demo = DemoAccount.defaults(options.apiKey());

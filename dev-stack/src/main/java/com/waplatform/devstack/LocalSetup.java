@@ -21,7 +21,13 @@ public final class LocalSetup {
 			"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
 			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
 			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-			"com.waplatform.support.config.PlatformAutoConfiguration");
+			"com.waplatform.support.config.PlatformAutoConfiguration",
+			// the simulator's API is Meta's stand-in: open, as Meta's own is to the
+			// holder of a token
+			"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+			"com.waplatform.support.security.PlatformSecurityAutoConfiguration");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -93,6 +93,10 @@ final class BenchPlatform implements AutoCloseable {
 		this.environment.put("DB_PASSWORD", "postgres");
 		this.environment.put("PLATFORM_CREDENTIAL_KEY", LocalSetup.credentialKey());
 		this.environment.put("GATEWAY_ADMIN_TOKEN", this.adminToken);
+		this.environment.put("PLATFORM_INTERNAL_TOKEN", LocalSetup.token());
+		// the benchmark measures the pipeline, not the gateway's abuse limits
+		this.environment.put("GATEWAY_RATE_LIMITS_PER_API_KEY", "1000000");
+		this.environment.put("GATEWAY_RATE_LIMITS_PER_CLIENT_ADDRESS", "1000000");
 		this.environment.put("META_WEBHOOK_VERIFY_TOKEN", LocalSetup.token());
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
@@ -180,7 +184,7 @@ final class BenchPlatform implements AutoCloseable {
 			return List.of();
 		}
 		try {
-			return this.http.text(process.url() + "/actuator/prometheus")
+			return this.http.text(process.managementUrl() + "/actuator/prometheus")
 				.lines()
 				.filter((line) -> !line.startsWith("#"))
 				.filter((line) -> Arrays.stream(names).anyMatch(line::startsWith))

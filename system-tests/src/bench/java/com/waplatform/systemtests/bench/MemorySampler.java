@@ -94,7 +94,7 @@ final class MemorySampler implements AutoCloseable {
 
 	private CompletableFuture<Long> heapUsed(ServiceProcess process) {
 		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(process.url() + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+			.newBuilder(URI.create(process.managementUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
 			.timeout(Duration.ofSeconds(2))
 			.GET()
 			.build();

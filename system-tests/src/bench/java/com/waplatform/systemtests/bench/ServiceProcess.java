@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import com.waplatform.devstack.LocalSetup;
+
 /**
  * One application of the platform in its own JVM, so that its heap and resident memory
  * can be measured apart from the others. Same main class and properties as dev-stack's
@@ -23,15 +25,18 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Process process;
 
 	private final Path log;
 
 	private final String maxHeap;
 
-	private ServiceProcess(String name, int port, Process process, Path log, String maxHeap) {
+	private ServiceProcess(String name, int port, int managementPort, Process process, Path log, String maxHeap) {
 		this.name = name;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.process = process;
 		this.log = log;
 		this.maxHeap = maxHeap;
@@ -60,12 +65,18 @@ final class ServiceProcess implements AutoCloseable {
 		command.add(mainClass);
 		command.add("--server.port=" + port);
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+		// the platform's services serve their actuator on a port of its own (the
+		// simulator on its only port)
+		int managementPort = properties.containsKey("platform.enabled") ? port : LocalSetup.freePort();
+		if (managementPort != port) {
+			command.add("--management.server.port=" + managementPort);
+		}
 		try {
 			Files.createDirectories(logDirectory);
 			Path log = logDirectory.resolve(name + ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
-			return new ServiceProcess(name, port, builder.start(), log, maxHeap);
+			return new ServiceProcess(name, port, managementPort, builder.start(), log, maxHeap);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + name, ex);
@@ -86,6 +97,11 @@ final class ServiceProcess implements AutoCloseable {
 
 	String url() {
 		return "http://localhost:" + this.port;
+	}
+
+	/** Where the actuator answers (metrics, health details). */
+	String managementUrl() {
+		return "http://localhost:" + this.managementPort;
 	}
 
 	long pid() {
