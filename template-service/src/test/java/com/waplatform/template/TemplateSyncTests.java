@@ -14,6 +14,7 @@ import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.template.TemplateSnapshot;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.security.PlatformSecurity;
 import com.waplatform.template.domain.SyncFailure;
 import com.waplatform.template.domain.SyncReport;
 import com.waplatform.template.domain.SyncResult;
@@ -25,13 +26,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -52,11 +56,14 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = TemplateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=template-service", "template.sync.page-size=3", "template.sync.interval=1h",
-				"template.sync.new-account-poll=1h", "template.meta.throttle-cool-down=2s" })
+				"template.sync.new-account-poll=1h", "template.meta.throttle-cool-down=2s",
+				"platform.internal-api.token=" + TemplateSyncTests.TOKEN })
 @AutoConfigureWebTestClient
 @Import(TemplateSyncTests.Snapshots.class)
 @DirtiesContext
 class TemplateSyncTests {
+
+	static final String TOKEN = "test-internal-token";
 
 	static final FakeMeta meta = FakeMeta.start();
 
@@ -66,8 +73,18 @@ class TemplateSyncTests {
 		registry.add("template.meta.base-url", meta::baseUrl);
 	}
 
+	/** The public port, without credentials. */
 	@Autowired
 	WebTestClient web;
+
+	@LocalManagementPort
+	int managementPort;
+
+	/** The public port, with the service token (as the gateway calls it). */
+	WebTestClient internal;
+
+	/** The management port (actuator). */
+	WebTestClient management;
 
 	@Autowired
 	EventPublisher publisher;
@@ -92,6 +109,12 @@ class TemplateSyncTests {
 
 	@Autowired
 	ScheduledTaskHolder scheduledTasks;
+
+	@BeforeEach
+	void clients() {
+		this.internal = this.web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).build();
+		this.management = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.managementPort).build();
+	}
 
 	@Test
 	void firstSyncStoresEveryTemplateAndPublishesOneSnapshotEach() {
@@ -273,7 +296,7 @@ class TemplateSyncTests {
 
 		assertThat(round.reports()).containsExactly(new SyncReport("waba-demand", 3, 7, 7, 0, 0, 0));
 		assertThat(round.failures()).isEmpty();
-		this.web.post()
+		this.internal.post()
 			.uri("/internal/templates/sync?wabaId=waba-nobody-knows")
 			.exchange()
 			.expectStatus()
@@ -286,6 +309,8 @@ class TemplateSyncTests {
 	void highUsageStopsCallingTheAccountUntilTheCoolDownPassed() {
 		register("waba-usage", "token-usage", "token-usage");
 		meta.usage("waba-usage", 95, 0);
+		double usageThrottles = throttles("usage");
+		double backingOff = throttles("backing-off");
 
 		// the first page reports 95 %: no further page is read, nothing is stored
 		assertThat(round("waba-usage").failures()).singleElement()
@@ -295,13 +320,17 @@ class TemplateSyncTests {
 		// while backing off, Meta is not called at all
 		assertThat(round("waba-usage").failures()).extracting(SyncFailure::code).containsExactly("THROTTLED");
 		assertThat(meta.requests("waba-usage")).hasSize(1);
-		this.web.get()
+		this.management.get()
 			.uri("/actuator/prometheus")
 			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(String.class)
 			.value((body) -> assertThat(body)
 				.contains("template_meta_usage_percent{application=\"template-service\",wabaId=\"waba-usage\"} 95.0")
 				.contains("template_sync_throttled_total{application=\"template-service\",reason=\"usage\"}"));
+		assertThat(throttles("usage")).isEqualTo(usageThrottles + 1);
+		assertThat(throttles("backing-off")).isGreaterThan(backingOff);
 
 		meta.usage("waba-usage", 20, 0);
 		await().atMost(Duration.ofSeconds(10))
@@ -341,10 +370,29 @@ class TemplateSyncTests {
 	}
 
 	@Test
-	void exposesPrometheusMetricsAndHealthProbes() {
+	void exposesPrometheusMetricsOnTheManagementPortAndOnlyTheProbesOnThePublicPort() {
 		register("waba-metrics", "token-metrics", "token-metrics");
 		syncRound("waba-metrics");
+		this.web.get().uri(PlatformSecurity.LIVENESS).exchange().expectStatus().isOk();
+		this.web.get().uri(PlatformSecurity.READINESS).exchange().expectStatus().isOk();
+		this.web.get().uri("/actuator/health").exchange().expectStatus().isUnauthorized();
 		this.web.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.internal.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+		this.internal.get()
+			.uri("/internal/templates")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+		this.management.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
@@ -353,14 +401,43 @@ class TemplateSyncTests {
 			.value((body) -> assertThat(body).contains("template_sync_runs_total")
 				.contains("template_sync_duration_seconds")
 				.contains("template_sync_templates_total{application=\"template-service\",outcome=\"added\"}"));
-		this.web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		this.web.get()
-			.uri("/internal/templates")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void aSyncWithoutTheServiceTokenIsRefusedAndRunsNothing() {
+		register("waba-sync-no-token", "token-sync-no-token", "token-sync-no-token");
+		double runs = syncRuns();
+
+		for (WebTestClient caller : List.of(this.web,
+				this.web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer not-the-token").build())) {
+			caller.post()
+				.uri("/internal/templates/sync?wabaId=waba-sync-no-token")
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo(401);
+			caller.get()
+				.uri("/internal/templates?wabaId=waba-sync-no-token")
+				.exchange()
+				.expectStatus()
+				.isUnauthorized();
+		}
+
+		assertThat(meta.requests("waba-sync-no-token")).isEmpty();
+		assertThat(syncRuns()).isEqualTo(runs);
+		assertThat(stored("waba-sync-no-token")).isEmpty();
+
+		assertThat(round("waba-sync-no-token").reports())
+			.containsExactly(new SyncReport("waba-sync-no-token", 3, 7, 7, 0, 0, 0));
+		assertThat(meta.requests("waba-sync-no-token")).hasSize(3);
+		assertThat(syncRuns()).isEqualTo(runs + 1);
+		assertThat(stored("waba-sync-no-token")).hasSize(7);
 	}
 
 	@Test
@@ -388,7 +465,7 @@ class TemplateSyncTests {
 	}
 
 	private SyncResult.Round round(@Nullable String wabaId) {
-		return this.web.mutate()
+		return this.internal.mutate()
 			.responseTimeout(Duration.ofSeconds(30))
 			.build()
 			.post()
@@ -406,7 +483,7 @@ class TemplateSyncTests {
 	}
 
 	private List<TemplateSummary> stored(String wabaId) {
-		return this.web.get()
+		return this.internal.get()
 			.uri("/internal/templates?wabaId={waba}&organizationId={org}", wabaId, "org-" + wabaId)
 			.exchange()
 			.expectStatus()
@@ -422,6 +499,15 @@ class TemplateSyncTests {
 			.findFirst()
 			.orElseThrow()
 			.version();
+	}
+
+	private double throttles(String reason) {
+		Counter counter = this.meters.find("template.sync.throttled").tag("reason", reason).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private double syncRuns() {
+		return this.meters.find("template.sync.runs").counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 	private double metaErrors(String code) {

@@ -22,6 +22,7 @@ import com.waplatform.template.sync.TemplateSync;
 import com.waplatform.testsupport.Infrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.test.annotation.DirtiesContext;
@@ -47,11 +49,13 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = TemplateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=template-service", "template.sync.page-size=3", "template.sync.interval=1h",
-				"template.sync.new-account-poll=1h" })
+				"template.sync.new-account-poll=1h", "platform.internal-api.token=" + TemplateUpdatesTests.TOKEN })
 @AutoConfigureWebTestClient
 @Import(TemplateUpdatesTests.Snapshots.class)
 @DirtiesContext
 class TemplateUpdatesTests {
+
+	static final String TOKEN = "test-internal-token";
 
 	static final FakeMeta meta = FakeMeta.start();
 
@@ -61,8 +65,12 @@ class TemplateUpdatesTests {
 		registry.add("template.meta.base-url", meta::baseUrl);
 	}
 
+	/** The public port, without credentials. */
 	@Autowired
 	WebTestClient web;
+
+	/** The public port, with the service token (as the gateway calls it). */
+	WebTestClient internal;
 
 	@Autowired
 	EventPublisher publisher;
@@ -78,6 +86,11 @@ class TemplateUpdatesTests {
 
 	@Autowired
 	Snapshots snapshots;
+
+	@BeforeEach
+	void internalClient() {
+		this.internal = this.web.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN).build();
+	}
 
 	@Test
 	void aPausedOrDisabledTemplateIsUnsendableWithinSecondsAndOperatorsSeeWhy() {
@@ -145,7 +158,7 @@ class TemplateUpdatesTests {
 				  {"type":"BUTTONS","buttons":[{"type":"URL","text":"Track","url":"https://example.com/t/{{1}}",
 				   "example":["https://example.com/t/A-17"]},{"type":"QUICK_REPLY","text":"Stop updates"}]}]}""";
 
-		JsonNode created = this.web.post()
+		JsonNode created = this.internal.post()
 			.uri("/internal/templates")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
@@ -187,7 +200,7 @@ class TemplateUpdatesTests {
 				 "components":[{"type":"BODY","text":"{{1}}{{3}} done"},
 				  {"type":"FOOTER","text":"Footer {{1}}"}]}""";
 
-		JsonNode problem = this.web.post()
+		JsonNode problem = this.internal.post()
 			.uri("/internal/templates")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
@@ -221,7 +234,7 @@ class TemplateUpdatesTests {
 				{"wabaId":"waba-meta-error","name":"hello_world","language":"en_US","category":"UTILITY",
 				 "components":[{"type":"BODY","text":"Hello world"}]}""";
 
-		this.web.post()
+		this.internal.post()
 			.uri("/internal/templates")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(existing)
@@ -235,7 +248,7 @@ class TemplateUpdatesTests {
 			.isEqualTo(2388023);
 
 		meta.failWith("waba-meta-error", 80007);
-		this.web.post()
+		this.internal.post()
 			.uri("/internal/templates")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(existing.replace("hello_world", "hello_again"))
@@ -247,7 +260,7 @@ class TemplateUpdatesTests {
 			.isEqualTo(80007);
 		// backing off now: Meta is not called again
 		int calls = meta.creations("waba-meta-error").size();
-		this.web.post()
+		this.internal.post()
 			.uri("/internal/templates")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(existing.replace("hello_world", "hello_again"))
@@ -258,13 +271,75 @@ class TemplateUpdatesTests {
 			.exists("Retry-After");
 		assertThat(meta.creations("waba-meta-error")).hasSize(calls);
 
-		this.web.post()
+		this.internal.post()
 			.uri("/internal/templates")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(existing.replace("waba-meta-error", "waba-nobody-knows"))
 			.exchange()
 			.expectStatus()
 			.isNotFound();
+	}
+
+	@Test
+	void aCreationWithoutTheServiceTokenIsRefusedAndNeverReachesMeta() {
+		registerAndSync("waba-create-no-token");
+		String body = """
+				{"wabaId":"waba-create-no-token","name":"order_delayed","language":"en_US","category":"UTILITY",
+				 "components":[{"type":"BODY","text":"Your order is delayed."}]}""";
+
+		this.web.post()
+			.uri("/internal/templates")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(401)
+			.jsonPath("$.instance")
+			.isEqualTo("/internal/templates");
+		this.web.post()
+			.uri("/internal/templates")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer not-the-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		this.web.post()
+			.uri("/internal/templates")
+			.header("X-Admin-Token", TOKEN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+
+		assertThat(meta.creations("waba-create-no-token")).isEmpty();
+		assertThat(this.internal.get()
+			.uri("/internal/templates?wabaId={waba}", "waba-create-no-token")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(TemplateSummary.class)
+			.returnResult()
+			.getResponseBody()).extracting(TemplateSummary::name).doesNotContain("order_delayed");
+
+		this.internal.post()
+			.uri("/internal/templates")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		assertThat(meta.creations("waba-create-no-token")).singleElement()
+			.satisfies((sent) -> assertThat(sent.path("name").asString()).isEqualTo("order_delayed"));
+		assertThat(stored("waba-create-no-token", "order_delayed").status()).isEqualTo("PENDING");
 	}
 
 	private void registerAndSync(String wabaId) {
@@ -304,7 +379,7 @@ class TemplateUpdatesTests {
 	}
 
 	private TemplateSummary stored(String wabaId, String name) {
-		return this.web.get()
+		return this.internal.get()
 			.uri("/internal/templates?wabaId={waba}", wabaId)
 			.exchange()
 			.expectStatus()

@@ -151,6 +151,63 @@ class WorkflowServiceTests {
 	}
 
 	@Test
+	void anEventNamingAnotherOrganizationsNumberIsDeadLetteredAndSendsNothing() {
+		configureDefaultNumber();
+		String elsewhere = "pn-elsewhere-" + UUID.randomUUID();
+		configure("org-elsewhere", elsewhere, false);
+		double refused = refused();
+		String bookingId = "B-" + UUID.randomUUID();
+
+		sendCloudEvent(UUID.randomUUID().toString(), BusinessEvent.BOOKING_CONFIRMED, bookingId,
+				booking(bookingId, "+447911123456", elsewhere));
+
+		await().atMost(TIMEOUT).until(() -> !this.received.deadLetters(bookingId).isEmpty());
+		ConsumerRecord<String, Event> dead = this.received.deadLetters(bookingId).get(0);
+		assertThat(header(dead, "kafka_dlt-exception-message"))
+			.contains("Business phone number " + elsewhere + " is not a number of organization " + ORG
+					+ ": an organization sends only from its own numbers")
+			.doesNotContain("org-elsewhere");
+		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(IllegalArgumentException.class.getName());
+		assertThat(((BusinessEvent) dead.value()).subject()).isEqualTo(bookingId);
+		assertThat(refused()).isEqualTo(refused + 1);
+
+		// a later event is sent: the refused one left no send request behind
+		String marker = "B-" + UUID.randomUUID();
+		sendCloudEvent(UUID.randomUUID().toString(), BusinessEvent.BOOKING_CONFIRMED, marker,
+				booking(marker, "+447911123456"));
+		await().atMost(TIMEOUT).until(() -> !this.received.sendRequests(marker).isEmpty());
+		assertThat(this.received.sendRequests(bookingId)).isEmpty();
+		assertThat(this.received.sendRequests(marker)).singleElement()
+			.satisfies((record) -> assertThat(record.key()).isEqualTo(PHONE_NUMBER_ID));
+	}
+
+	@Test
+	void anEventMayNameAnotherNumberOfItsOrganizationOrOneNotKnownYet() {
+		configureDefaultNumber();
+		String second = "pn-tours-second-" + UUID.randomUUID();
+		configure(ORG, second, false);
+		String notYetKnown = "pn-tours-new-" + UUID.randomUUID();
+		double refused = refused();
+		String own = "B-" + UUID.randomUUID();
+		String unknown = "B-" + UUID.randomUUID();
+
+		sendCloudEvent(UUID.randomUUID().toString(), BusinessEvent.BOOKING_CONFIRMED, own,
+				booking(own, "+447911123456", second));
+		sendCloudEvent(UUID.randomUUID().toString(), BusinessEvent.BOOKING_CONFIRMED, unknown,
+				booking(unknown, "+447911123456", notYetKnown));
+
+		// the sender waits for a number its directory does not know yet, and refuses it
+		// there if it turns out to be another organization's
+		await().atMost(TIMEOUT)
+			.until(() -> !this.received.sendRequests(own).isEmpty() && !this.received.sendRequests(unknown).isEmpty());
+		assertThat(this.received.sendRequests(own).get(0).key()).isEqualTo(second);
+		assertThat(this.received.sendRequests(unknown).get(0).key()).isEqualTo(notYetKnown);
+		assertThat(this.received.deadLetters(own)).isEmpty();
+		assertThat(this.received.deadLetters(unknown)).isEmpty();
+		assertThat(refused()).isEqualTo(refused);
+	}
+
+	@Test
 	void unknownEventTypesAreCountedAndIgnored() {
 		double ignored = this.meters.counter("workflow.events.ignored", "type", "inquiry.received").count();
 		sendCloudEvent(UUID.randomUUID().toString(), "inquiry.received", "I-1", "{\"inquiryId\":\"I-1\"}");
@@ -159,15 +216,26 @@ class WorkflowServiceTests {
 	}
 
 	private void configureDefaultNumber() {
-		if (this.accounts.defaultNumber(ORG).isPresent()) {
+		if (this.accounts.defaultNumber(ORG).filter((number) -> number.defaultNumber()).isPresent()) {
 			return;
 		}
-		PhoneNumberConfigured number = PhoneNumberConfigured.of(ORG, PHONE_NUMBER_ID, "waba-tours", "+15550100",
-				"sealed-token", 80, true);
+		configure(ORG, PHONE_NUMBER_ID, true);
+	}
+
+	/** Configures a business number the way the gateway does: on wa.accounts. */
+	private void configure(String organizationId, String phoneNumberId, boolean defaultNumber) {
+		PhoneNumberConfigured number = PhoneNumberConfigured.of(organizationId, phoneNumberId, "waba-" + organizationId,
+				"+15550100", "sealed-token", 80, defaultNumber);
 		StepVerifier.create(this.publisher.publish(Topics.ACCOUNTS, number))
 			.expectComplete()
 			.verify(Duration.ofSeconds(10));
-		await().atMost(TIMEOUT).until(() -> this.accounts.defaultNumber(ORG).isPresent());
+		await().atMost(TIMEOUT).until(() -> this.accounts.phoneNumber(phoneNumberId).isPresent());
+	}
+
+	private double refused() {
+		return this.meters
+			.counter("workflow.events.refused", "type", BusinessEvent.BOOKING_CONFIRMED, "reason", "foreign_number")
+			.count();
 	}
 
 	private static String booking(String bookingId, String phone) {
@@ -175,6 +243,14 @@ class WorkflowServiceTests {
 				{"bookingId":"%s","customerName":"Ana Souza","customerPhone":"%s",
 				 "packageName":"Lisbon Old Town Walk","startDate":"2026-12-05","reference":"REF-%s"}
 				""".formatted(bookingId, phone, bookingId);
+	}
+
+	private static String booking(String bookingId, String phone, String phoneNumberId) {
+		return """
+				{"bookingId":"%s","customerName":"Ana Souza","customerPhone":"%s",
+				 "packageName":"Lisbon Old Town Walk","startDate":"2026-12-05","reference":"REF-%s",
+				 "phoneNumberId":"%s"}
+				""".formatted(bookingId, phone, bookingId, phoneNumberId);
 	}
 
 	/** A CloudEvent in Kafka binary mode, as any backend would produce it. */

@@ -13,13 +13,17 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
 /**
- * A business number's lane at run time: its schedule ({@link NumberLane}), its wake-up
- * timer, whether messages of it were left in the table (spilled), and its gauges. Owned
- * by the dispatcher thread; the gauges read volatile copies.
+ * The lane of an organization's business number at run time: its schedule
+ * ({@link NumberLane}), its wake-up timer, whether messages of it were left in the table
+ * (spilled), and its gauges. Owned by the dispatcher thread; the gauges read volatile
+ * copies.
  */
 final class Lane {
 
 	static final long NEVER = Long.MAX_VALUE;
+
+	/** What the engine finds the lane by: the organization and its number. */
+	final Key key;
 
 	final String phoneNumberId;
 
@@ -66,7 +70,11 @@ final class Lane {
 
 	private final List<Meter> meters = new ArrayList<>();
 
+	/** The {@code organization} tag of the registered gauges (null: none registered). */
+	private @Nullable String organizationTag;
+
 	Lane(String phoneNumberId, String organizationId, int partition, double throughput, RateSettings settings) {
+		this.key = new Key(organizationId, phoneNumberId);
 		this.phoneNumberId = phoneNumberId;
 		this.organizationId = organizationId;
 		this.partition = partition;
@@ -74,23 +82,37 @@ final class Lane {
 		this.allowedRate = throughput;
 	}
 
-	void registerGauges(MeterRegistry registry) {
+	/**
+	 * Registers the lane's gauges, tagged with the number and {@code organization}
+	 * ({@link SendMetrics#organizationTag}); registers them again when that tag changed
+	 * (the directory learnt the number, or it moved to another organization).
+	 */
+	void registerGauges(MeterRegistry registry, String organization) {
+		if (organization.equals(this.organizationTag)) {
+			return;
+		}
+		removeGauges(registry);
+		this.organizationTag = organization;
 		this.meters.add(Gauge.builder("sender.rate.allowed", this, (lane) -> lane.allowedRate)
 			.description("Messages per second the number may send now (configured, lowered after 130429)")
 			.tag("phone_number_id", this.phoneNumberId)
+			.tag("organization", organization)
 			.register(registry));
 		this.meters.add(Gauge.builder("sender.lane.inflight", this, (lane) -> lane.calling)
 			.description("Calls of the number awaiting Meta's answer (at most sender.rate-limit.in-flight of calls)")
 			.tag("phone_number_id", this.phoneNumberId)
+			.tag("organization", organization)
 			.register(registry));
 		this.meters.add(Gauge.builder("sender.lane.spilled", this, (lane) -> lane.spilledFlag)
 			.description("1 while messages of the number wait in the table for room in its lane")
 			.tag("phone_number_id", this.phoneNumberId)
+			.tag("organization", organization)
 			.register(registry));
 		for (Priority priority : Priority.values()) {
 			this.meters.add(Gauge.builder("sender.queue.depth", this, (lane) -> lane.depth[priority.ordinal()])
 				.description("Messages waiting to be sent, by number and priority")
 				.tag("phone_number_id", this.phoneNumberId)
+				.tag("organization", organization)
 				.tag("priority", priority.name())
 				.register(registry));
 		}
@@ -99,6 +121,7 @@ final class Lane {
 	void removeGauges(MeterRegistry registry) {
 		this.meters.forEach(registry::remove);
 		this.meters.clear();
+		this.organizationTag = null;
 	}
 
 	void refreshGauges(long now) {
@@ -108,6 +131,14 @@ final class Lane {
 		for (Priority priority : Priority.values()) {
 			this.depth[priority.ordinal()] = this.queue.queued(priority);
 		}
+	}
+
+	/**
+	 * A lane's identity: the organization and the business number it sends from. Once the
+	 * directory knows a number, only its organization's lane of it calls Meta; a lane of
+	 * another organization's number only dead-letters its messages.
+	 */
+	record Key(String organizationId, String phoneNumberId) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.message.ErrorInfo;
 import com.waplatform.common.message.SendRequest;
+import com.waplatform.sender.domain.DeadLetterReason;
 import com.waplatform.sender.domain.ErrorClassifier;
 import com.waplatform.sender.domain.MessageState;
 import com.waplatform.sender.domain.MetaError;
@@ -84,8 +85,8 @@ class MessageSender {
 	}
 
 	/**
-	 * Puts a message marked SENDING back to PENDING without calling Meta (its number
-	 * became unknown before the call).
+	 * Puts a message marked SENDING back to PENDING without calling Meta (the directory
+	 * no longer knows its number as its organization's).
 	 */
 	Mono<Verdict> unprepare(QueuedMessage message, ErrorInfo why) {
 		return release(message.request, -1, why, Verdict.of(Verdict.Kind.REQUEUE));
@@ -147,13 +148,12 @@ class MessageSender {
 			.thenReturn(new Verdict(Verdict.Kind.DONE, "expired"));
 	}
 
-	/** Publishes the request to the dead-letter topic and marks it DEAD_LETTERED. */
-	Mono<Verdict> deadLetter(QueuedMessage message, String reason) {
-		SendRequest request = message.request;
-		SendDeferredException why = new SendDeferredException(request.messageId(), reason);
-		return this.deadLetters.publish(request, message.partition, message.offset, why)
-			.then(this.messages.deadLettered(request.organizationId(), request.messageId(),
-					ErrorInfo.reason("Dead-lettered", reason)))
+	/**
+	 * Publishes the request to the dead-letter topic and marks it DEAD_LETTERED
+	 * ({@link DeadLetters}).
+	 */
+	Mono<Verdict> deadLetter(QueuedMessage message, DeadLetterReason why, String reason) {
+		return this.deadLetters.deadLetter(message.request, message.partition, message.offset, why, reason)
 			.thenReturn(new Verdict(Verdict.Kind.DONE, "dead-lettered: " + reason));
 	}
 

@@ -80,7 +80,8 @@ public class Outcomes {
 		return this.tx.transactional(recorded).doOnNext((accepted) -> {
 			for (int i = 0; i < acceptances.size(); i++) {
 				if (accepted.get(i)) {
-					this.metrics.outcome(acceptances.get(i).request().phoneNumberId(), MessageState.ACCEPTED);
+					SendRequest request = acceptances.get(i).request();
+					this.metrics.outcome(request.organizationId(), request.phoneNumberId(), MessageState.ACCEPTED);
 				}
 			}
 		});
@@ -107,7 +108,7 @@ public class Outcomes {
 					: Mono.just(false));
 		return this.tx.transactional(recorded).doOnNext((changed) -> {
 			if (changed) {
-				this.metrics.outcome(request.phoneNumberId(), outcome.state());
+				this.metrics.outcome(request.organizationId(), request.phoneNumberId(), outcome.state());
 				if (outcome.state() != MessageState.ACCEPTED) {
 					log.info("Message {} {}: {}", request.messageId(), outcome.state(), outcome.error());
 				}

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,9 @@ import java.util.function.Function;
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.message.ErrorInfo;
 import com.waplatform.common.message.SendRequest;
+import com.waplatform.sender.domain.DeadLetterReason;
 import com.waplatform.sender.domain.MessageState;
+import com.waplatform.sender.domain.NumberOwnership;
 import com.waplatform.sender.domain.RateSettings;
 import com.waplatform.sender.meta.MetaCircuitBreakers;
 import com.waplatform.sender.store.Messages;
@@ -38,11 +41,11 @@ import org.springframework.stereotype.Component;
  * Sends the admitted messages of the business numbers this instance owns (the partitions
  * of {@code wa.send-requests} assigned to it), each number at its full allowed rate.
  * <p>
- * All scheduling state (one {@link Lane} per number) is confined to one dispatcher
- * thread: admissions, outcomes and timers are handed to it as tasks, so no lock is
- * needed. A lane wakes exactly when its next message may go (throughput token, a
- * recipient's pair token, a retry due) and hands the due messages to the work pipeline,
- * where many database and Meta calls are in flight at once
+ * All scheduling state (one {@link Lane} per organization and number, {@link Lane.Key})
+ * is confined to one dispatcher thread: admissions, outcomes and timers are handed to it
+ * as tasks, so no lock is needed. A lane wakes exactly when its next message may go
+ * (throughput token, a recipient's pair token, a retry due) and hands the due messages to
+ * the work pipeline, where many database and Meta calls are in flight at once
  * ({@code sender.queue.max-in-flight}). The pipeline is one subscription for the engine's
  * lifetime, opened in {@link #start()} and disposed in {@link #stop()}; each piece of
  * work reports a {@link Verdict} back to the dispatcher thread. A piece of work that
@@ -56,7 +59,7 @@ public class SendEngine implements SmartLifecycle {
 
 	private final Scheduler loop = Schedulers.newSingle("sender-dispatch", true);
 
-	private final Map<String, Lane> lanes = new HashMap<>();
+	private final Map<Lane.Key, Lane> lanes = new HashMap<>();
 
 	private final Map<String, Verifying> verifying = new ConcurrentHashMap<>();
 
@@ -166,7 +169,7 @@ public class SendEngine implements SmartLifecycle {
 				.filter((lane) -> revoked.contains(lane.partition))
 				.toList();
 			for (Lane lane : dropped) {
-				this.lanes.remove(lane.phoneNumberId);
+				this.lanes.remove(lane.key);
 				if (lane.wake != null) {
 					lane.wake.dispose();
 				}
@@ -218,27 +221,38 @@ public class SendEngine implements SmartLifecycle {
 		reschedule(lane);
 	}
 
+	/**
+	 * The lane of the organization's number. Lanes are per organization and number, so a
+	 * request naming another organization's number never joins that organization's lane
+	 * (its pacing, its token): its own lane dead-letters it (see {@link #drain}).
+	 */
 	private Lane lane(String phoneNumberId, String organizationId, int partition) {
-		Lane lane = this.lanes.get(phoneNumberId);
+		Lane.Key key = new Lane.Key(organizationId, phoneNumberId);
+		Lane lane = this.lanes.get(key);
 		if (lane == null) {
-			lane = new Lane(phoneNumberId, organizationId, partition, throughput(phoneNumberId), this.rateSettings);
-			lane.registerGauges(this.metrics.registry());
-			this.lanes.put(phoneNumberId, lane);
+			lane = new Lane(phoneNumberId, organizationId, partition, throughput(owned(key)), this.rateSettings);
+			lane.registerGauges(this.metrics.registry(), this.metrics.organizationTag(organizationId, phoneNumberId));
+			this.lanes.put(key, lane);
 		}
 		return lane;
 	}
 
-	private double throughput(String phoneNumberId) {
-		return this.accounts.phoneNumber(phoneNumberId)
-			.map(PhoneNumberConfigured::throughputPerSecond)
-			.filter((perSecond) -> perSecond > 0)
-			.orElse(this.rateLimit.defaultThroughput());
+	/** The number's configuration, when the directory knows it as the organization's. */
+	private @Nullable PhoneNumberConfigured owned(Lane.Key key) {
+		return this.accounts.phoneNumber(key.phoneNumberId())
+			.filter((configured) -> configured.organizationId().equals(key.organizationId()))
+			.orElse(null);
+	}
+
+	private double throughput(@Nullable PhoneNumberConfigured number) {
+		return (number != null && number.throughputPerSecond() > 0) ? number.throughputPerSecond()
+				: this.rateLimit.defaultThroughput();
 	}
 
 	private void reschedule(Lane lane) {
 		long now = System.nanoTime();
 		long at = lane.queue.nextWakeUp(now);
-		if (at == Lane.NEVER || this.lanes.get(lane.phoneNumberId) != lane) {
+		if (at == Lane.NEVER || this.lanes.get(lane.key) != lane) {
 			return;
 		}
 		if (lane.wake != null && lane.wakeAt <= at) {
@@ -254,16 +268,20 @@ public class SendEngine implements SmartLifecycle {
 	private void drain(Lane lane) {
 		lane.wake = null;
 		lane.wakeAt = Lane.NEVER;
-		if (this.lanes.get(lane.phoneNumberId) != lane || !this.pauses.loaded()
-				|| this.pauses.isPaused(lane.organizationId)) {
+		if (this.lanes.get(lane.key) != lane || !this.pauses.loaded() || this.pauses.isPaused(lane.organizationId)) {
 			// a resume (or the first housekeeping) wakes the lane again
 			return;
 		}
 		long now = System.nanoTime();
-		PhoneNumberConfigured number = this.accounts.phoneNumber(lane.phoneNumberId)
-			.filter((configured) -> configured.organizationId().equals(lane.organizationId))
-			.orElse(null);
-		lane.queue.configure(throughput(lane.phoneNumberId));
+		Optional<PhoneNumberConfigured> configured = this.accounts.phoneNumber(lane.phoneNumberId);
+		NumberOwnership ownership = NumberOwnership.of(lane.organizationId,
+				configured.map(PhoneNumberConfigured::organizationId).orElse(null));
+		// only the organization's own number is ever called; another organization's is
+		// refused below, an unknown one waited for
+		PhoneNumberConfigured number = (ownership == NumberOwnership.OWN) ? configured.get() : null;
+		lane.registerGauges(this.metrics.registry(),
+				(number != null) ? lane.organizationId : SendMetrics.UNKNOWN_ORGANIZATION);
+		lane.queue.configure(throughput(number));
 		int max = this.queue.maxPerWake();
 		CircuitBreaker.State breaker = this.breakers.forNumber(lane.phoneNumberId).getState();
 		boolean breakerClosed = breaker == CircuitBreaker.State.CLOSED || breaker == CircuitBreaker.State.DISABLED;
@@ -273,18 +291,25 @@ public class SendEngine implements SmartLifecycle {
 		long due = lane.queue.callDueSince(now);
 		List<QueuedMessage> calls = (maxCalls > 0) ? lane.queue.fire(now, maxCalls) : List.of();
 		if (!calls.isEmpty()) {
-			this.metrics.lateness(lane.phoneNumberId, Duration.ofNanos(Math.max(0, now - due)));
+			this.metrics.lateness(lane.organizationId, lane.phoneNumberId, Duration.ofNanos(Math.max(0, now - due)));
 		}
 		for (QueuedMessage message : calls) {
 			if (message.expired(wallNow)) {
 				submitVerdict(lane, message, "expire", this.sender.expire(message, MessageState.SENDING));
 			}
 			else if (number == null) {
-				submitVerdict(lane, message, "unprepare", this.sender.unprepare(message,
-						ErrorInfo.reason("Unknown business phone number", "The account directory lost the number")));
+				// back to PENDING: the next preparation waits for the number or refuses
+				// it
+				submitVerdict(lane, message, "unprepare",
+						this.sender.unprepare(message,
+								(ownership == NumberOwnership.FOREIGN)
+										? ErrorInfo.reason("Business number of another organization",
+												"The account directory knows the number as another organization's")
+										: ErrorInfo.reason("Unknown business phone number",
+												"The account directory lost the number")));
 			}
 			else {
-				this.metrics.waited(lane.phoneNumberId, Duration.ofNanos(now - message.queuedAt));
+				this.metrics.waited(lane.organizationId, lane.phoneNumberId, Duration.ofNanos(now - message.queuedAt));
 				call(lane, message, number);
 			}
 		}
@@ -292,6 +317,9 @@ public class SendEngine implements SmartLifecycle {
 		for (QueuedMessage message : prepared) {
 			if (message.expired(wallNow)) {
 				submitVerdict(lane, message, "expire", this.sender.expire(message, MessageState.PENDING));
+			}
+			else if (ownership == NumberOwnership.FOREIGN) {
+				foreignNumber(lane, message);
 			}
 			else if (number == null) {
 				unknownNumber(lane, message, now);
@@ -340,11 +368,21 @@ public class SendEngine implements SmartLifecycle {
 
 	private void unknownNumber(Lane lane, QueuedMessage message, long now) {
 		if (Duration.between(message.admittedAt, Instant.now()).compareTo(this.retry.unknownNumberTimeout()) >= 0) {
-			deadLetter(lane, message, "Unknown business phone number " + lane.phoneNumberId
-					+ ": the account directory does not know it for organization " + lane.organizationId);
+			deadLetter(lane, message, DeadLetterReason.UNKNOWN_NUMBER, DeadLetters.unknownNumber(message.request));
 			return;
 		}
 		requeue(lane, message, Duration.ofSeconds(1), "unknown_number");
+	}
+
+	/**
+	 * The directory knows the lane's number as another organization's (it learnt the
+	 * number after the message's admission, or the number moved): final, at once.
+	 */
+	private void foreignNumber(Lane lane, QueuedMessage message) {
+		log.warn("Message {} of organization {} names business number {} of organization {}: dead-lettered",
+				message.id(), lane.organizationId, lane.phoneNumberId,
+				this.accounts.phoneNumber(lane.phoneNumberId).map(PhoneNumberConfigured::organizationId).orElse("?"));
+		deadLetter(lane, message, DeadLetterReason.FOREIGN_NUMBER, DeadLetters.foreignNumber(message.request));
 	}
 
 	/** What the lane does after a piece of work on a message reported its verdict. */
@@ -352,7 +390,8 @@ public class SendEngine implements SmartLifecycle {
 		long now = System.nanoTime();
 		switch (verdict.kind()) {
 			case ARMED -> {
-				this.metrics.prepared(lane.phoneNumberId, Duration.ofNanos(now - message.preparingSince));
+				this.metrics.prepared(lane.organizationId, lane.phoneNumberId,
+						Duration.ofNanos(now - message.preparingSince));
 				lane.queue.armed(message.id(), now);
 			}
 			case ACCEPTED -> lane.queue.accepted(message.id());
@@ -369,7 +408,7 @@ public class SendEngine implements SmartLifecycle {
 			case PAIR_LIMITED -> deferred(lane, message, "pair_limit", verdict.reason(),
 					() -> lane.queue.pairLimited(message.id(), now));
 			case PAUSED -> {
-				this.metrics.retry(lane.phoneNumberId, "paused");
+				this.metrics.retry(lane.organizationId, lane.phoneNumberId, "paused");
 				lane.queue.requeue(message.id(), now, now);
 			}
 			case CIRCUIT_OPEN -> requeue(lane, message, this.retry.breakerWait(), "circuit_open");
@@ -386,7 +425,7 @@ public class SendEngine implements SmartLifecycle {
 	private void failed(Lane lane, QueuedMessage message, String reason) {
 		message.failures++;
 		if (message.failures >= this.retry.maxAttempts()) {
-			deadLetter(lane, message,
+			deadLetter(lane, message, DeadLetterReason.RETRIES_EXHAUSTED,
 					"retries exhausted after " + message.failures + " failed attempt(s), last: " + reason);
 			return;
 		}
@@ -397,24 +436,24 @@ public class SendEngine implements SmartLifecycle {
 	private void deferred(Lane lane, QueuedMessage message, String kind, String reason, Runnable requeue) {
 		message.deferrals++;
 		if (message.deferrals > this.retry.maxDeferrals()) {
-			deadLetter(lane, message, "deferred " + message.deferrals + " times by Meta's limits, last: " + reason);
+			deadLetter(lane, message, DeadLetterReason.DEFERRALS_EXHAUSTED,
+					"deferred " + message.deferrals + " times by Meta's limits, last: " + reason);
 			return;
 		}
-		this.metrics.retry(lane.phoneNumberId, kind);
+		this.metrics.retry(lane.organizationId, lane.phoneNumberId, kind);
 		requeue.run();
 	}
 
 	private void requeue(Lane lane, QueuedMessage message, Duration delay, String reason) {
-		this.metrics.retry(lane.phoneNumberId, reason);
+		this.metrics.retry(lane.organizationId, lane.phoneNumberId, reason);
 		long now = System.nanoTime();
 		lane.queue.requeue(message.id(), now + delay.toNanos(), now);
 		reschedule(lane);
 	}
 
-	private void deadLetter(Lane lane, QueuedMessage message, String reason) {
-		submit("dead-letter " + message.id(), this.sender.deadLetter(message, reason).map((verdict) -> () -> {
+	private void deadLetter(Lane lane, QueuedMessage message, DeadLetterReason why, String reason) {
+		submit("dead-letter " + message.id(), this.sender.deadLetter(message, why, reason).map((verdict) -> () -> {
 			log.warn("Message {} dead-lettered: {}", message.id(), reason);
-			this.metrics.outcome(lane.phoneNumberId, MessageState.DEAD_LETTERED);
 			apply(lane, message, verdict);
 		}), (ex) -> () -> requeue(lane, message, this.retry.maxBackoff(), "dead_letter_failed"));
 	}
@@ -426,7 +465,7 @@ public class SendEngine implements SmartLifecycle {
 		this.verifying.put(message.id(), new Verifying(lane, message, deadline));
 		// its outcome may take the whole grace to learn: the call no longer waits on Meta
 		lane.queue.callEnded(message.id());
-		this.metrics.retry(lane.phoneNumberId, "unconfirmed");
+		this.metrics.retry(lane.organizationId, lane.phoneNumberId, "unconfirmed");
 		this.statuses.lookup(message.id()).ifPresent((wamid) -> confirm(message.id(), wamid));
 	}
 
@@ -441,7 +480,7 @@ public class SendEngine implements SmartLifecycle {
 
 	private void reload(Lane lane) {
 		if (lane.reloading || !lane.spilled || lane.queue.size() > this.queue.reloadBelow()
-				|| this.lanes.get(lane.phoneNumberId) != lane) {
+				|| this.lanes.get(lane.key) != lane) {
 			return;
 		}
 		lane.reloading = true;
@@ -515,6 +554,8 @@ public class SendEngine implements SmartLifecycle {
 				submitVerdict(lane, expired, "expire", this.sender.expire(expired, MessageState.PENDING));
 			}
 			lane.queue.prune(now);
+			lane.registerGauges(this.metrics.registry(),
+					this.metrics.organizationTag(lane.organizationId, lane.phoneNumberId));
 			lane.refreshGauges(now);
 			reload(lane);
 			if (lane.wake == null && !this.pauses.isPaused(lane.organizationId)) {

@@ -17,6 +17,7 @@ import com.waplatform.sender.SenderFixtures.Received;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.testsupport.Infrastructure;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,13 +48,13 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = { SenderApplication.class, SenderFixtures.Listeners.class },
 		properties = { "spring.config.name=sender-service", "sender.retry.first-backoff=10ms",
-				"sender.retry.max-backoff=50ms", "sender.retry.max-attempts=3", "sender.admin.token=test-admin-token",
-				"sender.queue.housekeeping=100ms" })
+				"sender.retry.max-backoff=50ms", "sender.retry.max-attempts=3",
+				"platform.internal-api.token=" + DeadLetterAdminTests.TOKEN, "sender.queue.housekeeping=100ms" })
 @AutoConfigureWebTestClient
 @DirtiesContext
 class DeadLetterAdminTests {
 
-	private static final String TOKEN = "test-admin-token";
+	static final String TOKEN = "test-internal-token";
 
 	private static final FakeMeta meta = new FakeMeta();
 
@@ -125,6 +128,17 @@ class DeadLetterAdminTests {
 		});
 		assertThat(list("org-without-dead-letters")).isEmpty();
 
+		// a replay without the service token is refused before it reaches the sender
+		this.web.post()
+			.uri("/internal/dead-letters/replay")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer not-the-token")
+			.bodyValue(Map.of("organizationId", org, "messageIds", List.of(request.messageId())))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> meta.callsTo(recipient).size() == 3);
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "DEAD_LETTERED");
+
 		Map<String, Object> replayed = replay(org, request.messageId(), "no-such-message");
 		assertThat(replayed).containsEntry("organizationId", org);
 		assertThat(results(replayed)).containsExactly(
@@ -146,29 +160,43 @@ class DeadLetterAdminTests {
 	}
 
 	@Test
-	void deadLetterEndpointsNeedTheAdminToken() {
+	void deadLetterEndpointsNeedThePlatformServiceToken() {
 		this.web.get()
 			.uri("/internal/dead-letters?organizationId=org-1")
 			.exchange()
 			.expectStatus()
 			.isUnauthorized()
 			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo(401)
-			.jsonPath("$.detail")
-			.isEqualTo("Missing or wrong X-Admin-Token");
+			.jsonPath("$.instance")
+			.isEqualTo("/internal/dead-letters");
+		this.web.get()
+			.uri("/internal/dead-letters?organizationId=org-1")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer wrong")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		// the sender's former header is not a credential any more
+		this.web.get()
+			.uri("/internal/dead-letters?organizationId=org-1")
+			.header("X-Admin-Token", TOKEN)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 		this.web.post()
 			.uri("/internal/dead-letters/replay")
-			.header("X-Admin-Token", "wrong")
 			.bodyValue(Map.of("organizationId", "org-1", "messageIds", List.of("x")))
 			.exchange()
 			.expectStatus()
 			.isUnauthorized();
 		this.web.post()
 			.uri("/internal/dead-letters/replay")
-			.header("X-Admin-Token", TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
 			.bodyValue(Map.of("organizationId", "org-1", "messageIds", List.of()))
 			.exchange()
 			.expectStatus()
@@ -176,6 +204,52 @@ class DeadLetterAdminTests {
 			.expectBody()
 			.jsonPath("$.detail")
 			.isEqualTo("messageIds must list at least one message id");
+		assertThat(list("org-1-" + UUID.randomUUID())).isEmpty();
+	}
+
+	@Test
+	void aWaitingMessageWhoseNumberTurnsOutToBeAnotherOrganizationsIsRefusedAtOnceAndSoIsItsReplay() {
+		String owner = "org-owner-" + UUID.randomUUID();
+		String intruder = "org-intruder-" + UUID.randomUUID();
+		String number = "pn-late-" + UUID.randomUUID();
+		String recipient = uniqueRecipient();
+		SendRequest request = request(intruder, number, recipient, null);
+		double refused = deadLetters("foreign_number");
+
+		// the directory does not know the number yet (as just after a start): the message
+		// waits for it
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+		await().atMost(WAIT).until(() -> retries(number, "unknown_number") > 0);
+		assertThat(this.received.deadLetters(request.messageId())).isEmpty();
+
+		// it learns the number is another organization's: refused at once, not after the
+		// unknown-number timeout (60 s here)
+		this.fixtures.configure(owner, number, SenderFixtures.TOKEN, 80);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !this.received.deadLetters(request.messageId()).isEmpty());
+		assertThat(SenderFixtures.header(this.received.deadLetters(request.messageId()).get(0),
+				KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+			.contains("Business phone number " + number + " is not a number of organization " + intruder)
+			.doesNotContain(owner);
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "DEAD_LETTERED")
+			.containsEntry("attempts", 0);
+		assertThat(deadLetters("foreign_number")).isEqualTo(refused + 1);
+
+		// listed to its organization with the reason; a replay is refused again, at
+		// admission
+		assertThat(list(intruder)).singleElement().satisfies((letter) -> {
+			assertThat(letter).containsEntry("phoneNumberId", number).containsEntry("state", "DEAD_LETTERED");
+			assertThat((String) letter.get("reason")).contains("is not a number of organization " + intruder);
+		});
+		assertThat(list(owner)).isEmpty();
+		assertThat(results(replay(intruder, request.messageId())))
+			.containsExactly(Map.of("messageId", request.messageId(), "result", "REPLAYED", "state", "PENDING"));
+		await().atMost(WAIT).until(() -> this.received.deadLetters(request.messageId()).size() == 2);
+		assertThat(deadLetters("foreign_number")).isEqualTo(refused + 2);
+		await().during(Duration.ofSeconds(1))
+			.atMost(WAIT)
+			.until(() -> "DEAD_LETTERED".equals(this.fixtures.row(request.messageId()).get("state")));
+		assertThat(meta.callsTo(recipient)).isEmpty();
+		assertThat(this.received.statuses(request.messageId())).isEmpty();
 	}
 
 	@Test
@@ -190,7 +264,7 @@ class DeadLetterAdminTests {
 	private List<Map<String, Object>> list(String org) {
 		return this.web.get()
 			.uri("/internal/dead-letters?organizationId={org}", org)
-			.header("X-Admin-Token", TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -203,7 +277,7 @@ class DeadLetterAdminTests {
 	private Map<String, Object> replay(String org, String... messageIds) {
 		return this.web.post()
 			.uri("/internal/dead-letters/replay")
-			.header("X-Admin-Token", TOKEN)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
 			.bodyValue(Map.of("organizationId", org, "messageIds", List.of(messageIds)))
 			.exchange()
 			.expectStatus()
@@ -212,6 +286,21 @@ class DeadLetterAdminTests {
 			})
 			.returnResult()
 			.getResponseBody();
+	}
+
+	private double deadLetters(String reason) {
+		Counter counter = this.meters.find("sender.dead.letters").tag("reason", reason).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private double retries(String number, String reason) {
+		return this.meters.find("sender.retries")
+			.tag("phone_number_id", number)
+			.tag("reason", reason)
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -148,6 +148,21 @@ class SenderServiceTests {
 		assertThat(this.meters.find("sender.bucket.wait").tag("phone_number_id", number).timer()).isNotNull();
 		assertThat(this.meters.find("sender.rate.allowed").tag("phone_number_id", number).gauge().value())
 			.isEqualTo(80.0);
+		// the number's meters name its organization, known from the directory
+		assertThat(this.meters.find("sender.lane.inflight")
+			.tag("phone_number_id", number)
+			.tag("organization", "org-1")
+			.gauge()).isNotNull();
+		assertThat(this.meters.find("sender.lane.spilled")
+			.tag("phone_number_id", number)
+			.tag("organization", "org-1")
+			.gauge()).isNotNull();
+		assertThat(this.meters.find("sender.messages")
+			.tag("phone_number_id", number)
+			.tag("organization", "org-1")
+			.tag("outcome", "accepted")
+			.counter()
+			.count()).isEqualTo(1);
 
 		double skippedBefore = duplicatesSkipped();
 		this.fixtures.publish(Topics.SEND_REQUESTS, request);
@@ -211,6 +226,63 @@ class SenderServiceTests {
 		assertThat(this.received.statuses(request.messageId())).isEmpty();
 		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "DEAD_LETTERED")
 			.containsEntry("attempts", 0);
+		// tagged without an organization: the directory does not know the number
+		assertThat(this.meters.find("sender.retries")
+			.tag("phone_number_id", request.phoneNumberId())
+			.tag("organization", "unknown")
+			.tag("reason", "unknown_number")
+			.counter()).isNotNull();
+	}
+
+	@Test
+	void aRequestNamingAnotherOrganizationsNumberIsDeadLetteredAtOnceWithoutCallingMeta() {
+		String owner = "org-owner-" + UUID.randomUUID();
+		String intruder = "org-intruder-" + UUID.randomUUID();
+		String number = this.fixtures.configuredNumber(owner);
+		String ownRecipient = uniqueRecipient();
+		SendRequest own = request(owner, number, ownRecipient, null);
+		this.fixtures.publish(Topics.SEND_REQUESTS, own);
+		assertThat(this.received.awaitStatus(own.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		double refused = deadLetters("foreign_number");
+		double deadLettered = messages(number, "unknown", "dead_lettered");
+		String recipient = uniqueRecipient();
+		SendRequest foreign = request(intruder, number, recipient, null);
+
+		this.fixtures.publish(Topics.SEND_REQUESTS, foreign);
+
+		await().atMost(WAIT).until(() -> !this.received.deadLetters(foreign.messageId()).isEmpty());
+		ConsumerRecord<String, Event> deadLetter = this.received.deadLetters(foreign.messageId()).get(0);
+		assertThat(deadLetter.value()).isEqualTo(foreign);
+		assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+			.isEqualTo("Message " + foreign.messageId() + " not sent: Business phone number " + number
+					+ " is not a number of organization " + intruder
+					+ ": an organization sends only from its own numbers")
+			.doesNotContain(owner);
+		assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_FQCN))
+			.isEqualTo("com.waplatform.sender.dispatch.SendDeferredException");
+		assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo("wa.send-requests");
+		assertThat(this.fixtures.row(foreign.messageId())).containsEntry("state", "DEAD_LETTERED")
+			.containsEntry("organization_id", intruder)
+			.containsEntry("attempts", 0)
+			.containsEntry("error_title", "Dead-lettered");
+		assertThat(deadLetters("foreign_number")).isEqualTo(refused + 1);
+		// counted without the intruder's id: the tag holds only organizations the
+		// directory knows
+		assertThat(messages(number, "unknown", "dead_lettered")).isEqualTo(deadLettered + 1);
+		assertThat(this.meters.find("sender.messages").tag("organization", intruder).counters()).isEmpty();
+
+		// a redelivery is skipped, and the owner's next message is sent as before
+		this.fixtures.publish(Topics.SEND_REQUESTS, foreign);
+		SendRequest next = request(owner, number, ownRecipient, null);
+		this.fixtures.publish(Topics.SEND_REQUESTS, next);
+		assertThat(this.received.awaitStatus(next.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> meta.callsTo(recipient).isEmpty());
+		assertThat(this.received.deadLetters(foreign.messageId())).hasSize(1);
+		assertThat(this.received.statuses(foreign.messageId())).isEmpty();
+		assertThat(meta.callsTo(ownRecipient)).hasSize(2)
+			.allSatisfy((call) -> assertThat(call.body().get("biz_opaque_callback_data").stringValue())
+				.isNotEqualTo(foreign.messageId()));
+		assertThat(deadLetters("foreign_number")).isEqualTo(refused + 1);
 	}
 
 	@Test
@@ -575,6 +647,20 @@ class SenderServiceTests {
 		Counter counter = this.meters.find("sender.template.rejections")
 			.tag("code", code)
 			.tag("stage", stage)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private double deadLetters(String reason) {
+		Counter counter = this.meters.find("sender.dead.letters").tag("reason", reason).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private double messages(String number, String organization, String outcome) {
+		Counter counter = this.meters.find("sender.messages")
+			.tag("phone_number_id", number)
+			.tag("organization", organization)
+			.tag("outcome", outcome)
 			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}
