@@ -124,6 +124,34 @@ class WebhookServiceTests {
 		assertThat(this.received.statuses(messageId)).hasSize(3);
 	}
 
+	/**
+	 * The status lifecycle (common-model's {@code MessageStatus}): a receipt from the
+	 * customer's device outranks a failure, in either order.
+	 */
+	@Test
+	void deliveryOutranksAFailureWhicheverArrivesFirst() {
+		String deliveredFirst = UUID.randomUUID().toString();
+		publishWebhook(statusWebhook("wamid." + deliveredFirst, "delivered", 1_700_000_500L, deliveredFirst));
+		awaitStatuses(deliveredFirst, 1);
+		double ignoredFailed = counter("webhook.statuses.ignored", "failed");
+		publishWebhook(statusWebhook("wamid." + deliveredFirst, "failed", 1_700_000_510L, deliveredFirst));
+		await().atMost(TIMEOUT).until(() -> counter("webhook.statuses.ignored", "failed") > ignoredFailed);
+
+		String failedFirst = UUID.randomUUID().toString();
+		publishWebhook(statusWebhook("wamid." + failedFirst, "failed", 1_700_000_500L, failedFirst));
+		awaitStatuses(failedFirst, 1);
+		publishWebhook(statusWebhook("wamid." + failedFirst, "delivered", 1_700_000_490L, failedFirst));
+		awaitStatuses(failedFirst, 2);
+
+		assertThat(this.received.statuses(deliveredFirst)).extracting(StatusEvent::status)
+			.containsExactly(MessageStatus.DELIVERED);
+		assertThat(this.received.statuses(failedFirst)).extracting(StatusEvent::status)
+			.containsExactly(MessageStatus.FAILED, MessageStatus.DELIVERED);
+		assertThat(currentStatuses(List.of(deliveredFirst, failedFirst)))
+			.containsEntry(deliveredFirst, MessageStatus.DELIVERED)
+			.containsEntry(failedFirst, MessageStatus.DELIVERED);
+	}
+
 	@Test
 	void oneWebhookCarryingStatusesOfSeveralMessagesAndNumbersAppliesEach() {
 		// two numbers in two accounts of one organization (a webhook never mixes
@@ -155,7 +183,8 @@ class WebhookServiceTests {
 
 	/**
 	 * Meta batches statuses under load, and batches of the same messages are processed
-	 * concurrently: they must neither deadlock each other nor stall the consumer.
+	 * concurrently: they must neither deadlock each other nor stall the consumer, and
+	 * whatever the order, each message ends at its highest-ranked status.
 	 */
 	@Test
 	void concurrentBatchedWebhooksOverTheSameMessagesAreAllApplied() {
@@ -166,7 +195,8 @@ class WebhookServiceTests {
 		Random random = new Random(7);
 		Map<String, MessageStatus> highest = new HashMap<>();
 		List<WebhookReceived> webhooks = new ArrayList<>();
-		List<MessageStatus> kinds = List.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
+		List<MessageStatus> kinds = List.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ,
+				MessageStatus.FAILED);
 		for (int k = 0; k < 150; k++) {
 			List<String> statuses = new ArrayList<>();
 			for (int i = 0; i < 20; i++) {

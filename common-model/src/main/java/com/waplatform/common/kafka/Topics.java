@@ -14,7 +14,8 @@ import com.waplatform.common.webhook.WebhookEvent;
 
 /**
  * Every topic of the platform. Keys are chosen so that the records whose order matters
- * share a partition (see DESIGN.md "Topics").
+ * share a partition; each topic's comment says its key and why (the README's
+ * "Architecture" diagram shows who produces and consumes each topic).
  */
 public final class Topics {
 

@@ -8,7 +8,6 @@ import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.gateway.messages.domain.MessageRequest;
-import com.waplatform.gateway.messages.domain.StatusProgression;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -19,12 +18,12 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes the message read model. Statuses only move forward ({@link StatusProgression});
- * a message is created by whichever of its send request or its first status arrives
- * first, and the other fills in what is missing. Only the send request sets
- * {@code requested_at}: until then the row is not shown ({@link MessageQueries}), and a
- * row that never gets one is purged ({@link OrphanStatusPurge}). Callers run these inside
- * a transaction.
+ * Writes the message read model. Statuses only move forward, by the status lifecycle of
+ * {@link MessageStatus#advances} (the webhook service applies the same rule); a message
+ * is created by whichever of its send request or its first status arrives first, and the
+ * other fills in what is missing. Only the send request sets {@code requested_at}: until
+ * then the row is not shown ({@link MessageQueries}), and a row that never gets one is
+ * purged ({@link OrphanStatusPurge}). Callers run these inside a transaction.
  */
 @Repository
 class MessageStore {
@@ -114,8 +113,7 @@ class MessageStore {
 			.bind("org", event.organizationId())
 			.map((row) -> MessageStatus.fromWire(row.get("status", String.class)))
 			.one()
-			.flatMap(
-					(current) -> StatusProgression.replaces(current, event.status()) ? moveTo(event) : keepWamid(event))
+			.flatMap((current) -> MessageStatus.advances(current, event.status()) ? moveTo(event) : keepWamid(event))
 			.thenReturn(true)
 			.switchIfEmpty(Mono.fromSupplier(() -> {
 				log.warn("Ignoring status of message " + event.messageId() + " from another organization");

@@ -244,8 +244,9 @@ public final class NumberLane<T extends LaneItem> {
 	}
 
 	/**
-	 * Meta refused an out message with 131056: its recipient is held back for 4^n seconds
-	 * (n = refusals in a row) and the message waits with it.
+	 * Meta refused an out message with 131056: its recipient is held back for 4^(n-1)
+	 * seconds (n = refusals in a row), at least the pair interval, at most the maximum
+	 * hold ({@link RateSettings#pairHoldNanos}), and the message waits with it.
 	 */
 	public void pairLimited(String id, long now) {
 		Held<T> entry = this.held.get(id);

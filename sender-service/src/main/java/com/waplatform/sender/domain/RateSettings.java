@@ -42,7 +42,8 @@ public record RateSettings(double utilization, long catchUpNanos, double decreas
 
 	/**
 	 * How long a recipient is held back after its {@code strikes}-th 131056 in a row:
-	 * Meta's 4^n seconds, never less than the pair interval, at most the maximum.
+	 * 4^(strikes-1) seconds (1, 4, 16, 64...: Meta's 4^X with X from 0), never less than
+	 * the pair interval, at most the maximum.
 	 */
 	long pairHoldNanos(int strikes) {
 		double seconds = Math.pow(4, Math.max(0, strikes - 1));

@@ -21,8 +21,9 @@ public enum Reaction {
 	SLOW_DOWN_NUMBER,
 
 	/**
-	 * Too many messages to this recipient: hold the recipient back (4^n seconds) and
-	 * retry; other recipients of the number go on. Not a failed attempt.
+	 * Too many messages to this recipient: hold the recipient back (4^(n-1) seconds for
+	 * its n-th refusal in a row, at least the pair interval, at most the maximum hold)
+	 * and retry; other recipients of the number go on. Not a failed attempt.
 	 */
 	HOLD_RECIPIENT,
 

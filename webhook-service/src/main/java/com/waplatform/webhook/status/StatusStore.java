@@ -3,7 +3,6 @@ package com.waplatform.webhook.status;
 import java.time.Instant;
 
 import com.waplatform.common.message.MessageStatus;
-import com.waplatform.webhook.status.domain.StatusMachine;
 import com.waplatform.webhook.status.domain.StatusUpdate;
 import reactor.core.publisher.Mono;
 
@@ -12,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The current status of each message. A status is written with one conditional upsert
- * whose guard is {@link StatusMachine}'s rule, so two instances (or two records of one
- * poll) applying statuses of the same message concurrently can never move it backwards:
- * PostgreSQL serialises the upserts on the row and re-checks the guard.
+ * whose guard ({@code status_rank < excluded.status_rank}) is the status lifecycle of
+ * {@link MessageStatus#advances}, so two instances (or two records of one poll) applying
+ * statuses of the same message concurrently can never move it backwards: PostgreSQL
+ * serialises the upserts on the row and re-checks the guard.
  */
 @Component
 class StatusStore {
@@ -34,7 +34,7 @@ class StatusStore {
 				set status = excluded.status, status_rank = excluded.status_rank,
 					wamid = excluded.wamid, status_at = excluded.status_at, updated_at = now()
 				where message_status.organization_id = excluded.organization_id
-					and message_status.status_rank < :applyBelow
+					and message_status.status_rank < excluded.status_rank
 				""")
 			.bind("messageId", message.messageId())
 			.bind("organizationId", message.organizationId())
@@ -42,7 +42,6 @@ class StatusStore {
 			.bind("rank", update.status().rank())
 			.bind("wamid", update.wamid())
 			.bind("statusAt", update.statusAt())
-			.bind("applyBelow", StatusMachine.applyBelowRank(update.status()))
 			.fetch()
 			.rowsUpdated()
 			.map((count) -> count == 1);

@@ -1,8 +1,11 @@
 package com.waplatform.webhook.status.domain;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import com.waplatform.common.message.ErrorInfo;
 import com.waplatform.common.message.MessageStatus;
@@ -13,7 +16,8 @@ import com.waplatform.webhook.routing.domain.MetaTimestamps;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One status of a Meta status webhook, in our terms.
+ * One status of a Meta status webhook, in our terms. Whether it moves its message is the
+ * status lifecycle of {@link MessageStatus} (docs/common-model.md, "Status lifecycle").
  *
  * @param wamid Meta's message id
  * @param callbackData {@code biz_opaque_callback_data}: our message id, when Meta echoes
@@ -26,6 +30,10 @@ import org.jspecify.annotations.Nullable;
 public record StatusUpdate(String wamid, @Nullable String callbackData, MessageStatus status, Instant statusAt,
 		@Nullable String recipient, @Nullable ErrorInfo error) {
 
+	/** The statuses of Meta's webhooks we track. */
+	private static final Set<MessageStatus> WEBHOOK_STATUSES = EnumSet.of(MessageStatus.SENT, MessageStatus.DELIVERED,
+			MessageStatus.READ, MessageStatus.FAILED);
+
 	/**
 	 * Maps Meta's status object; empty when the status is not one we track. Malformed
 	 * objects (no wamid, non-numeric timestamp) are {@link IllegalArgumentException}s.
@@ -34,11 +42,21 @@ public record StatusUpdate(String wamid, @Nullable String callbackData, MessageS
 		if (status.id() == null || status.id().isBlank() || status.status() == null) {
 			throw new IllegalArgumentException("Status webhook without 'id' or 'status'");
 		}
-		return StatusMachine.fromWebhook(status.status())
+		return fromWebhook(status.status())
 			.map((ours) -> new StatusUpdate(status.id(), blankToNull(status.bizOpaqueCallbackData()), ours,
 					MetaTimestamps.epochSeconds(status.timestamp(), "Status webhook"),
 					CustomerNumbers.e164(status.recipientId()),
 					(ours == MessageStatus.FAILED) ? firstError(status.errors()) : null));
+	}
+
+	/**
+	 * Meta's status name as ours; empty for the ones we do not track (e.g. {@code played}
+	 * of voice messages).
+	 */
+	public static Optional<MessageStatus> fromWebhook(String status) {
+		return WEBHOOK_STATUSES.stream()
+			.filter((candidate) -> candidate.wireName().equals(status.toLowerCase(Locale.ROOT)))
+			.findFirst();
 	}
 
 	/** The event announcing this status of our message {@code messageId}. */

@@ -38,6 +38,20 @@ class StatusUpdateTests {
 	}
 
 	@Test
+	void readsMetaStatusNames() {
+		assertThat(StatusUpdate.fromWebhook("sent")).contains(MessageStatus.SENT);
+		assertThat(StatusUpdate.fromWebhook("delivered")).contains(MessageStatus.DELIVERED);
+		assertThat(StatusUpdate.fromWebhook("read")).contains(MessageStatus.READ);
+		assertThat(StatusUpdate.fromWebhook("failed")).contains(MessageStatus.FAILED);
+		assertThat(StatusUpdate.fromWebhook("FAILED")).contains(MessageStatus.FAILED);
+		// voice messages' "played" and our own statuses are not webhook statuses
+		assertThat(StatusUpdate.fromWebhook("played")).isEmpty();
+		assertThat(StatusUpdate.fromWebhook("accepted")).isEmpty();
+		assertThat(StatusUpdate.fromWebhook("expired")).isEmpty();
+		assertThat(StatusUpdate.fromWebhook("deleted")).isEmpty();
+	}
+
+	@Test
 	void failedCarriesMetasFirstError() {
 		StatusUpdate failed = only("pywa_status_failed_130472");
 		assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);

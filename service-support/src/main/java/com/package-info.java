@@ -1,4 +1,0 @@
-@NullMarked
-package com;
-
-import org.jspecify.annotations.NullMarked;
