@@ -51,13 +51,16 @@ public final class TemplateRenderer {
 				(parameter != null) ? parameter.location() : null);
 	}
 
-	/** Variable name to value: by {@code parameter_name} if named, else by position. */
+	/**
+	 * Variable name to value: by {@code parameter_name} if named, else the i-th parameter
+	 * fills the i-th variable (the numbers in order, see {@link Placeholders}).
+	 */
 	private static Map<String, String> values(boolean named, List<String> variables, @Nullable Component sent) {
 		Map<String, String> values = new HashMap<>();
 		List<Parameter> parameters = (sent != null) ? sent.parametersOrEmpty() : List.of();
 		for (int i = 0; i < parameters.size(); i++) {
 			Parameter parameter = parameters.get(i);
-			String name = named ? parameter.parameterName() : Integer.toString(i + 1);
+			String name = named ? parameter.parameterName() : (i < variables.size()) ? variables.get(i) : null;
 			String value = ParameterValues.text(parameter);
 			if (name != null && value != null) {
 				values.putIfAbsent(name, value);

@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a template as Meta lists it asks of a send: its parameter format, the variables of
- * its header and body, and one slot per button.
+ * its header and body, and one slot per button. Format and variables are
+ * {@link DeclaredParameters}' (the one rule); this adds what send validation and
+ * rendering need besides: texts, button slots, whether the body stands alone.
  *
- * @param named whether variables are named ({@code {{first_name}}}); taken from
- * {@code parameter_format}, or, when Meta omits it, from the placeholders themselves
+ * @param named whether variables are named ({@code {{first_name}}}), see
+ * {@link DeclaredParameters#formatOf}
  * @param bodyOnly whether the body is the template's only component (longer parameter
  * texts are allowed then)
  */
@@ -22,18 +24,15 @@ record TemplateShape(boolean named, @Nullable Header header, @Nullable String bo
 		@Nullable String footer, List<ButtonSlot> buttons, boolean bodyOnly) {
 
 	static TemplateShape of(MessageTemplate template) {
-		boolean named = isNamed(template);
+		DeclaredParameters declared = DeclaredParameters.of(template);
 		Header header = null;
 		String body = null;
 		String footer = null;
 		List<ButtonSlot> buttons = new ArrayList<>();
 		for (Component component : template.componentsOrEmpty()) {
 			switch (upper(component.type())) {
-				case "HEADER" -> {
-					String format = (component.format() != null) ? upper(component.format()) : "TEXT";
-					header = new Header(format, component.text(),
-							"TEXT".equals(format) ? Placeholders.variables(component.text(), named) : List.of());
-				}
+				case "HEADER" -> header = new Header(DeclaredParameters.headerFormat(component), component.text(),
+						declared.headerVariables());
 				case "BODY" -> body = component.text();
 				case "FOOTER" -> footer = component.text();
 				case "BUTTONS" -> {
@@ -46,23 +45,12 @@ record TemplateShape(boolean named, @Nullable Header header, @Nullable String bo
 			}
 		}
 		boolean bodyOnly = template.componentsOrEmpty().stream().allMatch((c) -> "BODY".equals(upper(c.type())));
-		return new TemplateShape(named, header, body, Placeholders.variables(body, named), footer, List.copyOf(buttons),
+		return new TemplateShape(declared.named(), header, body, declared.bodyVariables(), footer, List.copyOf(buttons),
 				bodyOnly);
 	}
 
-	private static boolean isNamed(MessageTemplate template) {
-		if (template.parameterFormat() != null) {
-			return "NAMED".equals(upper(template.parameterFormat()));
-		}
-		return template.componentsOrEmpty()
-			.stream()
-			.filter((c) -> "HEADER".equals(upper(c.type())) || "BODY".equals(upper(c.type())))
-			.flatMap((c) -> Placeholders.names(c.text()).stream())
-			.anyMatch((name) -> !Placeholders.isNumber(name));
-	}
-
 	static String upper(@Nullable String value) {
-		return (value != null) ? value.toUpperCase(Locale.ROOT) : "";
+		return DeclaredParameters.upper(value);
 	}
 
 	/**

@@ -121,7 +121,7 @@ public final class TemplateValidator {
 		}
 		List<Parameter> parameters = (sent != null) ? sent.parametersOrEmpty() : List.of();
 		VariableRules.check("body", SentComponents.BODY, shape.named(), shape.bodyVariables(), parameters, BODY_TYPES,
-				shape.bodyOnly() ? TextLimits.BODY_ONLY_PARAMETER : TextLimits.BODY_PARAMETER, violations);
+				TextLimits.hydratedBody(shape.bodyOnly()), violations);
 	}
 
 	private static void checkHydrated(MessageTemplate template, MetaMessage.Template send, TemplateShape shape,
@@ -136,7 +136,7 @@ public final class TemplateValidator {
 		}
 		if (!violations.has(SentComponents.BODY, TemplateViolation.TEXT_TOO_LONG)) {
 			TextLimits.checkHydrated(SentComponents.BODY, "body", rendered.body(),
-					shape.bodyOnly() ? TextLimits.BODY_ONLY_PARAMETER : TextLimits.BODY_TEXT, violations);
+					TextLimits.hydratedBody(shape.bodyOnly()), violations);
 		}
 	}
 

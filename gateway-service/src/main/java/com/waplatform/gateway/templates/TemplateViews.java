@@ -7,9 +7,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.waplatform.common.meta.MessageTemplate;
+import com.waplatform.common.template.DeclaredParameters;
 import com.waplatform.common.template.RenderedTemplate;
 import com.waplatform.common.template.TemplateSnapshot;
-import com.waplatform.gateway.templates.domain.DeclaredParameters;
 import org.jspecify.annotations.Nullable;
 
 /** Responses of the templates API. */
@@ -28,7 +28,7 @@ final class TemplateViews {
 			MessageTemplate template = snapshot.template();
 			return new Summary(template.name(), template.language(), snapshot.wabaId(), template.id(),
 					template.status(), template.category(), TemplateViews.quality(template),
-					DeclaredParameters.of(template).parameterFormat());
+					DeclaredParameters.formatOf(template).name());
 		}
 
 	}
@@ -58,8 +58,8 @@ final class TemplateViews {
 			DeclaredParameters declared = DeclaredParameters.of(template);
 			return new Version(template.language(), snapshot.wabaId(), template.id(), template.status(),
 					TemplateViews.statusReason(snapshot), template.category(), template.subCategory(),
-					TemplateViews.quality(template), declared.parameterFormat(), template.componentsOrEmpty(), declared,
-					snapshot.version(), snapshot.occurredAt());
+					TemplateViews.quality(template), declared.parameterFormat().name(), template.componentsOrEmpty(),
+					declared, snapshot.version(), snapshot.occurredAt());
 		}
 
 	}

@@ -194,9 +194,12 @@ final class MessageValidator {
 		if (blank(body)) {
 			throw GraphErrors.missingParameter("text.body is required");
 		}
-		if (body.length() > MAX_TEXT_BODY) {
-			throw GraphErrors.invalidValue(
-					"text.body is " + body.length() + " characters long, at most " + MAX_TEXT_BODY + " are allowed");
+		// characters are code points, as the platform counts them (and template texts
+		// here)
+		int length = body.codePointCount(0, body.length());
+		if (length > MAX_TEXT_BODY) {
+			throw GraphErrors
+				.invalidValue("text.body is " + length + " characters long, at most " + MAX_TEXT_BODY + " are allowed");
 		}
 		return body;
 	}

@@ -1,6 +1,8 @@
 package com.waplatform.simulator.templates;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,6 +33,22 @@ final class Placeholders {
 			}
 		}
 		return names;
+	}
+
+	/**
+	 * The placeholders a positional send fills, in parameter order: Meta fills
+	 * {@code {{1}}} with the first parameter, {@code {{2}}} with the second..., wherever
+	 * they stand in the text, so numbers are ordered by value (other names, which a
+	 * positional template should not have, follow in order of appearance).
+	 */
+	static List<String> positions(List<String> names) {
+		List<String> ordered = new ArrayList<>(names);
+		ordered.sort(Comparator.comparing(Placeholders::number, Comparator.nullsLast(Comparator.naturalOrder())));
+		return ordered;
+	}
+
+	private static @Nullable BigInteger number(String name) {
+		return name.chars().allMatch((c) -> c >= '0' && c <= '9') ? new BigInteger(name) : null;
 	}
 
 	/** {@code text} with each placeholder replaced by its value (unknown ones kept). */

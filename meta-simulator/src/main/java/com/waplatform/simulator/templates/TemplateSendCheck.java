@@ -21,11 +21,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks a template send against the stored template as Meta does (status 132001, 132015,
  * 132016; 132000 on a count or name mismatch; 132012 on a parameter format mismatch;
- * 132005 when the filled-in body is too long) and renders what the customer would see.
+ * 132005 when the filled-in header or body is too long) and renders what the customer
+ * would see.
  */
 public final class TemplateSendCheck {
 
-	/** Meta's limit of a template body once its parameters are filled in. */
+	/**
+	 * Meta's limit of a template body once its parameters are filled in. Limits are in
+	 * characters, counted as Unicode code points ({@link #length}): Meta does not say how
+	 * it counts, and the platform counts code points everywhere (see
+	 * docs/meta-simulator.md).
+	 */
 	static final int MAX_HYDRATED_BODY = 1024;
 
 	/**
@@ -33,6 +39,9 @@ public final class TemplateSendCheck {
 	 * parameters of up to 32768 characters then (1024 otherwise).
 	 */
 	static final int MAX_HYDRATED_BODY_ONLY = 32768;
+
+	/** Meta's limit of a TEXT header, its parameter filled in. */
+	static final int MAX_HYDRATED_HEADER = 60;
 
 	private static final Set<String> BODY_PARAMETER_TYPES = Set.of("text", "currency", "date_time");
 
@@ -97,14 +106,25 @@ public final class TemplateSendCheck {
 		checkTexts("body", signature.named(), signature.body(), bodyParameters);
 		checkBodyTypes(bodyParameters);
 		checkButtons(signature, buttons);
+		RenderedMessage.Header renderedHeader = renderHeader(template, signature, headerParameters);
+		if (renderedHeader != null && renderedHeader.text() != null
+				&& length(renderedHeader.text()) > MAX_HYDRATED_HEADER) {
+			throw GraphErrors.hydratedTextTooLong("The header is " + length(renderedHeader.text())
+					+ " characters long with its parameter filled in, at most " + MAX_HYDRATED_HEADER + " are allowed");
+		}
 		String bodyText = fill(text(template, "BODY"), signature.named(), signature.body(), bodyParameters);
 		int maxBody = bodyOnly(template) ? MAX_HYDRATED_BODY_ONLY : MAX_HYDRATED_BODY;
-		if (bodyText.length() > maxBody) {
-			throw GraphErrors.hydratedTextTooLong("The body is " + bodyText.length()
+		if (length(bodyText) > maxBody) {
+			throw GraphErrors.hydratedTextTooLong("The body is " + length(bodyText)
 					+ " characters long with its parameters filled in, at most " + maxBody + " are allowed");
 		}
-		return new RenderedMessage(renderHeader(template, signature, headerParameters), bodyText,
-				text(template, "FOOTER"), renderButtons(template, buttons));
+		return new RenderedMessage(renderedHeader, bodyText, text(template, "FOOTER"),
+				renderButtons(template, buttons));
+	}
+
+	/** A text's length in characters: Unicode code points, not UTF-16 units. */
+	static int length(String text) {
+		return text.codePointCount(0, text.length());
 	}
 
 	private static boolean bodyOnly(MessageTemplate template) {

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param named whether the template uses named placeholders
  * @param headerFormat TEXT, IMAGE, DOCUMENT, VIDEO, LOCATION or {@code null} (no header)
- * @param header the header's placeholder names (text headers)
- * @param body the body's placeholder names
+ * @param header the header's placeholder names (text headers), in parameter order
+ * @param body the body's placeholder names, in parameter order (positional: by number)
  * @param buttons per button index, its type and whether it takes a parameter
  */
 record TemplateSignature(boolean named, @Nullable String headerFormat, List<String> header, List<String> body,
@@ -32,9 +32,9 @@ record TemplateSignature(boolean named, @Nullable String headerFormat, List<Stri
 			switch (component.type().toUpperCase(Locale.ROOT)) {
 				case "HEADER" -> {
 					headerFormat = (component.format() != null) ? component.format().toUpperCase(Locale.ROOT) : "TEXT";
-					header = Placeholders.names(component.text());
+					header = inParameterOrder(Placeholders.names(component.text()), named);
 				}
-				case "BODY" -> body = Placeholders.names(component.text());
+				case "BODY" -> body = inParameterOrder(Placeholders.names(component.text()), named);
 				case "BUTTONS" -> {
 					List<Button> templateButtons = (component.buttons() != null) ? component.buttons() : List.of();
 					for (Button button : templateButtons) {
@@ -46,6 +46,10 @@ record TemplateSignature(boolean named, @Nullable String headerFormat, List<Stri
 			}
 		}
 		return new TemplateSignature(named, headerFormat, header, body, List.copyOf(buttons));
+	}
+
+	private static List<String> inParameterOrder(List<String> names, boolean named) {
+		return named ? names : Placeholders.positions(names);
 	}
 
 	boolean mediaHeader() {

@@ -112,6 +112,8 @@ class GraphErrorTests {
 		assertThat(error(sendJson(SendRequests.text(TO, "x".repeat(4097))), HttpStatus.BAD_REQUEST).get("code").asInt())
 			.isEqualTo(131009);
 		sendJsonOk(SendRequests.text(TO, "x".repeat(4096)));
+		// characters are code points: 4096 emoji are 8192 UTF-16 units
+		sendJsonOk(SendRequests.text(TO, "\uD83D\uDE00".repeat(4096)));
 	}
 
 	@Test

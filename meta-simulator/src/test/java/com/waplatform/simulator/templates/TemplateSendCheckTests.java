@@ -93,6 +93,38 @@ class TemplateSendCheckTests {
 	}
 
 	@Test
+	void positionalParametersFillTheNumbersInOrderWhereverTheyStand() {
+		MessageTemplate template = Json.mapper().readValue("""
+				{"name":"total","language":"en","status":"APPROVED","parameter_format":"POSITIONAL","components":[
+				 {"type":"BODY","text":"Total {{2}} for {{1}}."}]}""", MessageTemplate.class);
+
+		assertThat(TemplateSignature.of(template).body()).containsExactly("1", "2");
+		assertThat(TemplateSendCheck.check(template, send("total", body(Parameter.text("Ana"), Parameter.text("€9")))))
+			.isEqualTo("Total €9 for Ana.");
+	}
+
+	@Test
+	void lengthsAreCodePointsAndTheHeaderHasItsLimitToo() {
+		String emoji = "\uD83D\uDE00";
+		MessageTemplate promo = SEEDS.get("summer_promo");
+		Component header = new Component("header", null, null, List.of(Parameter.text("Ana")));
+		// the body filled in to 1024 characters, most of them emoji (2 UTF-16 units each)
+		int fixed = TemplateSendCheck
+			.check(promo, send("summer_promo", header, body(Parameter.text(""), Parameter.text("x"))))
+			.length();
+		TemplateSendCheck.check(promo,
+				send("summer_promo", header, body(Parameter.text(emoji.repeat(1024 - fixed)), Parameter.text("x"))));
+		assertCode(132005, () -> TemplateSendCheck.check(promo,
+				send("summer_promo", header, body(Parameter.text(emoji.repeat(1025 - fixed)), Parameter.text("x")))));
+		// "Summer deals for {{1}}": 17 characters and the parameter, at most 60
+		Component body = body(Parameter.text("a"), Parameter.text("b"));
+		TemplateSendCheck.check(promo, send("summer_promo",
+				new Component("header", null, null, List.of(Parameter.text(emoji.repeat(43)))), body));
+		assertCode(132005, () -> TemplateSendCheck.check(promo, send("summer_promo",
+				new Component("header", null, null, List.of(Parameter.text("x".repeat(44)))), body)));
+	}
+
+	@Test
 	void seedTemplatesRoundTripAsMetaListsThem() {
 		MessageTemplate promo = SEEDS.get("summer_promo");
 		assertThat(Json.mapper().readValue(Json.mapper().writeValueAsString(promo), MessageTemplate.class))

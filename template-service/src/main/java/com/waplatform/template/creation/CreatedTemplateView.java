@@ -1,6 +1,6 @@
 package com.waplatform.template.creation;
 
-import com.waplatform.template.domain.DeclaredParameters;
+import com.waplatform.common.template.DeclaredParameters;
 import org.jspecify.annotations.Nullable;
 
 /** The answer to a creation: the template as stored, PENDING until Meta approves it. */

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 import com.waplatform.common.json.Json;
 import com.waplatform.common.meta.MessageTemplate;
+import com.waplatform.common.template.DeclaredParameters;
 import com.waplatform.support.accounts.AccountDirectory;
-import com.waplatform.template.domain.DeclaredParameters;
 import com.waplatform.template.domain.NewTemplate;
 import com.waplatform.template.domain.SyncTarget;
 import com.waplatform.template.domain.TemplateCreationRules;

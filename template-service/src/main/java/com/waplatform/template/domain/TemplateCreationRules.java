@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.waplatform.common.template.ParameterFormat;
+import com.waplatform.common.template.Placeholders;
+import com.waplatform.common.template.TextLimits;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -16,13 +19,16 @@ import tools.jackson.databind.JsonNode;
  * the operator gets every problem at once instead of one rejection at a time. Rules taken
  * from Meta's template documentation and its rejection messages; those we could not
  * confirm at Meta are marked UNCONFIRMED (they follow SDKs and vendor documentation).
+ * <p>
+ * What a placeholder is, which ones each parameter format accepts and the text limits
+ * (counted in code points) are common-model's, the rules every service applies:
+ * {@link Placeholders}, {@link ParameterFormat}, {@link TextLimits}. What is only a
+ * creation rule stays here: names, categories, component and button types and counts,
+ * examples, where a body's parameters may stand.
  */
 public final class TemplateCreationRules {
 
 	static final Pattern NAME = Pattern.compile("^[a-z0-9_]{1,512}$");
-
-	/** Named placeholders: lower-case letters and underscores (UNCONFIRMED: digits). */
-	static final Pattern PARAMETER_NAME = Pattern.compile("^[a-z_]+$");
 
 	static final Set<String> CATEGORIES = Set.of("MARKETING", "UTILITY", "AUTHENTICATION");
 
@@ -43,20 +49,6 @@ public final class TemplateCreationRules {
 			"COPY_CODE", 1, "OTP", 1, "FLOW", 1, "VOICE_CALL", 1);
 
 	static final int MAX_BUTTONS = 10;
-
-	static final int BODY_MAX = 1024;
-
-	static final int HEADER_TEXT_MAX = 60;
-
-	static final int FOOTER_MAX = 60;
-
-	static final int BUTTON_TEXT_MAX = 25;
-
-	/** UNCONFIRMED: Meta documents 2000 characters for URL buttons. */
-	static final int URL_MAX = 2000;
-
-	/** UNCONFIRMED: the phone number of a PHONE_NUMBER button, at most 20 characters. */
-	static final int PHONE_MAX = 20;
 
 	private static final Pattern ADJACENT = Pattern.compile("}}\\s*\\{\\{");
 
@@ -80,17 +72,18 @@ public final class TemplateCreationRules {
 		if (category == null || !CATEGORIES.contains(category)) {
 			violations.add(new Violation("category", "must be MARKETING, UTILITY or AUTHENTICATION"));
 		}
-		String format = (template.parameterFormat() != null) ? upper(template.parameterFormat())
-				: DeclaredParameters.POSITIONAL;
-		if (!DeclaredParameters.POSITIONAL.equals(format) && !DeclaredParameters.NAMED.equals(format)) {
+		// Meta's default at creation is POSITIONAL
+		ParameterFormat format = (template.parameterFormat() != null)
+				? ParameterFormat.parse(template.parameterFormat()) : ParameterFormat.POSITIONAL;
+		if (format == null) {
 			violations.add(new Violation("parameterFormat", "must be POSITIONAL or NAMED"));
-			format = DeclaredParameters.POSITIONAL;
+			format = ParameterFormat.POSITIONAL;
 		}
 		components(template.componentsOrEmpty(), "AUTHENTICATION".equals(category), format, violations);
 		return List.copyOf(violations);
 	}
 
-	private static void components(List<JsonNode> components, boolean authentication, String format,
+	private static void components(List<JsonNode> components, boolean authentication, ParameterFormat format,
 			List<Violation> violations) {
 		if (components.isEmpty()) {
 			violations.add(new Violation("components", "must contain a BODY"));
@@ -127,7 +120,7 @@ public final class TemplateCreationRules {
 		}
 	}
 
-	private static void header(JsonNode header, String at, String format, List<Violation> violations) {
+	private static void header(JsonNode header, String at, ParameterFormat format, List<Violation> violations) {
 		String headerFormat = upper(text(header, "format"));
 		if (headerFormat == null || !HEADER_FORMATS.contains(headerFormat)) {
 			violations
@@ -141,20 +134,18 @@ public final class TemplateCreationRules {
 				violations.add(new Violation(at + ".text", "is required for a TEXT header"));
 				return;
 			}
-			if (text.length() > HEADER_TEXT_MAX) {
-				violations.add(new Violation(at + ".text", "must be at most " + HEADER_TEXT_MAX + " characters"));
-			}
-			List<String> names = DeclaredParameters.placeholders(text);
+			tooLong(text, TextLimits.HEADER_TEXT, at + ".text", violations);
+			List<String> names = Placeholders.names(text);
 			if (names.size() > 1) {
 				violations.add(new Violation(at + ".text", "may contain at most one parameter"));
 			}
 			placeholders(names, at + ".text", format, violations);
 			if (!names.isEmpty()) {
-				boolean hasExample = DeclaredParameters.NAMED.equals(format)
+				boolean hasExample = (format == ParameterFormat.NAMED)
 						? example.path("header_text_named_params").size() >= names.size()
 						: example.path("header_text").size() >= names.size();
 				if (!hasExample) {
-					violations.add(new Violation(at + ".example", DeclaredParameters.NAMED.equals(format)
+					violations.add(new Violation(at + ".example", (format == ParameterFormat.NAMED)
 							? "needs header_text_named_params for every parameter" : "needs header_text"));
 				}
 			}
@@ -165,7 +156,7 @@ public final class TemplateCreationRules {
 		}
 	}
 
-	private static void body(JsonNode body, String at, boolean authentication, String format,
+	private static void body(JsonNode body, String at, boolean authentication, ParameterFormat format,
 			List<Violation> violations) {
 		String text = text(body, "text");
 		if (blank(text)) {
@@ -175,10 +166,8 @@ public final class TemplateCreationRules {
 			}
 			return;
 		}
-		if (text.length() > BODY_MAX) {
-			violations.add(new Violation(at + ".text", "must be at most " + BODY_MAX + " characters"));
-		}
-		List<String> names = DeclaredParameters.placeholders(text);
+		tooLong(text, TextLimits.BODY_TEXT, at + ".text", violations);
+		List<String> names = Placeholders.names(text);
 		placeholders(names, at + ".text", format, violations);
 		if (names.isEmpty()) {
 			return;
@@ -199,7 +188,7 @@ public final class TemplateCreationRules {
 					"must not place parameters next to each other without text or punctuation between them"));
 		}
 		JsonNode example = body.path("example");
-		if (DeclaredParameters.NAMED.equals(format)) {
+		if (format == ParameterFormat.NAMED) {
 			List<String> exampleNames = new ArrayList<>();
 			example.path("body_text_named_params").forEach((param) -> exampleNames.add(text(param, "param_name")));
 			List<String> missing = names.stream().filter((name) -> !exampleNames.contains(name)).toList();
@@ -223,10 +212,8 @@ public final class TemplateCreationRules {
 			}
 			return;
 		}
-		if (text.length() > FOOTER_MAX) {
-			violations.add(new Violation(at + ".text", "must be at most " + FOOTER_MAX + " characters"));
-		}
-		if (!DeclaredParameters.placeholders(text).isEmpty()) {
+		tooLong(text, TextLimits.FOOTER_TEXT, at + ".text", violations);
+		if (!Placeholders.names(text).isEmpty()) {
 			violations.add(new Violation(at + ".text", "must not contain parameters"));
 		}
 	}
@@ -255,17 +242,17 @@ public final class TemplateCreationRules {
 			if (blank(text) && !"OTP".equals(type)) {
 				violations.add(new Violation(where + ".text", "is required"));
 			}
-			else if (text != null && text.length() > BUTTON_TEXT_MAX) {
-				violations.add(new Violation(where + ".text", "must be at most " + BUTTON_TEXT_MAX + " characters"));
+			else if (text != null) {
+				tooLong(text, TextLimits.BUTTON_TEXT, where + ".text", violations);
 			}
 			if ("URL".equals(type)) {
 				url(button, where, violations);
 			}
 			if ("PHONE_NUMBER".equals(type)) {
 				String phone = text(button, "phone_number");
-				if (blank(phone) || phone.length() > PHONE_MAX) {
+				if (blank(phone) || !TextLimits.fits(phone, TextLimits.BUTTON_PHONE_NUMBER)) {
 					violations.add(new Violation(where + ".phone_number",
-							"is required, at most " + PHONE_MAX + " characters"));
+							"is required, at most " + TextLimits.BUTTON_PHONE_NUMBER + " characters"));
 				}
 			}
 			if ("COPY_CODE".equals(type) && button.path("example").isMissingNode()) {
@@ -287,10 +274,8 @@ public final class TemplateCreationRules {
 			violations.add(new Violation(where + ".url", "is required"));
 			return;
 		}
-		if (url.length() > URL_MAX) {
-			violations.add(new Violation(where + ".url", "must be at most " + URL_MAX + " characters"));
-		}
-		List<String> names = DeclaredParameters.placeholders(url);
+		tooLong(url, TextLimits.BUTTON_URL, where + ".url", violations);
+		List<String> names = Placeholders.names(url);
 		if (names.isEmpty()) {
 			return;
 		}
@@ -303,32 +288,22 @@ public final class TemplateCreationRules {
 		}
 	}
 
-	/** Sequential {{1}}..{{n}} for POSITIONAL, {@code ^[a-z_]+$} names for NAMED. */
-	private static void placeholders(List<String> names, String at, String format, List<Violation> violations) {
-		if (names.isEmpty()) {
-			return;
+	/**
+	 * Sequential {@code {{1}}..{{n}}} for POSITIONAL, valid names for NAMED
+	 * (common-model's {@link Placeholders#problem}).
+	 */
+	private static void placeholders(List<String> names, String at, ParameterFormat format,
+			List<Violation> violations) {
+		String problem = Placeholders.problem(names, format);
+		if (problem != null) {
+			violations.add(new Violation(at, problem));
 		}
-		boolean numeric = names.stream().allMatch((name) -> name.chars().allMatch(Character::isDigit));
-		if (DeclaredParameters.POSITIONAL.equals(format)) {
-			if (!numeric) {
-				violations.add(new Violation(at, "POSITIONAL parameters must be numbers {{1}}, {{2}}, ..."));
-				return;
-			}
-			List<Integer> numbers = names.stream().map(Integer::parseInt).sorted().toList();
-			for (int i = 0; i < numbers.size(); i++) {
-				if (numbers.get(i) != i + 1) {
-					violations.add(new Violation(at, "POSITIONAL parameters must be sequential from {{1}} to {{"
-							+ numbers.size() + "}}, found " + numbers));
-					return;
-				}
-			}
-		}
-		else {
-			List<String> invalid = names.stream().filter((name) -> !PARAMETER_NAME.matcher(name).matches()).toList();
-			if (!invalid.isEmpty()) {
-				violations.add(new Violation(at,
-						"NAMED parameters must be lower-case letters and underscores, not " + invalid));
-			}
+	}
+
+	/** Meta's limit in characters, counted in code points ({@link TextLimits#length}). */
+	private static void tooLong(String text, int limit, String at, List<Violation> violations) {
+		if (!TextLimits.fits(text, limit)) {
+			violations.add(new Violation(at, "must be at most " + limit + " characters"));
 		}
 	}
 

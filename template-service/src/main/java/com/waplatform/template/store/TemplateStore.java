@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import com.waplatform.common.json.Json;
 import com.waplatform.common.meta.MessageTemplate;
-import com.waplatform.template.domain.DeclaredParameters;
+import com.waplatform.common.template.DeclaredParameters;
 import com.waplatform.template.domain.StoredTemplate;
 import com.waplatform.template.domain.TemplateKey;
 import com.waplatform.template.domain.VersionedTemplate;

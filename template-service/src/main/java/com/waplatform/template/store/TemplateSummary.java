@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param statusReason why the template has its status (Meta's reason, disable or
  * rejection info), when Meta said
- * @param declaredParameters the parameters each component declares
- * ({@code DeclaredParameters})
+ * @param declaredParameters the parameters each component declares (common-model's
+ * {@code DeclaredParameters})
  */
 public record TemplateSummary(String wabaId, String name, String language, String status, @Nullable String category,
 		String version, @Nullable String templateId, String organizationId, Instant syncedAt, Instant updatedAt,

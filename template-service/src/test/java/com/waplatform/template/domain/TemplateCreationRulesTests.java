@@ -51,6 +51,11 @@ class TemplateCreationRulesTests {
 	@Test
 	void bodyLengthAndPositionalParameters() {
 		assertThat(fields(check("t", "UTILITY", null, body("x".repeat(1025))))).containsExactly("components[0].text");
+		// lengths are code points (common-model's TextLimits): 1,024 emoji are 2,048
+		// UTF-16 units
+		assertThat(check("t", "UTILITY", null, body("\uD83D\uDE00".repeat(1024)))).isEmpty();
+		assertThat(fields(check("t", "UTILITY", null, body("\uD83D\uDE00".repeat(1025)))))
+			.containsExactly("components[0].text");
 		assertThat(check("t", "UTILITY", null,
 				"{\"type\":\"BODY\",\"text\":\"Hi {{1}}, see {{2}} now\",\"example\":{\"body_text\":[[\"a\",\"b\"]]}}"))
 			.isEmpty();
@@ -88,8 +93,13 @@ class TemplateCreationRulesTests {
 		assertThat(messages(check("t", "MARKETING", "NAMED",
 				"{\"type\":\"BODY\",\"text\":\"Hi {{First1}}, welcome.\",\"example\":{\"body_text_named_params\":"
 						+ "[{\"param_name\":\"First1\",\"example\":\"Ana\"}]}}")))
-			.containsExactly(
-					"components[0].text: NAMED parameters must be lower-case letters and underscores, not [First1]");
+			.containsExactly("components[0].text: NAMED parameters must be lower-case letters, digits and underscores "
+					+ "(not only digits), not [First1]");
+		// digits inside a name are allowed (common-model's Placeholders)
+		assertThat(check("t", "MARKETING", "NAMED",
+				"{\"type\":\"BODY\",\"text\":\"Hi {{item2}}, welcome.\","
+						+ "\"example\":{\"body_text_named_params\":[{\"param_name\":\"item2\",\"example\":\"A\"}]}}"))
+			.isEmpty();
 		assertThat(
 				messages(check("t", "MARKETING", "NAMED", "{\"type\":\"BODY\",\"text\":\"Hi {{first_name}}, ok.\"}")))
 			.containsExactly("components[0].example: needs body_text_named_params with an example for first_name");
