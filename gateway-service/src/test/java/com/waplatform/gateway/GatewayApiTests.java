@@ -18,6 +18,7 @@ import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.meta.MetaMessage;
+import com.waplatform.common.template.TemplateFixtures;
 import com.waplatform.common.template.TemplateSnapshot;
 import com.waplatform.gateway.GatewayFixtures.Tenant;
 import com.waplatform.support.accounts.AccountDirectory;

@@ -10,12 +10,12 @@ import java.util.stream.Stream;
 
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.meta.MessageTemplate;
+import com.waplatform.common.template.TemplateFixtures;
 import com.waplatform.common.template.TemplateSnapshot;
 import com.waplatform.gateway.FakeTemplateService;
 import com.waplatform.gateway.GatewayApplication;
-import com.waplatform.gateway.GatewayFixtures;
 import com.waplatform.gateway.GatewayFixtures.Tenant;
-import com.waplatform.gateway.TemplateFixtures;
+import com.waplatform.gateway.GatewayFixtures;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.support.templates.TemplateDirectory;
 import com.waplatform.testsupport.Infrastructure;

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.waplatform.common.json.Json;
 import com.waplatform.common.meta.MessageTemplate;
+import com.waplatform.common.template.TemplateFixtures;
 import com.waplatform.common.template.TemplateUpdated;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import java.util.List;
 import com.waplatform.common.meta.MessageTemplate;
 import org.junit.jupiter.api.Test;
 
-import static com.waplatform.template.domain.TemplateFixtures.approved;
-import static com.waplatform.template.domain.TemplateFixtures.stored;
-import static com.waplatform.template.domain.TemplateFixtures.withStatus;
+import static com.waplatform.common.template.TemplateFixtures.approved;
+import static com.waplatform.common.template.TemplateFixtures.withStatus;
+import static com.waplatform.template.domain.StoredTemplateFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SyncPlanTests {

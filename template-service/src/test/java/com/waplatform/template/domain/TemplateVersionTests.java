@@ -2,6 +2,7 @@ package com.waplatform.template.domain;
 
 import com.waplatform.common.json.Json;
 import com.waplatform.common.meta.MessageTemplate;
+import com.waplatform.common.template.TemplateFixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

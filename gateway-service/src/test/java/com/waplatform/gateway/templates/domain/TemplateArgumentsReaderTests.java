@@ -7,7 +7,7 @@ import java.util.Map;
 import com.waplatform.common.json.Json;
 import com.waplatform.common.meta.MetaMessage.Component;
 import com.waplatform.common.meta.MetaMessage.Parameter;
-import com.waplatform.gateway.TemplateFixtures;
+import com.waplatform.common.template.TemplateFixtures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

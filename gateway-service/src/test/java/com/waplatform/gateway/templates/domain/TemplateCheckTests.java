@@ -3,13 +3,13 @@ package com.waplatform.gateway.templates.domain;
 import java.util.List;
 import java.util.Map;
 
-import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.common.meta.MetaMessage.Component;
 import com.waplatform.common.meta.MetaMessage.Media;
 import com.waplatform.common.meta.MetaMessage.Parameter;
+import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.common.template.TemplateCatalog;
+import com.waplatform.common.template.TemplateFixtures;
 import com.waplatform.common.template.TemplateViolation;
-import com.waplatform.gateway.TemplateFixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,8 +3,8 @@ package com.waplatform.gateway.templates.domain;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.waplatform.common.template.TemplateFixtures;
 import com.waplatform.common.template.TemplateSnapshot;
-import com.waplatform.gateway.TemplateFixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
