@@ -1,35 +1,34 @@
 package com.waplatform.common;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.waplatform.common.event.EventTypes;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** common-model is pure Java that every service can depend on. */
 class ArchitectureTests {
 
-	private static final JavaClasses CLASSES = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.waplatform.common");
+	private static final String BASE = "com.waplatform.common";
+
+	private static final JavaClasses CLASSES = ArchitectureRules.mainClasses(BASE);
 
 	@Test
 	void importsTheWholeModule() {
-		assertThat(CLASSES.stream().map((c) -> c.getPackageName()).distinct()).contains("com.waplatform.common.event",
-				"com.waplatform.common.meta", "com.waplatform.common.template", "com.waplatform.common.phone",
-				"com.waplatform.common.crypto");
+		assertThat(CLASSES.stream().map((c) -> c.getPackageName()).distinct()).contains(BASE + ".event", BASE + ".meta",
+				BASE + ".template", BASE + ".phone", BASE + ".crypto", BASE + ".kafka");
+		assertThat(ArchitectureRules.TOPICS).isEqualTo(Topics.class.getName());
 	}
 
 	@Test
 	void dependsOnNoFramework() {
 		noClasses().that()
-			.resideInAPackage("com.waplatform.common..")
+			.resideInAPackage(BASE + "..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "io.r2dbc..", "reactor..")
@@ -43,11 +42,19 @@ class ArchitectureTests {
 	 */
 	@Test
 	void hasNoPackageCycles() {
-		slices().matching("com.waplatform.common.(*)..")
-			.should()
-			.beFreeOfCycles()
+		ArchitectureRules.packagesAreFreeOfCycles(BASE)
 			.ignoreDependency(equivalentTo(EventTypes.class), alwaysTrue())
 			.check(CLASSES);
+	}
+
+	@Test
+	void dependsOnNoApplication() {
+		ArchitectureRules.dependsOnNoApplication().check(CLASSES);
+	}
+
+	@Test
+	void hasNoUtilPackages() {
+		ArchitectureRules.noUtilPackagesOutsideDomain().check(CLASSES);
 	}
 
 }

@@ -2,24 +2,27 @@ package com.waplatform.simulator;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.waplatform.simulator.fixtures.UsesThePlatformsTemplateModel;
+import com.waplatform.simulator.lifecycle.PipelineSubscription;
+import com.waplatform.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The platform's conventions ({@link ArchitectureRules}) that apply to the simulator (it
+ * has no Kafka and no {@code domain} packages), and its own rules.
+ */
 class ArchitectureTests {
 
-	private static final JavaClasses CLASSES = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.waplatform.simulator");
+	private static final String BASE = "com.waplatform.simulator";
+
+	private static final JavaClasses CLASSES = ArchitectureRules.mainClasses(BASE);
 
 	/**
 	 * The simulator checks template sends with its own implementation, never the
@@ -52,8 +55,26 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void rulesTargetRealPackagesAndClasses() {
+		assertThat(ArchitectureRules.APPLICATIONS).contains(BASE);
+		assertThat(CLASSES.containPackage(BASE + ".webhooks")).isTrue();
+		assertThat(CLASSES.get(PipelineSubscription.class).getMethodCallsFromSelf())
+			.anyMatch(ArchitectureRules::subscribes);
+	}
+
+	@Test
 	void featurePackagesAreFreeOfCycles() {
-		slices().matching("com.waplatform.simulator.(*)..").should().beFreeOfCycles().check(CLASSES);
+		ArchitectureRules.packagesAreFreeOfCycles(BASE).check(CLASSES);
+	}
+
+	@Test
+	void dependsOnNoOtherApplication() {
+		ArchitectureRules.dependsOnNoOtherApplication(BASE).check(CLASSES);
+	}
+
+	@Test
+	void hasNoUtilPackages() {
+		ArchitectureRules.noUtilPackagesOutsideDomain().check(CLASSES);
 	}
 
 	@Test
@@ -70,13 +91,17 @@ class ArchitectureTests {
 			.check(CLASSES);
 	}
 
+	/**
+	 * The simulator does not depend on service-support, so its own copy of the lifecycle
+	 * helper is the one allowed to subscribe.
+	 */
 	@Test
-	void onlyStatusWebhooksSubscribesAndNothingBlocks() {
-		noClasses().that()
-			.doNotHaveSimpleName("StatusWebhooks")
-			.should()
-			.callMethodWhere(target(name("subscribe")))
-			.check(CLASSES);
+	void subscribesOnlyThroughItsPipelineSubscription() {
+		ArchitectureRules.subscribesOnlyIn(PipelineSubscription.class.getName()).check(CLASSES);
+	}
+
+	@Test
+	void nothingBlocks() {
 		noClasses().should().callMethodWhere(target(nameStartingWith("block"))).check(CLASSES);
 	}
 

@@ -1,54 +1,59 @@
 package com.waplatform.sender;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.waplatform.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The platform's conventions ({@link ArchitectureRules}), checked on the sender. */
 class ArchitectureTests {
 
-	private static final JavaClasses CLASSES = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.waplatform.sender");
+	private static final String BASE = "com.waplatform.sender";
+
+	private static final JavaClasses CLASSES = ArchitectureRules.mainClasses(BASE);
 
 	@Test
 	void rulesTargetPackagesThatExist() {
+		assertThat(ArchitectureRules.APPLICATIONS).contains(BASE);
 		for (String feature : new String[] { "domain", "meta", "send", "dispatch", "store", "deadletter",
 				"templates" }) {
-			assertThat(
-					CLASSES.stream().filter((type) -> type.getPackageName().equals("com.waplatform.sender." + feature)))
+			assertThat(CLASSES.stream().filter((type) -> type.getPackageName().equals(BASE + "." + feature)))
 				.as(feature)
 				.isNotEmpty();
 		}
 	}
 
 	@Test
-	void noPackageCycles() {
-		slices().matching("com.waplatform.sender.(*)..").should().beFreeOfCycles().check(CLASSES);
+	void packagesAreFreeOfCycles() {
+		ArchitectureRules.packagesAreFreeOfCycles(BASE).check(CLASSES);
 	}
 
+	/** The sender's domain is also free of its resilience and metrics libraries. */
 	@Test
 	void domainIsFrameworkFree() {
-		noClasses().that()
-			.resideInAPackage("..domain..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "io.r2dbc..", "reactor..",
-					"io.github.resilience4j..", "io.micrometer..")
-			.check(CLASSES);
+		ArchitectureRules.domainIsFrameworkFree("io.github.resilience4j..", "io.micrometer..").check(CLASSES);
 	}
 
 	@Test
-	void noDependencyOnOtherServices() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("com.waplatform.gateway..", "com.waplatform.template..", "com.waplatform.webhook..",
-					"com.waplatform.workflow..", "com.waplatform.simulator..")
-			.check(CLASSES);
+	void dependsOnNoOtherApplication() {
+		ArchitectureRules.dependsOnNoOtherApplication(BASE).check(CLASSES);
+	}
+
+	@Test
+	void listenersNameTopicsThroughTopics() {
+		ArchitectureRules.listenersNameTopicsThroughTopics().check(CLASSES);
+	}
+
+	/** SendEngine and MicroBatcher subscribe through service-support's helper. */
+	@Test
+	void subscribesOnlyThroughPipelineSubscription() {
+		ArchitectureRules.subscribesOnlyThroughPipelineSubscription().check(CLASSES);
+	}
+
+	@Test
+	void hasNoUtilPackages() {
+		ArchitectureRules.noUtilPackagesOutsideDomain().check(CLASSES);
 	}
 
 }

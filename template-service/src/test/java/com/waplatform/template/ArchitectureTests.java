@@ -1,57 +1,57 @@
 package com.waplatform.template;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
+import com.waplatform.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The platform's conventions ({@link ArchitectureRules}), checked on the template
+ * service.
+ */
 class ArchitectureTests {
 
-	private static JavaClasses classes;
+	private static final String BASE = "com.waplatform.template";
 
-	@BeforeAll
-	static void importClasses() {
-		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("com.waplatform.template");
-	}
+	private static final JavaClasses CLASSES = ArchitectureRules.mainClasses(BASE);
 
 	@Test
 	void everyRuleTargetsRealPackages() {
-		assertThat(classes.that(com.tngtech.archunit.base.DescribedPredicate.describe("in domain",
-				(javaClass) -> javaClass.getPackageName().contains(".domain"))))
-			.isNotEmpty();
+		assertThat(ArchitectureRules.APPLICATIONS).contains(BASE);
 		for (String feature : new String[] { "domain", "meta", "store", "sync", "web", "updates", "creation" }) {
-			assertThat(classes.containPackage("com.waplatform.template." + feature)).as(feature).isTrue();
+			assertThat(CLASSES.containPackage(BASE + "." + feature)).as(feature).isTrue();
 		}
 	}
 
 	@Test
 	void packagesAreFreeOfCycles() {
-		slices().matching("com.waplatform.template.(*)..").should().beFreeOfCycles().check(classes);
+		ArchitectureRules.packagesAreFreeOfCycles(BASE).check(CLASSES);
 	}
 
 	@Test
 	void domainIsFrameworkFree() {
-		noClasses().that()
-			.resideInAPackage("..domain..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "io.r2dbc..", "reactor..")
-			.check(classes);
+		ArchitectureRules.domainIsFrameworkFree().check(CLASSES);
 	}
 
 	@Test
-	void dependsOnNoOtherService() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("com.waplatform.gateway..", "com.waplatform.sender..", "com.waplatform.webhook..",
-					"com.waplatform.workflow..", "com.waplatform.simulator..")
-			.check(classes);
+	void dependsOnNoOtherApplication() {
+		ArchitectureRules.dependsOnNoOtherApplication(BASE).check(CLASSES);
+	}
+
+	@Test
+	void listenersNameTopicsThroughTopics() {
+		ArchitectureRules.listenersNameTopicsThroughTopics().check(CLASSES);
+	}
+
+	@Test
+	void subscribesOnlyThroughPipelineSubscription() {
+		ArchitectureRules.subscribesOnlyThroughPipelineSubscription().check(CLASSES);
+	}
+
+	@Test
+	void hasNoUtilPackages() {
+		ArchitectureRules.noUtilPackagesOutsideDomain().check(CLASSES);
 	}
 
 }

@@ -60,20 +60,35 @@ public final class Infrastructure {
 	public static Map<String, Object> properties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("KAFKA_BOOTSTRAP_SERVERS", kafka().getBrokersAsString());
-		properties.put("DB_HOST", "localhost");
-		properties.put("DB_PORT", postgres().getPort());
-		properties.put("DB_NAME", "postgres");
-		properties.put("DB_USER", "postgres");
-		properties.put("DB_PASSWORD", "postgres");
+		properties.putAll(databaseProperties());
 		properties.put("platform.credential-key", TEST_CREDENTIAL_KEY);
 		properties.put("platform.kafka.partitions", 2);
 		properties.put("platform.kafka.retry-attempts", 2);
 		return properties;
 	}
 
+	/** The properties that point a service at the embedded PostgreSQL only. */
+	public static Map<String, Object> databaseProperties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("DB_HOST", "localhost");
+		properties.put("DB_PORT", postgres().getPort());
+		properties.put("DB_NAME", "postgres");
+		properties.put("DB_USER", "postgres");
+		properties.put("DB_PASSWORD", "postgres");
+		return properties;
+	}
+
 	/** For {@code @DynamicPropertySource} methods. */
 	public static void register(DynamicPropertyRegistry registry) {
 		properties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/**
+	 * For {@code @DynamicPropertySource} methods of slice tests that need the database
+	 * and no broker ({@code @DataR2dbcTest}).
+	 */
+	public static void registerDatabase(DynamicPropertyRegistry registry) {
+		databaseProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	private static void stopPostgres() {

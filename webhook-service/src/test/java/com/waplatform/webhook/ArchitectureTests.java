@@ -1,50 +1,58 @@
 package com.waplatform.webhook;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.waplatform.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The platform's conventions ({@link ArchitectureRules}), checked on the webhook service.
+ */
 class ArchitectureTests {
 
-	private static final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.waplatform.webhook");
+	private static final String BASE = "com.waplatform.webhook";
+
+	private static final JavaClasses CLASSES = ArchitectureRules.mainClasses(BASE);
 
 	@Test
 	void rulesTargetRealPackages() {
-		assertThat(classes.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("..domain..")))
-			.extracting((javaClass) -> javaClass.getPackageName())
-			.contains("com.waplatform.webhook.status.domain", "com.waplatform.webhook.inbound.domain",
-					"com.waplatform.webhook.routing.domain", "com.waplatform.webhook.templates.domain");
+		assertThat(ArchitectureRules.APPLICATIONS).contains(BASE);
+		assertThat(CLASSES.that(JavaClass.Predicates.resideInAPackage("..domain..")))
+			.extracting(JavaClass::getPackageName)
+			.contains(BASE + ".status.domain", BASE + ".inbound.domain", BASE + ".routing.domain",
+					BASE + ".templates.domain");
 	}
 
 	@Test
-	void noPackageCycles() {
-		slices().matching("com.waplatform.webhook.(**)").should().beFreeOfCycles().check(classes);
+	void packagesAreFreeOfCycles() {
+		ArchitectureRules.packagesAreFreeOfCycles(BASE).check(CLASSES);
 	}
 
 	@Test
 	void domainIsFrameworkFree() {
-		noClasses().that()
-			.resideInAPackage("..domain..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "io.r2dbc..", "reactor..")
-			.check(classes);
+		ArchitectureRules.domainIsFrameworkFree().check(CLASSES);
 	}
 
 	@Test
-	void noDependencyOnOtherServices() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("com.waplatform.gateway..", "com.waplatform.sender..", "com.waplatform.template..",
-					"com.waplatform.workflow..", "com.waplatform.simulator..")
-			.check(classes);
+	void dependsOnNoOtherApplication() {
+		ArchitectureRules.dependsOnNoOtherApplication(BASE).check(CLASSES);
+	}
+
+	@Test
+	void listenersNameTopicsThroughTopics() {
+		ArchitectureRules.listenersNameTopicsThroughTopics().check(CLASSES);
+	}
+
+	@Test
+	void subscribesOnlyThroughPipelineSubscription() {
+		ArchitectureRules.subscribesOnlyThroughPipelineSubscription().check(CLASSES);
+	}
+
+	@Test
+	void hasNoUtilPackages() {
+		ArchitectureRules.noUtilPackagesOutsideDomain().check(CLASSES);
 	}
 
 }

@@ -1,49 +1,58 @@
 package com.waplatform.workflow;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.waplatform.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The platform's conventions ({@link ArchitectureRules}), checked on the workflow
+ * service.
+ */
 class ArchitectureTests {
 
-	private static final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.waplatform.workflow");
+	private static final String BASE = "com.waplatform.workflow";
+
+	private static final JavaClasses CLASSES = ArchitectureRules.mainClasses(BASE);
 
 	@Test
 	void rulesTargetRealPackages() {
-		assertThat(classes.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("..domain..")))
-			.extracting((javaClass) -> javaClass.getPackageName())
-			.contains("com.waplatform.workflow.rules.domain");
+		assertThat(ArchitectureRules.APPLICATIONS).contains(BASE);
+		assertThat(CLASSES.that(JavaClass.Predicates.resideInAPackage("..domain..")))
+			.extracting(JavaClass::getPackageName)
+			.contains(BASE + ".rules.domain");
 	}
 
 	@Test
-	void noPackageCycles() {
-		slices().matching("com.waplatform.workflow.(**)").should().beFreeOfCycles().check(classes);
+	void packagesAreFreeOfCycles() {
+		ArchitectureRules.packagesAreFreeOfCycles(BASE).check(CLASSES);
 	}
 
 	@Test
 	void domainIsFrameworkFree() {
-		noClasses().that()
-			.resideInAPackage("..domain..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "io.r2dbc..", "reactor..")
-			.check(classes);
+		ArchitectureRules.domainIsFrameworkFree().check(CLASSES);
 	}
 
 	@Test
-	void noDependencyOnOtherServices() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("com.waplatform.gateway..", "com.waplatform.sender..", "com.waplatform.template..",
-					"com.waplatform.webhook..", "com.waplatform.simulator..")
-			.check(classes);
+	void dependsOnNoOtherApplication() {
+		ArchitectureRules.dependsOnNoOtherApplication(BASE).check(CLASSES);
+	}
+
+	@Test
+	void listenersNameTopicsThroughTopics() {
+		ArchitectureRules.listenersNameTopicsThroughTopics().check(CLASSES);
+	}
+
+	@Test
+	void subscribesOnlyThroughPipelineSubscription() {
+		ArchitectureRules.subscribesOnlyThroughPipelineSubscription().check(CLASSES);
+	}
+
+	@Test
+	void hasNoUtilPackages() {
+		ArchitectureRules.noUtilPackagesOutsideDomain().check(CLASSES);
 	}
 
 }

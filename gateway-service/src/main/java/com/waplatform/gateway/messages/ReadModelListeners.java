@@ -45,7 +45,8 @@ class ReadModelListeners {
 		this.tx = tx;
 	}
 
-	@KafkaListener(id = "gateway-send-requests", idIsGroup = false, topics = "wa.send-requests")
+	@KafkaListener(id = "gateway-send-requests", idIsGroup = false,
+			topics = "#{T(com.waplatform.common.kafka.Topics).SEND_REQUESTS.name()}")
 	Mono<Void> onSendRequest(ConsumerRecord<String, Event> record) {
 		if (!(record.value() instanceof SendRequest request)) {
 			return Mono.empty();
@@ -56,7 +57,8 @@ class ReadModelListeners {
 			.retryWhen(TransientFailures.retry());
 	}
 
-	@KafkaListener(id = "gateway-status-events", idIsGroup = false, topics = "wa.status-events")
+	@KafkaListener(id = "gateway-status-events", idIsGroup = false,
+			topics = "#{T(com.waplatform.common.kafka.Topics).STATUS_EVENTS.name()}")
 	Mono<Void> onStatusEvent(ConsumerRecord<String, Event> record) {
 		if (!(record.value() instanceof StatusEvent event)) {
 			return Mono.empty();

@@ -14,11 +14,9 @@ import com.waplatform.simulator.accounts.Account;
 import com.waplatform.simulator.faults.FaultProfile;
 import com.waplatform.simulator.faults.Faults;
 import com.waplatform.simulator.ledger.LedgerEntry;
+import com.waplatform.simulator.lifecycle.PipelineSubscription;
 import com.waplatform.simulator.webhooks.WebhookPayloads.AccountStatus;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -38,17 +36,15 @@ import org.springframework.stereotype.Component;
  * Delivery is fire-and-forget from the sender's point of view, as at Meta: the send
  * request is answered at once and statuses follow. So this component owns the one
  * subscription that has to exist somewhere: accepted messages are queued into a sink and
- * a single pipeline, subscribed on start and disposed on stop (on its own scheduler),
- * runs the status sequences concurrently. Other webhook work (template status updates)
- * goes through the same pipeline ({@link #submit}). With {@code max-statuses-per-post}
- * above 1, statuses due within a {@code batch-window} share one POST, as Meta's do under
- * load: at 1,000 messages a second most of the 3,000 POSTs a second to sign, send and
- * receive are saved.
+ * a single pipeline, subscribed on start and disposed on stop
+ * ({@link PipelineSubscription}, on its own scheduler), runs the status sequences
+ * concurrently. Other webhook work (template status updates) goes through the same
+ * pipeline ({@link #submit}). With {@code max-statuses-per-post} above 1, statuses due
+ * within a {@code batch-window} share one POST, as Meta's do under load: at 1,000
+ * messages a second most of the 3,000 POSTs a second to sign, send and receive are saved.
  */
 @Component
 public class StatusWebhooks implements SmartLifecycle {
-
-	private static final Log logger = LogFactory.getLog(StatusWebhooks.class);
 
 	private final SimulatorProperties.Webhooks settings;
 
@@ -63,7 +59,8 @@ public class StatusWebhooks implements SmartLifecycle {
 
 	private final Scheduler scheduler = Schedulers.newParallel("status-webhooks", 2);
 
-	private volatile @Nullable Disposable subscription;
+	private final PipelineSubscription pipeline = new PipelineSubscription(StatusWebhooks.class,
+			"Status webhook pipeline", this::assemble);
 
 	StatusWebhooks(SimulatorProperties properties, WebhookSender sender, Faults faults) {
 		this.settings = properties.webhooks();
@@ -154,29 +151,29 @@ public class StatusWebhooks implements SmartLifecycle {
 		});
 	}
 
-	@Override
-	public void start() {
+	/** The status sequences and the batched POSTs, run together. */
+	private Flux<Void> assemble() {
 		Flux<Void> sequences = this.jobs.asFlux().flatMap((work) -> work, this.settings.maxConcurrency());
 		Flux<Void> batches = this.batched.asFlux()
 			.bufferTimeout(this.settings.maxStatusesPerPost(), this.settings.batchWindow(), this.scheduler, true)
 			.flatMap(this::postBatches, this.settings.maxConcurrency());
-		this.subscription = Flux.merge(sequences, batches)
-			.subscribe(null, (ex) -> logger.error("Status webhook pipeline stopped", ex));
+		return Flux.merge(sequences, batches);
+	}
+
+	@Override
+	public void start() {
+		this.pipeline.start();
 	}
 
 	@Override
 	public void stop() {
-		Disposable current = this.subscription;
-		if (current != null) {
-			current.dispose();
-		}
-		this.subscription = null;
+		this.pipeline.stop();
 		this.scheduler.dispose();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.subscription != null;
+		return this.pipeline.isRunning();
 	}
 
 	private record Job(Account account, URI target, LedgerEntry entry, @Nullable String templateCategory,

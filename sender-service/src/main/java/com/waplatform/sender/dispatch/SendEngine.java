@@ -22,12 +22,12 @@ import com.waplatform.sender.domain.RateSettings;
 import com.waplatform.sender.meta.MetaCircuitBreakers;
 import com.waplatform.sender.store.Messages;
 import com.waplatform.support.accounts.AccountDirectory;
+import com.waplatform.support.lifecycle.PipelineSubscription;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Gauge;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
@@ -47,10 +47,11 @@ import org.springframework.stereotype.Component;
  * (throughput token, a recipient's pair token, a retry due) and hands the due messages to
  * the work pipeline, where many database and Meta calls are in flight at once
  * ({@code sender.queue.max-in-flight}). The pipeline is one subscription for the engine's
- * lifetime, opened in {@link #start()} and disposed in {@link #stop()}; each piece of
- * work reports a {@link Verdict} back to the dispatcher thread. A piece of work that
- * fails unexpectedly is logged and its message retried, so that one bad message can never
- * stop the pipeline (the fault barrier of {@link #execute}).
+ * lifetime ({@link PipelineSubscription}), opened in {@link #start()} and disposed in
+ * {@link #stop()}; each piece of work reports a {@link Verdict} back to the dispatcher
+ * thread. A piece of work that fails unexpectedly is logged and its message retried, so
+ * that one bad message can never stop the pipeline (the fault barrier of
+ * {@link #execute}).
  */
 @Component
 public class SendEngine implements SmartLifecycle {
@@ -89,7 +90,7 @@ public class SendEngine implements SmartLifecycle {
 
 	private final VerificationProperties verification;
 
-	private volatile @Nullable Disposable pipeline;
+	private final PipelineSubscription pipeline;
 
 	SendEngine(MessageSender sender, Messages messages, AccountDirectory accounts, MetaCircuitBreakers breakers,
 			OrganizationPauses pauses, StatusMemory statuses, SendMetrics metrics, RateLimitProperties rateLimit,
@@ -106,6 +107,8 @@ public class SendEngine implements SmartLifecycle {
 		this.retry = retry;
 		this.queue = queue;
 		this.verification = verification;
+		this.pipeline = new PipelineSubscription(SendEngine.class, "The send pipeline",
+				() -> this.jobs.asFlux().flatMap(this::execute, this.queue.maxInFlight()));
 		Gauge.builder("sender.verifying", this.verifying, Map::size)
 			.description("Messages whose last call has no known outcome, waiting for Meta's status")
 			.register(metrics.registry());
@@ -607,24 +610,18 @@ public class SendEngine implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.pipeline = this.jobs.asFlux()
-			.flatMap(this::execute, this.queue.maxInFlight())
-			.subscribe(null, (ex) -> log.error("The send pipeline stopped", ex));
+		this.pipeline.start();
 	}
 
 	@Override
 	public void stop() {
-		Disposable running = this.pipeline;
-		if (running != null) {
-			running.dispose();
-		}
-		this.pipeline = null;
+		this.pipeline.stop();
 		this.loop.dispose();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.pipeline != null;
+		return this.pipeline.isRunning();
 	}
 
 	/** Before the Kafka listener containers start, after they stop. */

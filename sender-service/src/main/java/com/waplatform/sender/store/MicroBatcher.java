@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
+import com.waplatform.support.lifecycle.PipelineSubscription;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
@@ -19,15 +16,14 @@ import org.springframework.context.SmartLifecycle;
  * within {@code linger} (at most {@code maxBatch}) are written by one call of the writer,
  * and each submitter gets its own result. At 1,000 messages per second this turns
  * thousands of statements per second into tens. The pipeline is one subscription for the
- * bean's lifetime (opened in {@link #start()}, disposed in {@link #stop()}); it starts
- * before the Kafka listener containers and stops after them.
+ * bean's lifetime ({@link PipelineSubscription}, opened in {@link #start()} and disposed
+ * in {@link #stop()}); it starts before the Kafka listener containers and stops after
+ * them.
  *
  * @param <T> what is written
  * @param <R> the result for each item
  */
 public final class MicroBatcher<T, R> implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(MicroBatcher.class);
 
 	private final Sinks.Many<Pending<T, R>> pending = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -39,7 +35,7 @@ public final class MicroBatcher<T, R> implements SmartLifecycle {
 
 	private final Function<List<T>, Mono<List<R>>> writer;
 
-	private volatile @Nullable Disposable pipeline;
+	private final PipelineSubscription pipeline;
 
 	/**
 	 * @param writer writes a batch; emits one result per item, in order (an error fails
@@ -50,6 +46,12 @@ public final class MicroBatcher<T, R> implements SmartLifecycle {
 		this.linger = linger;
 		this.concurrency = concurrency;
 		this.writer = writer;
+		this.pipeline = new PipelineSubscription(MicroBatcher.class, "Batched writes", () -> this.pending.asFlux()
+			// fair backpressure: a full set of writes in flight holds the buffer back
+			// instead of failing it (the plain variant errors on a timeout without
+			// demand)
+			.bufferTimeout(this.maxBatch, this.linger, true)
+			.flatMap(this::write, this.concurrency));
 	}
 
 	public Mono<R> submit(T item) {
@@ -79,27 +81,17 @@ public final class MicroBatcher<T, R> implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.pipeline = this.pending.asFlux()
-			// fair backpressure: a full set of writes in flight holds the buffer back
-			// instead of failing it (the plain variant errors on a timeout without
-			// demand)
-			.bufferTimeout(this.maxBatch, this.linger, true)
-			.flatMap(this::write, this.concurrency)
-			.subscribe(null, (ex) -> log.error("Batched writes stopped", ex));
+		this.pipeline.start();
 	}
 
 	@Override
 	public void stop() {
-		Disposable running = this.pipeline;
-		if (running != null) {
-			running.dispose();
-		}
-		this.pipeline = null;
+		this.pipeline.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.pipeline != null;
+		return this.pipeline.isRunning();
 	}
 
 	@Override

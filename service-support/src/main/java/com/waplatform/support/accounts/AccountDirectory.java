@@ -35,7 +35,8 @@ public class AccountDirectory {
 		this.cipher = cipher;
 	}
 
-	@KafkaListener(topics = "wa.accounts", groupId = "#{T(java.util.UUID).randomUUID().toString()}",
+	@KafkaListener(topics = "#{T(com.waplatform.common.kafka.Topics).ACCOUNTS.name()}",
+			groupId = "#{T(java.util.UUID).randomUUID().toString()}",
 			properties = ConsumerConfig.AUTO_OFFSET_RESET_CONFIG + "=earliest")
 	void onAccountEvent(ConsumerRecord<String, AccountEvent> record) {
 		if (record.value() == null) {

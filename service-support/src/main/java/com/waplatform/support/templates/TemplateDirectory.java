@@ -34,7 +34,8 @@ public class TemplateDirectory {
 
 	private final Set<String> loadedWabas = ConcurrentHashMap.newKeySet();
 
-	@KafkaListener(topics = "wa.template-sync", groupId = "#{T(java.util.UUID).randomUUID().toString()}",
+	@KafkaListener(topics = "#{T(com.waplatform.common.kafka.Topics).TEMPLATE_SYNC.name()}",
+			groupId = "#{T(java.util.UUID).randomUUID().toString()}",
 			properties = ConsumerConfig.AUTO_OFFSET_RESET_CONFIG + "=earliest")
 	void onTemplateSync(ConsumerRecord<String, @Nullable TemplateSyncEvent> record) {
 		if (record.value() == null) {

@@ -20,7 +20,8 @@ class TemplateUpdatesListener {
 		this.updater = updater;
 	}
 
-	@KafkaListener(topics = "wa.template-updates", groupId = "template-service")
+	@KafkaListener(topics = "#{T(com.waplatform.common.kafka.Topics).TEMPLATE_UPDATES.name()}",
+			groupId = "template-service")
 	Mono<Void> onUpdate(TemplateUpdateEvent event) {
 		if (event instanceof TemplateUpdated updated) {
 			return this.updater.apply(updated);

@@ -46,7 +46,7 @@ class WebhookEventsListener {
 			.register(meters);
 	}
 
-	@KafkaListener(topics = "wa.webhook-events")
+	@KafkaListener(topics = "#{T(com.waplatform.common.kafka.Topics).WEBHOOK_EVENTS.name()}")
 	Mono<Void> onWebhook(WebhookEvent event) {
 		if (event instanceof WebhookReceived received) {
 			return process(received);

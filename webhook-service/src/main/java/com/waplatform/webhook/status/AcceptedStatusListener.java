@@ -33,7 +33,7 @@ class AcceptedStatusListener {
 		this.tx = tx;
 	}
 
-	@KafkaListener(topics = "wa.status-events", groupId = GROUP_ID)
+	@KafkaListener(topics = "#{T(com.waplatform.common.kafka.Topics).STATUS_EVENTS.name()}", groupId = GROUP_ID)
 	Mono<Void> onStatus(Event event) {
 		if (!(event instanceof StatusEvent status) || status.status() != MessageStatus.ACCEPTED
 				|| status.wamid() == null) {

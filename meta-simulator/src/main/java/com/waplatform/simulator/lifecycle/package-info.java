@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.simulator.lifecycle;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.support.lifecycle;
+
+import org.jspecify.annotations.NullMarked;
