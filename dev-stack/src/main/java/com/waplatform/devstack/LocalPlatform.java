@@ -78,6 +78,8 @@ public final class LocalPlatform implements AutoCloseable {
 			gateway.put("gateway.admin-token", adminToken);
 			gateway.put("gateway.webhook.verify-token", demo.verifyToken());
 			gateway.put("gateway.template-service-url", "http://localhost:" + ports.get(Service.TEMPLATE));
+			// GET /v1/events/{id} asks workflow-service what an event triggered
+			gateway.put("gateway.workflow-service-url", "http://localhost:" + ports.get(Service.WORKFLOW));
 			contexts.put(Service.GATEWAY, run(GatewayApplication.builder(), ports.get(Service.GATEWAY), gateway));
 
 			Map<String, Object> simulator = new HashMap<>(options.overrides());

@@ -106,6 +106,59 @@ class EndToEndTests {
 		assertThat(ledgerCount(request.messageId())).isEqualTo(1);
 	}
 
+	/**
+	 * The same booking through the gateway's CloudEvents HTTP binding (structured mode):
+	 * workflow-service records what it triggered, and {@code GET /v1/events/{id}} shows
+	 * the message, which travels to Meta like any other.
+	 */
+	@Test
+	void bookingConfirmedPostedToTheGatewayShowsTheMessageItTriggered() {
+		String bookingId = "B-" + UUID.randomUUID();
+		String event = """
+				{"specversion": "1.0", "id": "evt-%s", "source": "/bookings", "type": "booking.confirmed",
+				 "subject": "%s", "data": {"bookingId": "%s", "customerName": "Ana", "customerPhone": "+34612345679",
+				 "packageName": "Lisbon Highlights", "startDate": "2026-12-01", "reference": "REF-78"}}"""
+			.formatted(bookingId, bookingId, bookingId);
+		JsonNode accepted = gateway.post()
+			.uri("/v1/events")
+			.header("Authorization", "Bearer " + demo.apiKey())
+			.contentType(MediaType.parseMediaType("application/cloudevents+json"))
+			.bodyValue(event)
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		String eventId = accepted.get("events").get(0).get("id").asString();
+
+		await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			JsonNode outcome = gateway.get()
+				.uri("/v1/events/{id}", eventId)
+				.header("Authorization", "Bearer " + demo.apiKey())
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(JsonNode.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(outcome.path("outcome").asString()).isEqualTo("triggered");
+		});
+		JsonNode outcome = gateway.get()
+			.uri("/v1/events/{id}", eventId)
+			.header("Authorization", "Bearer " + demo.apiKey())
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(outcome.path("subject").asString()).isEqualTo(bookingId);
+		assertThat(outcome.path("rules").get(0).path("rule").asString()).isEqualTo("booking_confirmation");
+		String messageId = outcome.path("rules").get(0).path("messages").get(0).asString();
+		awaitStatus(messageId, "read");
+		assertThat(getMessage(messageId).path("context").path("id").asString()).isEqualTo(bookingId);
+		assertThat(ledgerCount(messageId)).isEqualTo(1);
+	}
+
 	@Test
 	void sendRequestDeliveredTwiceToTheSenderReachesMetaOnce() throws Exception {
 		String id = sendText("+14155550102", "Payment received, thank you.");

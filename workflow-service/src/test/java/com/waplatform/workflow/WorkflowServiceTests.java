@@ -1,12 +1,17 @@
 package com.waplatform.workflow;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.business.BusinessEvent;
@@ -18,9 +23,16 @@ import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.kafka.RejectedEventException;
 import com.waplatform.testsupport.Infrastructure;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.message.Encoding;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -28,12 +40,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -41,19 +57,27 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service end to end on a real (embedded) Kafka broker and PostgreSQL: CloudEvents in
- * binary mode on {@code wa.business-events}, as another backend would publish them (raw
- * bytes and {@code ce_*} headers), send requests out.
+ * The service end to end on a real (embedded) Kafka broker and PostgreSQL: CloudEvents on
+ * {@code wa.business-events} as another backend would publish them, in binary mode (raw
+ * bytes and {@code ce_*} headers) and in structured mode (the official CloudEvents SDK),
+ * send requests out; what each event triggered read back from
+ * {@code /internal/events/{id}}.
  */
 @SpringBootTest(classes = { WorkflowApplication.class, WorkflowServiceTests.Listeners.class },
-		properties = "spring.config.name=workflow-service")
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=workflow-service",
+				"platform.internal-api.token=" + WorkflowServiceTests.SERVICE_TOKEN })
+@AutoConfigureWebTestClient
 @DirtiesContext
 class WorkflowServiceTests {
+
+	static final String SERVICE_TOKEN = "workflow-tests-service-token";
 
 	private static final String ORG = "org-tours";
 
@@ -61,7 +85,13 @@ class WorkflowServiceTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+	private static final String ORGANIZATION_EXTENSION = "organizationid";
+
 	private static KafkaTemplate<String, byte[]> raw;
+
+	private static KafkaProducer<String, CloudEvent> structured;
+
+	private static KafkaProducer<String, CloudEvent> binary;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -69,15 +99,31 @@ class WorkflowServiceTests {
 	}
 
 	@BeforeAll
-	static void rawProducer() {
+	static void producers() {
 		raw = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().getBrokersAsString()),
 				new StringSerializer(), new ByteArraySerializer()));
+		structured = sdkProducer(Encoding.STRUCTURED);
+		binary = sdkProducer(Encoding.BINARY);
+	}
+
+	/**
+	 * The official CloudEvents SDK's Kafka serializer, as a booking system would use it.
+	 */
+	private static KafkaProducer<String, CloudEvent> sdkProducer(Encoding encoding) {
+		CloudEventSerializer serializer = new CloudEventSerializer();
+		serializer.configure(Map.of(CloudEventSerializer.ENCODING_CONFIG, encoding,
+				CloudEventSerializer.EVENT_FORMAT_CONFIG, JsonFormat.CONTENT_TYPE), false);
+		return new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().getBrokersAsString()),
+				new StringSerializer(), serializer);
 	}
 
 	@AfterAll
-	static void closeRawProducer() {
+	static void closeProducers() {
 		((DefaultKafkaProducerFactory<String, byte[]>) raw.getProducerFactory()).destroy();
+		structured.close();
+		binary.close();
 	}
 
 	@Autowired
@@ -91,6 +137,9 @@ class WorkflowServiceTests {
 
 	@Autowired
 	Received received;
+
+	@Autowired
+	WebTestClient web;
 
 	@Test
 	void aConfirmedBookingBecomesOneTemplateMessage() {
@@ -143,10 +192,11 @@ class WorkflowServiceTests {
 		sendCloudEvent(UUID.randomUUID().toString(), BusinessEvent.BOOKING_CONFIRMED, bookingId,
 				booking(bookingId, "12345"));
 		await().atMost(TIMEOUT).until(() -> !this.received.deadLetters(bookingId).isEmpty());
-		ConsumerRecord<String, Event> dead = this.received.deadLetters(bookingId).get(0);
+		ConsumerRecord<String, byte[]> dead = this.received.deadLetters(bookingId).get(0);
 		assertThat(header(dead, "kafka_dlt-exception-message")).contains("Invalid customerPhone '12345'");
-		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(IllegalArgumentException.class.getName());
-		assertThat(((BusinessEvent) dead.value()).subject()).isEqualTo(bookingId);
+		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(RejectedEventException.class.getName());
+		assertThat(header(dead, RejectedEventException.REASON_HEADER)).isEqualTo("invalid_data");
+		assertThat(header(dead, EventHeaders.SUBJECT)).isEqualTo(bookingId);
 		assertThat(this.received.sendRequests(bookingId)).isEmpty();
 	}
 
@@ -156,20 +206,23 @@ class WorkflowServiceTests {
 		String elsewhere = "pn-elsewhere-" + UUID.randomUUID();
 		configure("org-elsewhere", elsewhere, false);
 		double refused = refused();
+		double rejected = rejected("foreign_number");
 		String bookingId = "B-" + UUID.randomUUID();
 
 		sendCloudEvent(UUID.randomUUID().toString(), BusinessEvent.BOOKING_CONFIRMED, bookingId,
 				booking(bookingId, "+447911123456", elsewhere));
 
 		await().atMost(TIMEOUT).until(() -> !this.received.deadLetters(bookingId).isEmpty());
-		ConsumerRecord<String, Event> dead = this.received.deadLetters(bookingId).get(0);
+		ConsumerRecord<String, byte[]> dead = this.received.deadLetters(bookingId).get(0);
 		assertThat(header(dead, "kafka_dlt-exception-message"))
 			.contains("Business phone number " + elsewhere + " is not a number of organization " + ORG
 					+ ": an organization sends only from its own numbers")
 			.doesNotContain("org-elsewhere");
-		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(IllegalArgumentException.class.getName());
-		assertThat(((BusinessEvent) dead.value()).subject()).isEqualTo(bookingId);
+		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(RejectedEventException.class.getName());
+		assertThat(header(dead, RejectedEventException.REASON_HEADER)).isEqualTo("foreign_number");
+		assertThat(header(dead, EventHeaders.SUBJECT)).isEqualTo(bookingId);
 		assertThat(refused()).isEqualTo(refused + 1);
+		await().atMost(TIMEOUT).until(() -> rejected("foreign_number") == rejected + 1);
 
 		// a later event is sent: the refused one left no send request behind
 		String marker = "B-" + UUID.randomUUID();
@@ -209,10 +262,186 @@ class WorkflowServiceTests {
 
 	@Test
 	void unknownEventTypesAreCountedAndIgnored() {
+		configureDefaultNumber();
 		double ignored = this.meters.counter("workflow.events.ignored", "type", "inquiry.received").count();
 		sendCloudEvent(UUID.randomUUID().toString(), "inquiry.received", "I-1", "{\"inquiryId\":\"I-1\"}");
 		await().atMost(TIMEOUT)
 			.until(() -> this.meters.counter("workflow.events.ignored", "type", "inquiry.received").count() > ignored);
+	}
+
+	@Test
+	void aBookingConfirmedInStructuredModeBecomesTheSameSendRequestAsInBinaryMode() {
+		configureDefaultNumber();
+		String bookingId = "B-" + UUID.randomUUID();
+		byte[] data = booking(bookingId, "+44 7911 123456").getBytes(StandardCharsets.UTF_8);
+		String binaryId = "evt-binary-" + UUID.randomUUID();
+		String structuredId = "evt-structured-" + UUID.randomUUID();
+
+		send(binary, bookingId, bookingConfirmed(binaryId, bookingId, data).build());
+		send(structured, bookingId, bookingConfirmed(structuredId, bookingId, data).build());
+
+		await().atMost(TIMEOUT).until(() -> this.received.sendRequests(bookingId).size() == 2);
+		SendRequest fromBinary = sendRequestOf(bookingId, binaryId);
+		SendRequest fromStructured = sendRequestOf(bookingId, structuredId);
+		assertThat(fromStructured).usingRecursiveComparison()
+			.ignoringFields("eventId", "messageId", "occurredAt")
+			.isEqualTo(fromBinary);
+		assertThat(fromStructured.organizationId()).isEqualTo(ORG);
+		assertThat(fromStructured.phoneNumberId()).isEqualTo(PHONE_NUMBER_ID);
+		assertThat(fromStructured.recipient()).isEqualTo("+447911123456");
+		assertThat(this.received.sendRequests(bookingId)).extracting(ConsumerRecord::key).containsOnly(PHONE_NUMBER_ID);
+	}
+
+	/**
+	 * Every reason a business event cannot be used: on the dead-letter topic with the
+	 * reason in a header, and counted once under that reason.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unusableEvents")
+	void anUnusableEventIsDeadLetteredWithItsReasonAndCounted(String reason, Consumer<String> publish) {
+		configureDefaultNumber();
+		double before = rejected(reason);
+		String key = "K-" + UUID.randomUUID();
+
+		publish.accept(key);
+
+		await().atMost(TIMEOUT).until(() -> !this.received.deadLetters(key).isEmpty());
+		ConsumerRecord<String, byte[]> dead = this.received.deadLetters(key).get(0);
+		assertThat(header(dead, RejectedEventException.REASON_HEADER)).isEqualTo(reason);
+		await().atMost(TIMEOUT).until(() -> rejected(reason) == before + 1);
+		assertThat(this.received.sendRequests(key)).isEmpty();
+	}
+
+	static Stream<Arguments> unusableEvents() {
+		String structuredJson = "application/cloudevents+json";
+		return Stream.of(Arguments.of("unknown_mode", (Consumer<String>) (key) -> {
+			// JSON without any CloudEvents attribute
+			ProducerRecord<String, byte[]> record = raw(key, booking(key, "+447911123456"));
+			header(record, EventHeaders.CONTENT_TYPE, "application/json");
+			send(record);
+		}), Arguments.of("unknown_mode", (Consumer<String>) (key) -> {
+			// batches exist in the HTTP binding only
+			ProducerRecord<String, byte[]> record = raw(key, "[]");
+			header(record, EventHeaders.CONTENT_TYPE, "application/cloudevents-batch+json");
+			send(record);
+		}), Arguments.of("missing_attribute", (Consumer<String>) (key) -> {
+			ProducerRecord<String, byte[]> record = raw(key, """
+					{"specversion":"1.0","source":"/bookings","type":"booking.confirmed","organizationid":"%s",
+					 "data":%s}""".formatted(ORG, booking(key, "+447911123456")));
+			header(record, EventHeaders.CONTENT_TYPE, structuredJson);
+			send(record);
+		}), Arguments.of("invalid_attribute", (Consumer<String>) (key) -> {
+			ProducerRecord<String, byte[]> record = binaryRecord(key, booking(key, "+447911123456"));
+			record.headers().remove(EventHeaders.TIME);
+			header(record, EventHeaders.TIME, "yesterday");
+			send(record);
+		}), Arguments.of("missing_organization", (Consumer<String>) (key) -> {
+			CloudEvent event = bookingConfirmed("evt-" + key, key,
+					booking(key, "+447911123456").getBytes(StandardCharsets.UTF_8))
+				.withoutExtension(ORGANIZATION_EXTENSION)
+				.build();
+			send(structured, key, event);
+		}), Arguments.of("unreadable_data", (Consumer<String>) (key) -> {
+			send(binaryRecord(key, "{\"bookingId\": "));
+		}), Arguments.of("unreadable_data", (Consumer<String>) (key) -> {
+			ProducerRecord<String, byte[]> record = raw(key, "not json at all");
+			header(record, EventHeaders.CONTENT_TYPE, structuredJson);
+			send(record);
+		}), Arguments.of("unknown_organization", (Consumer<String>) (key) -> {
+			CloudEvent event = bookingConfirmed("evt-" + key, key,
+					booking(key, "+447911123456").getBytes(StandardCharsets.UTF_8))
+				.withExtension(ORGANIZATION_EXTENSION, "org-unknown-" + UUID.randomUUID())
+				.build();
+			send(structured, key, event);
+		}));
+	}
+
+	@Test
+	void theOutcomeOfAnEventShowsWhatItTriggeredToItsOrganizationOnly() {
+		configureDefaultNumber();
+		String eventId = UUID.randomUUID().toString();
+		String bookingId = "B-" + UUID.randomUUID();
+		sendCloudEvent(eventId, BusinessEvent.BOOKING_CONFIRMED, bookingId, booking(bookingId, "+447911123456"));
+		await().atMost(TIMEOUT).until(() -> !this.received.sendRequests(bookingId).isEmpty());
+		String messageId = ((SendRequest) this.received.sendRequests(bookingId).get(0).value()).messageId();
+
+		outcome(eventId, ORG).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(eventId)
+			.jsonPath("$.type")
+			.isEqualTo(BusinessEvent.BOOKING_CONFIRMED)
+			.jsonPath("$.source")
+			.isEqualTo("/bookings")
+			.jsonPath("$.subject")
+			.isEqualTo(bookingId)
+			.jsonPath("$.outcome")
+			.isEqualTo("triggered")
+			.jsonPath("$.rules[0].rule")
+			.isEqualTo("booking_confirmation")
+			.jsonPath("$.rules[0].messages")
+			.isEqualTo(List.of(messageId));
+		// another organization's view, and no service token
+		outcome(eventId, "org-elsewhere").expectStatus().isNotFound();
+		this.web.get()
+			.uri("/internal/events/{id}?organizationId={org}", eventId, ORG)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+
+		String ignored = UUID.randomUUID().toString();
+		sendCloudEvent(ignored, "inquiry.received", "I-" + ignored, "{\"inquiryId\":\"I-1\"}");
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> outcome(ignored, ORG).expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.outcome")
+				.isEqualTo("ignored")
+				.jsonPath("$.reason")
+				.isEqualTo("no_matching_rule")
+				.jsonPath("$.rules")
+				.isEmpty());
+
+		String invalid = UUID.randomUUID().toString();
+		String invalidBooking = "B-" + UUID.randomUUID();
+		sendCloudEvent(invalid, BusinessEvent.BOOKING_CONFIRMED, invalidBooking, booking(invalidBooking, "12345"));
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> outcome(invalid, ORG).expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.outcome")
+				.isEqualTo("rejected")
+				.jsonPath("$.reason")
+				.isEqualTo("invalid_data")
+				.jsonPath("$.detail")
+				.value((String detail) -> assertThat(detail).contains("Invalid customerPhone '12345'"))
+				.jsonPath("$.rules[0].rule")
+				.isEqualTo("booking_confirmation")
+				.jsonPath("$.rules[0].skipped")
+				.isEqualTo("invalid_data"));
+	}
+
+	private WebTestClient.ResponseSpec outcome(String eventId, String organizationId) {
+		return this.web.get()
+			.uri("/internal/events/{id}?organizationId={org}", eventId, organizationId)
+			.headers((headers) -> headers.setBearerAuth(SERVICE_TOKEN))
+			.exchange();
+	}
+
+	private SendRequest sendRequestOf(String bookingId, String cloudEventId) {
+		String eventId = BusinessEvent.eventIdOf("/bookings", cloudEventId).toString();
+		return this.received.sendRequests(bookingId)
+			.stream()
+			.map((record) -> (SendRequest) record.value())
+			.filter((request) -> request.messageId()
+				.equals(UUID.nameUUIDFromBytes(("workflow|booking_confirmation|" + eventId).getBytes()).toString()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private double rejected(String reason) {
+		return this.meters.counter("workflow.events.rejected", "reason", reason).count();
 	}
 
 	private void configureDefaultNumber() {
@@ -255,8 +484,15 @@ class WorkflowServiceTests {
 
 	/** A CloudEvent in Kafka binary mode, as any backend would produce it. */
 	private static void sendCloudEvent(String id, String type, String subject, String data) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.BUSINESS_EVENTS.name(), subject,
-				data.getBytes(StandardCharsets.UTF_8));
+		send(binaryRecord(id, type, subject, data));
+	}
+
+	private static ProducerRecord<String, byte[]> binaryRecord(String key, String data) {
+		return binaryRecord(UUID.randomUUID().toString(), BusinessEvent.BOOKING_CONFIRMED, key, data);
+	}
+
+	private static ProducerRecord<String, byte[]> binaryRecord(String id, String type, String subject, String data) {
+		ProducerRecord<String, byte[]> record = raw(subject, data);
 		header(record, EventHeaders.ID, id);
 		header(record, EventHeaders.TYPE, type);
 		header(record, EventHeaders.SOURCE, "/bookings");
@@ -265,6 +501,36 @@ class WorkflowServiceTests {
 		header(record, EventHeaders.SUBJECT, subject);
 		header(record, EventHeaders.ORGANIZATION_ID, ORG);
 		header(record, EventHeaders.CONTENT_TYPE, "application/json");
+		return record;
+	}
+
+	private static ProducerRecord<String, byte[]> raw(String key, String value) {
+		return new ProducerRecord<>(Topics.BUSINESS_EVENTS.name(), key, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A {@code booking.confirmed} built with the CloudEvents SDK. */
+	private static CloudEventBuilder bookingConfirmed(String id, String bookingId, byte[] data) {
+		return CloudEventBuilder.v1()
+			.withId(id)
+			.withSource(URI.create("/bookings"))
+			.withType(BusinessEvent.BOOKING_CONFIRMED)
+			.withSubject(bookingId)
+			.withTime(OffsetDateTime.now())
+			.withDataContentType("application/json")
+			.withData(data)
+			.withExtension(ORGANIZATION_EXTENSION, ORG);
+	}
+
+	private static void send(KafkaProducer<String, CloudEvent> producer, String key, CloudEvent event) {
+		try {
+			producer.send(new ProducerRecord<>(Topics.BUSINESS_EVENTS.name(), key, event)).get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish " + event.getId(), ex);
+		}
+	}
+
+	private static void send(ProducerRecord<String, byte[]> record) {
 		StepVerifier.create(Mono.fromFuture(() -> raw.send(record)))
 			.expectNextCount(1)
 			.expectComplete()
@@ -293,9 +559,18 @@ class WorkflowServiceTests {
 
 		private final List<ConsumerRecord<String, Event>> records = new CopyOnWriteArrayList<>();
 
-		@KafkaListener(topics = { "wa.send-requests", "wa.business-events-dlt" }, groupId = "workflow-service-tests")
+		private final List<ConsumerRecord<String, byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+
+		@KafkaListener(topics = "wa.send-requests", groupId = "workflow-service-tests")
 		void on(ConsumerRecord<String, Event> record) {
 			this.records.add(record);
+		}
+
+		/** Dead letters as they are: many are no readable CloudEvent. */
+		@KafkaListener(topics = "wa.business-events-dlt", groupId = "workflow-service-tests",
+				properties = "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer")
+		void onDeadLetter(ConsumerRecord<String, byte[]> record) {
+			this.deadLetters.add(record);
 		}
 
 		List<ConsumerRecord<String, Event>> sendRequests(String bookingId) {
@@ -306,11 +581,8 @@ class WorkflowServiceTests {
 				.toList();
 		}
 
-		List<ConsumerRecord<String, Event>> deadLetters(String subject) {
-			return this.records.stream()
-				.filter((record) -> record.topic().equals(Topics.BUSINESS_EVENTS.dlt()))
-				.filter((record) -> subject.equals(record.key()))
-				.toList();
+		List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
+			return this.deadLetters.stream().filter((record) -> key.equals(record.key())).toList();
 		}
 
 	}

@@ -50,10 +50,11 @@ class GatewaySecurity {
 				.pathMatchers(HttpMethod.POST, Routes.META_WEBHOOKS)
 				.permitAll()
 				// an organization, through one of its API keys
-				.pathMatchers(HttpMethod.GET, Routes.MESSAGES, Routes.MESSAGE, Routes.TEMPLATES, Routes.TEMPLATE)
+				.pathMatchers(HttpMethod.GET, Routes.MESSAGES, Routes.MESSAGE, Routes.TEMPLATES, Routes.TEMPLATE,
+						Routes.EVENT)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				.pathMatchers(HttpMethod.POST, Routes.MESSAGES, Routes.TEMPLATES, Routes.TEMPLATE_SYNC,
-						Routes.TEMPLATE_PREVIEW)
+						Routes.TEMPLATE_PREVIEW, Routes.EVENTS)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				// the operator, through the admin token
 				.pathMatchers(HttpMethod.POST, Routes.ORGANIZATIONS, Routes.PHONE_NUMBERS, Routes.API_KEYS)

@@ -24,13 +24,18 @@ import org.springframework.validation.annotation.Validated;
  * sync and creation are proxied to it)
  * @param templateServiceTimeout the longest wait for one template-service call (a sync
  * reads Meta's whole template list)
+ * @param workflowServiceUrl where workflow-service answers its internal API (what a
+ * business event triggered, {@code GET /v1/events/{id}})
+ * @param workflowServiceTimeout the longest wait for one workflow-service call
  */
 @Validated
 @ConfigurationProperties("gateway")
 public record GatewayProperties(@Nullable String adminToken, @NotNull @DefaultValue("60s") Duration apiKeyCacheTtl,
 		@NotNull @DefaultValue("30s") Duration unknownKeyCacheTtl,
 		@NotNull @DefaultValue("http://localhost:8082") URI templateServiceUrl,
-		@NotNull @DefaultValue("60s") Duration templateServiceTimeout) {
+		@NotNull @DefaultValue("60s") Duration templateServiceTimeout,
+		@NotNull @DefaultValue("http://localhost:8084") URI workflowServiceUrl,
+		@NotNull @DefaultValue("10s") Duration workflowServiceTimeout) {
 
 	public boolean adminApiEnabled() {
 		return this.adminToken != null && !this.adminToken.isBlank();

@@ -19,6 +19,10 @@ public final class Routes {
 
 	public static final String TEMPLATE_SYNC = "/v1/templates/sync";
 
+	public static final String EVENTS = "/v1/events";
+
+	public static final String EVENT = "/v1/events/{eventId}";
+
 	public static final String ORGANIZATIONS = "/v1/admin/organizations";
 
 	public static final String ORGANIZATION = "/v1/admin/organizations/{organizationId}";

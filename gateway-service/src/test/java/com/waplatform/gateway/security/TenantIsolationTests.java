@@ -13,6 +13,7 @@ import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.template.TemplateFixtures;
 import com.waplatform.common.template.TemplateSnapshot;
 import com.waplatform.gateway.FakeTemplateService;
+import com.waplatform.gateway.FakeWorkflowService;
 import com.waplatform.gateway.GatewayApplication;
 import com.waplatform.gateway.GatewayFixtures.Tenant;
 import com.waplatform.gateway.GatewayFixtures;
@@ -62,6 +63,8 @@ class TenantIsolationTests {
 
 	private static FakeTemplateService templateService;
 
+	private static FakeWorkflowService workflowService;
+
 	private final WebTestClient client;
 
 	private final EventPublisher publisher;
@@ -78,6 +81,8 @@ class TenantIsolationTests {
 
 	private String messageOfA;
 
+	private String eventOfA;
+
 	@Autowired
 	TenantIsolationTests(WebTestClient client, EventPublisher publisher, TemplateDirectory templates, DatabaseClient db,
 			@LocalServerPort int port) {
@@ -93,12 +98,17 @@ class TenantIsolationTests {
 		Infrastructure.register(registry);
 		templateService = FakeTemplateService.start();
 		registry.add("gateway.template-service-url", templateService::url);
+		workflowService = FakeWorkflowService.start(SERVICE_TOKEN);
+		registry.add("gateway.workflow-service-url", workflowService::url);
 	}
 
 	@AfterAll
 	static void stopTemplateService() {
 		if (templateService != null) {
 			templateService.stop();
+		}
+		if (workflowService != null) {
+			workflowService.stop();
 		}
 	}
 
@@ -121,6 +131,57 @@ class TenantIsolationTests {
 					&& this.templates.snapshot(this.b.wabaId(), other.name(), other.language()).isPresent());
 		this.messageOfA = accepted(this.a, "idem-shared",
 				"{\"to\": \"+14155550123\", \"type\": \"text\", " + "\"text\": {\"body\": \"For A's customer\"}}");
+		this.eventOfA = postedEvent(this.a, businessEvent("evt-shared", null), false);
+	}
+
+	@Test
+	void organizationBNeverSeesOrPostsAsTheEventsOfA() {
+		// the same source + id in B is B's own event: another id, not a duplicate of A's
+		String eventOfB = postedEvent(this.b, businessEvent("evt-shared", null), false);
+		assertThat(eventOfB).isNotEqualTo(this.eventOfA);
+		assertThat(postedEvent(this.a, businessEvent("evt-shared", null), true)).isEqualTo(this.eventOfA);
+		// an event may not claim another organization
+		call(HttpMethod.POST, "/v1/events", this.b.apiKey(),
+				businessEvent("evt-claims-a", "\"organizationid\": \"" + this.a.organizationId() + "\", "),
+				"application/cloudevents+json")
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("organizationid");
+		assertThat(this.db.sql("select organization_id from received_events where cloud_event_id = 'evt-claims-a'")
+			.map((row) -> row.get("organization_id", String.class))
+			.all()
+			.collectList()
+			.block(WAIT)).isEmpty();
+		// each organization's events are recorded as its own only
+		assertThat(this.db.sql("select organization_id from received_events where event_id = :id")
+			.bind("id", UUID.fromString(eventOfB))
+			.map((row) -> row.get("organization_id", String.class))
+			.all()
+			.collectList()
+			.block(WAIT)).containsExactly(this.b.organizationId());
+
+		// what A's event triggered is A's to read; B's view of it is a 404, even from
+		// workflow-service
+		workflowService.record(this.a.organizationId(), this.eventOfA, """
+				{"id": "%s", "type": "booking.confirmed", "source": "/bookings", "subject": "B-1",
+				 "outcome": "triggered", "rules": [{"rule": "booking_confirmation", "messages": ["m-1"]}]}"""
+			.formatted(this.eventOfA));
+		call(HttpMethod.GET, "/v1/events/" + this.eventOfA, this.a.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.outcome")
+			.isEqualTo("triggered");
+		call(HttpMethod.GET, "/v1/events/" + this.eventOfA, this.b.apiKey(), null).expectStatus().isNotFound();
+		assertThat(workflowService.requests())
+			.contains("/internal/events/" + this.eventOfA + "?organizationId=" + this.b.organizationId());
+		call(HttpMethod.GET, "/v1/events/" + eventOfB, this.b.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.outcome")
+			.isEqualTo("pending");
+		call(HttpMethod.GET, "/v1/events/" + eventOfB, this.a.apiKey(), null).expectStatus().isNotFound();
 	}
 
 	@Test
@@ -249,7 +310,9 @@ class TenantIsolationTests {
 				new Route(HttpMethod.POST, "/v1/templates", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/templates/sync", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/templates/booking_reminder", Audience.ORGANIZATION),
-				new Route(HttpMethod.POST, "/v1/templates/booking_reminder/preview", Audience.ORGANIZATION));
+				new Route(HttpMethod.POST, "/v1/templates/booking_reminder/preview", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/events", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/events/" + this.eventOfA, Audience.ORGANIZATION));
 		int tried = 0;
 		Map<Trick, java.util.SortedSet<Integer>> answers = new java.util.EnumMap<>(Trick.class);
 		for (Route route : routes) {
@@ -278,7 +341,7 @@ class TenantIsolationTests {
 		return this.db
 			.sql("select (select count(*) from organizations) + (select count(*) from api_keys)"
 					+ " + (select count(*) from phone_numbers) + (select count(*) from messages)"
-					+ " + (select count(*) from idempotency_keys) as n")
+					+ " + (select count(*) from idempotency_keys) + (select count(*) from received_events) as n")
 			.map((row) -> row.get("n", Long.class))
 			.one()
 			.block(WAIT);
@@ -302,6 +365,11 @@ class TenantIsolationTests {
 
 	/** A request sent exactly as written: the path is not normalized or re-encoded. */
 	private WebTestClient.ResponseSpec call(HttpMethod method, String path, String bearer, String json) {
+		return call(method, path, bearer, json, MediaType.APPLICATION_JSON_VALUE);
+	}
+
+	private WebTestClient.ResponseSpec call(HttpMethod method, String path, String bearer, String json,
+			String contentType) {
 		Consumer<HttpHeaders> headers = (h) -> {
 			if (bearer != null) {
 				h.setBearerAuth(bearer);
@@ -310,8 +378,28 @@ class TenantIsolationTests {
 		WebTestClient.RequestBodySpec request = this.client.method(method)
 			.uri(URI.create("http://localhost:" + this.port + path))
 			.headers(headers);
-		return (json != null) ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
+		return (json != null) ? request.contentType(MediaType.parseMediaType(contentType)).bodyValue(json).exchange()
 				: request.exchange();
+	}
+
+	/** Posts a structured-mode event; answers the platform's id of it. */
+	private String postedEvent(Tenant tenant, String event, boolean duplicate) {
+		Map<?, ?> answer = call(HttpMethod.POST, "/v1/events", tenant.apiKey(), event, "application/cloudevents+json")
+			.expectStatus()
+			.isAccepted()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Map<?, ?> accepted = (Map<?, ?>) ((List<?>) answer.get("events")).get(0);
+		assertThat(accepted.get("duplicate")).isEqualTo(duplicate);
+		return (String) accepted.get("id");
+	}
+
+	private static String businessEvent(String id, String extra) {
+		return """
+				{"specversion": "1.0", "id": "%s", "source": "/bookings", "type": "booking.confirmed",
+				 "subject": "B-1", %s"data": {"bookingId": "B-1", "customerPhone": "+14155550123"}}""".formatted(id,
+				(extra != null) ? extra : "");
 	}
 
 	record Route(HttpMethod method, String path, Audience audience) {

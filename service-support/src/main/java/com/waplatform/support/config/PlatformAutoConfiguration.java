@@ -1,5 +1,6 @@
 package com.waplatform.support.config;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,10 @@ import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topic;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.support.accounts.AccountDirectory;
+import com.waplatform.support.kafka.DeadLetterObserver;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.support.kafka.EventSerializer;
+import com.waplatform.support.kafka.RejectedEventException;
 import com.waplatform.support.outbox.Outbox;
 import com.waplatform.support.outbox.OutboxRelay;
 import com.waplatform.support.outbox.ProcessedEvents;
@@ -20,10 +23,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,6 +44,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -45,7 +53,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * What every service gets: event publishing with CloudEvents headers, topic creation
@@ -61,6 +71,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @EnableConfigurationProperties(PlatformProperties.class)
 @EnableScheduling
 public class PlatformAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(PlatformAutoConfiguration.class);
 
 	@Bean
 	JsonMapperBuilderCustomizer platformJson() {
@@ -106,11 +118,14 @@ public class PlatformAutoConfiguration {
 
 	/**
 	 * Retries a failing record a few times, then publishes it to {@code <topic>-dlt} with
-	 * the exception in the headers; records that can never succeed (unreadable, invalid)
-	 * go there at once.
+	 * the exception in the headers and a short reason code
+	 * ({@value RejectedEventException#REASON_HEADER}); records that can never succeed
+	 * (unreadable, invalid, rejected) go there at once. {@link DeadLetterObserver} beans
+	 * are told of every dead letter.
 	 */
 	@Bean
-	CommonErrorHandler platformErrorHandler(KafkaProperties kafkaProperties, PlatformProperties properties) {
+	CommonErrorHandler platformErrorHandler(KafkaProperties kafkaProperties, PlatformProperties properties,
+			ObjectProvider<DeadLetterObserver> observers) {
 		Map<String, Object> config = kafkaProperties.buildProducerProperties();
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		DelegatingByTypeSerializer values = new DelegatingByTypeSerializer(
@@ -118,11 +133,39 @@ public class PlatformAutoConfiguration {
 		KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(
 				new DefaultKafkaProducerFactory<>(config, null, () -> castSerializer(values)));
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters);
+		recoverer
+			.setHeadersFunction((record, exception) -> new RecordHeaders().add(RejectedEventException.REASON_HEADER,
+					RejectedEventException.reasonOf(exception).getBytes(StandardCharsets.UTF_8)));
 		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
 		backOff.setMaxAttempts(properties.kafka().retryAttempts() - 1);
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		DefaultErrorHandler handler = new DefaultErrorHandler(observed(recoverer, observers), backOff);
 		handler.addNotRetryableExceptions(DeserializationException.class, IllegalArgumentException.class);
+		// a rejection that can never succeed goes to the dead-letter topic at once
+		handler.setBackOffFunction((record, exception) -> RejectedEventException.in(exception)
+			.filter((rejected) -> !rejected.retryable())
+			.map((rejected) -> (BackOff) new FixedBackOff(0, 0))
+			.orElse(null));
 		return handler;
+	}
+
+	/**
+	 * Dead-letters a record, then tells the observers (only once it is on the dead-letter
+	 * topic: a failed publication is retried, and must not be counted twice).
+	 */
+	private static ConsumerAwareRecordRecoverer observed(DeadLetterPublishingRecoverer recoverer,
+			ObjectProvider<DeadLetterObserver> observers) {
+		return (record, consumer, exception) -> {
+			recoverer.accept(record, consumer, exception);
+			String reason = RejectedEventException.reasonOf(exception);
+			observers.orderedStream().forEach((observer) -> {
+				try {
+					observer.deadLettered(record, exception, reason);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Dead-letter observer {} failed on a record of {}", observer, record.topic(), ex);
+				}
+			});
+		};
 	}
 
 	@SuppressWarnings("unchecked")

@@ -3,9 +3,11 @@ package com.waplatform.support.outbox;
 import java.time.Duration;
 import java.util.List;
 
+import com.waplatform.common.business.BusinessEvent;
 import com.waplatform.common.event.Event;
 import com.waplatform.common.event.EventTypes;
 import com.waplatform.common.json.Json;
+import com.waplatform.common.kafka.Topics;
 import com.waplatform.support.kafka.EventPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -99,8 +101,14 @@ public class OutboxRelay {
 
 	private record Row(Long id, String topic, String type, String payload) {
 
+		/**
+		 * The event, read by its type name; business events carry their producer's
+		 * CloudEvents type ({@code booking.confirmed}), so on their topic the topic
+		 * decides.
+		 */
 		Event event() {
-			Class<?> eventClass = EventTypes.classOf(this.type)
+			Class<?> eventClass = Topics.BUSINESS_EVENTS.name().equals(this.topic) ? BusinessEvent.class : EventTypes
+				.classOf(this.type)
 				.orElseThrow(
 						() -> new IllegalStateException("Outbox row " + this.id + " has unknown type " + this.type));
 			return (Event) Json.mapper().readValue(this.payload, eventClass);
