@@ -43,6 +43,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TextLimits {
 
+	/** A template's name, at creation and in a send. */
+	public static final int TEMPLATE_NAME = 512;
+
 	/** A TEXT header, its variable filled in (and at creation, its placeholder). */
 	public static final int HEADER_TEXT = 60;
 

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class TemplateCreationRules {
 
-	static final Pattern NAME = Pattern.compile("^[a-z0-9_]{1,512}$");
+	static final Pattern NAME = Pattern.compile("^[a-z0-9_]{1," + TextLimits.TEMPLATE_NAME + "}$");
 
 	static final Set<String> CATEGORIES = Set.of("MARKETING", "UTILITY", "AUTHENTICATION");
 
@@ -62,8 +62,8 @@ public final class TemplateCreationRules {
 			violations.add(new Violation("wabaId", "is required"));
 		}
 		if (template.name() == null || !NAME.matcher(template.name()).matches()) {
-			violations.add(new Violation("name",
-					"must be 1 to 512 lower-case letters, digits and underscores (^[a-z0-9_]{1,512}$)"));
+			violations.add(new Violation("name", "must be 1 to " + TextLimits.TEMPLATE_NAME
+					+ " lower-case letters, digits and underscores (" + NAME.pattern() + ")"));
 		}
 		if (blank(template.language())) {
 			violations.add(new Violation("language", "is required (e.g. en_US)"));

@@ -8,8 +8,9 @@ import com.waplatform.common.meta.MetaMessage.Language;
 import com.waplatform.common.meta.MetaMessage.Media;
 import com.waplatform.common.meta.MetaMessage.Reaction;
 import com.waplatform.common.meta.MetaMessage.Template;
-import com.waplatform.gateway.templates.domain.TemplateArgumentsReader;
 import com.waplatform.common.meta.MetaMessage.Text;
+import com.waplatform.common.template.TextLimits;
+import com.waplatform.gateway.templates.domain.TemplateArgumentsReader;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ final class MessageObjects {
 
 	static final int MAX_TEXT_LENGTH = 4096;
 
-	static final int MAX_TEMPLATE_NAME_LENGTH = 512;
+	static final int MAX_TEMPLATE_NAME_LENGTH = TextLimits.TEMPLATE_NAME;
 
 	private MessageObjects() {
 	}
