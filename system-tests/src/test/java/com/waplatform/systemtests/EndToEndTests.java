@@ -89,6 +89,44 @@ class EndToEndTests {
 	}
 
 	@Test
+	void aMessageScheduledTwoSecondsAheadReachesReadAfterItsTime() {
+		String to = "+14155550109";
+		simulator.post()
+			.uri("/admin/inbound")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("phoneNumberId", demo.phoneNumberId(), "from", to, "text", "Remind me, please"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful();
+		java.time.Instant scheduledFor = java.time.Instant.now().plusSeconds(2);
+		JsonNode response = gateway.post()
+			.uri("/v1/messages")
+			.header("Authorization", "Bearer " + demo.apiKey())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("to", to, "type", "text", "text", Map.of("body", "Your reminder"), "scheduledFor",
+					scheduledFor.toString()))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(response.get("status").asString()).isEqualTo("scheduled");
+		String id = response.get("id").asString();
+
+		awaitStatus(id, "read");
+		JsonNode message = getMessage(id);
+		assertThat(message.get("history").findValuesAsString("status")).contains("scheduled", "queued", "accepted",
+				"read");
+		for (JsonNode entry : message.get("history")) {
+			if ("queued".equals(entry.get("status").asString())) {
+				assertThat(java.time.Instant.parse(entry.get("at").asString())).isAfterOrEqualTo(scheduledFor);
+			}
+		}
+		assertThat(ledgerCount(id)).isEqualTo(1);
+	}
+
+	@Test
 	void bookingConfirmedBusinessEventReachesRead() throws Exception {
 		String bookingId = "B-" + UUID.randomUUID();
 		kafka.publishCloudEvent(Topics.BUSINESS_EVENTS.name(), bookingId, "booking.confirmed", demo.organizationId(),

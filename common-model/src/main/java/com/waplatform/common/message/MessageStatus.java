@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * lifecycle"). The statuses are totally ordered by {@link #rank()}:
  *
  * <pre>
- * queued, scheduled (0) &lt; accepted (1) &lt; sent (2) &lt; failed, expired, rejected (3) &lt; delivered (4) &lt; read (5)
+ * queued, scheduled (0) &lt; accepted (1) &lt; sent (2) &lt; failed, expired, rejected, cancelled (3) &lt; delivered (4) &lt; read (5)
  * </pre>
  *
  * and a status replaces the current one exactly when its rank is higher
@@ -27,7 +27,14 @@ import org.jspecify.annotations.Nullable;
  */
 public enum MessageStatus {
 
-	QUEUED(0), SCHEDULED(0), ACCEPTED(1), SENT(2), DELIVERED(4), READ(5), FAILED(3), EXPIRED(3), REJECTED(3);
+	QUEUED(0), SCHEDULED(0), ACCEPTED(1), SENT(2), DELIVERED(4), READ(5), FAILED(3), EXPIRED(3), REJECTED(3),
+
+	/**
+	 * Cancelled by the client while still scheduled: terminal, never sent; ranked with
+	 * the failures, so only Meta's receipts could replace it (none come for a message
+	 * never sent).
+	 */
+	CANCELLED(3);
 
 	private final int rank;
 

@@ -26,17 +26,18 @@ class MessageStatusTests {
 	 * status; {@code x}: the message moves to the incoming status, {@code .}: it stays.
 	 */
 	private static final String LIFECYCLE = """
-			current \\ incoming  queued  scheduled  accepted  sent  delivered  read  failed  expired  rejected
-			none                 x       x          x         x     x          x     x       x        x
-			queued               .       .          x         x     x          x     x       x        x
-			scheduled            .       .          x         x     x          x     x       x        x
-			accepted             .       .          .         x     x          x     x       x        x
-			sent                 .       .          .         .     x          x     x       x        x
-			delivered            .       .          .         .     .          x     .       .        .
-			read                 .       .          .         .     .          .     .       .        .
-			failed               .       .          .         .     x          x     .       .        .
-			expired              .       .          .         .     x          x     .       .        .
-			rejected             .       .          .         .     x          x     .       .        .
+			current \\ incoming  queued  scheduled  accepted  sent  delivered  read  failed  expired  rejected  cancelled
+			none                 x       x          x         x     x          x     x       x        x        x
+			queued               .       .          x         x     x          x     x       x        x        x
+			scheduled            .       .          x         x     x          x     x       x        x        x
+			accepted             .       .          .         x     x          x     x       x        x        x
+			sent                 .       .          .         .     x          x     x       x        x        x
+			delivered            .       .          .         .     .          x     .       .        .        .
+			read                 .       .          .         .     .          .     .       .        .        .
+			failed               .       .          .         .     x          x     .       .        .        .
+			expired              .       .          .         .     x          x     .       .        .        .
+			rejected             .       .          .         .     x          x     .       .        .        .
+			cancelled            .       .          .         .     x          x     .       .        .        .
 			""";
 
 	private static final Map<String, Boolean> VERDICTS = parse(LIFECYCLE);

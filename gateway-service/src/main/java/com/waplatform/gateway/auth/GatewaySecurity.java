@@ -56,6 +56,8 @@ class GatewaySecurity {
 				.pathMatchers(HttpMethod.POST, Routes.MESSAGES, Routes.TEMPLATES, Routes.TEMPLATE_SYNC,
 						Routes.TEMPLATE_PREVIEW, Routes.EVENTS)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.DELETE, Routes.MESSAGE)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				// the operator, through the admin token
 				.pathMatchers(HttpMethod.POST, Routes.ORGANIZATIONS, Routes.PHONE_NUMBERS, Routes.API_KEYS)
 				.hasAuthority(CallerAuthentication.ADMIN)

@@ -18,11 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTtl the longest time-to-live a message may ask for
  * @param idempotencyRetention how long an {@code Idempotency-Key} is remembered
  * @param maxPageSize the most messages one history page returns
+ * @param maxScheduleAhead how far ahead {@code scheduledFor} may be
  */
 @Validated
 @ConfigurationProperties("gateway.messages")
 public record MessageProperties(@NotNull @DefaultValue("64KB") DataSize maxBodySize,
 		@NotNull @DefaultValue("30d") Duration maxTtl, @NotNull @DefaultValue("24h") Duration idempotencyRetention,
-		@Min(1) @Max(1000) @DefaultValue("100") int maxPageSize) {
+		@Min(1) @Max(1000) @DefaultValue("100") int maxPageSize,
+		@NotNull @DefaultValue("30d") Duration maxScheduleAhead) {
 
 }

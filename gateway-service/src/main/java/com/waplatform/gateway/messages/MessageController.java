@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,8 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * {@code /v1/messages}: send (202, queued) and read back status and history. The body of
- * a send is read raw (size-limited) so that its JSON can be checked field by field.
+ * {@code /v1/messages}: send (202, queued or scheduled), cancel a scheduled message and
+ * read back status and history. The body of a send is read raw (size-limited) so that its
+ * JSON can be checked field by field.
  */
 @RestController
 class MessageController {
@@ -50,8 +52,12 @@ class MessageController {
 
 	private final MessageProperties properties;
 
-	MessageController(MessageSubmission submission, MessageQueries queries, MessageProperties properties) {
+	private final ScheduledMessages scheduled;
+
+	MessageController(MessageSubmission submission, MessageQueries queries, MessageProperties properties,
+			ScheduledMessages scheduled) {
 		this.submission = submission;
+		this.scheduled = scheduled;
 		this.queries = queries;
 		this.properties = properties;
 	}
@@ -68,8 +74,8 @@ class MessageController {
 			.flatMap((body) -> this.submission.submit(organizationId, body, idempotencyKey))
 			.map((submitted) -> ResponseEntity.accepted()
 				.location(URI.create("/v1/messages/" + submitted.messageId()))
-				.body(new Accepted(submitted.messageId(), "queued", submitted.language(),
-						submitted.languageFallback())));
+				.body(new Accepted(submitted.messageId(), submitted.scheduled() ? "scheduled" : "queued",
+						submitted.language(), submitted.languageFallback())));
 	}
 
 	@GetMapping(Routes.MESSAGE)
@@ -77,6 +83,15 @@ class MessageController {
 			@PathVariable String messageId) {
 		return this.queries.find(organizationId, messageId)
 			.switchIfEmpty(Mono.error(() -> Problems.notFound("No message " + messageId)));
+	}
+
+	/**
+	 * Cancels a message still scheduled: 204; 409 once it is on its way; 404 if unknown.
+	 */
+	@DeleteMapping(Routes.MESSAGE)
+	Mono<ResponseEntity<Void>> cancel(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
+			@PathVariable String messageId) {
+		return this.scheduled.cancel(organizationId, messageId).thenReturn(ResponseEntity.noContent().build());
 	}
 
 	@GetMapping(Routes.MESSAGES)

@@ -1,5 +1,6 @@
 package com.waplatform.gateway.messages;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,9 +35,10 @@ import org.springframework.web.ErrorResponseException;
  * Accepts a message: reads and validates the request, chooses the sending number, checks
  * a template message against the number's account ({@link TemplateGuard}), and in one
  * transaction remembers the idempotency key, records the message as queued and appends
- * the {@link SendRequest} to the outbox. An {@code Idempotency-Key} seen before with the
- * same request returns the first message id without sending again; with another request
- * it is a 409.
+ * the {@link SendRequest} to the outbox (a message with {@code scheduledFor}: records it
+ * as scheduled and holds it in {@link ScheduledMessages} instead). An
+ * {@code Idempotency-Key} seen before with the same request returns the first message id
+ * without sending again; with another request it is a 409.
  */
 @Service
 class MessageSubmission {
@@ -59,8 +61,13 @@ class MessageSubmission {
 
 	private final MessageRequestParser parser;
 
+	private final ScheduledMessages scheduled;
+
+	private final Clock clock;
+
 	MessageSubmission(DatabaseClient db, TransactionalOperator tx, Outbox outbox, MessageStore store,
-			BusinessNumbers numbers, TemplateGuard templates, MessageMetrics metrics, MessageProperties properties) {
+			BusinessNumbers numbers, TemplateGuard templates, MessageMetrics metrics, MessageProperties properties,
+			ScheduledMessages scheduled, Clock clock) {
 		this.db = db;
 		this.tx = tx;
 		this.outbox = outbox;
@@ -68,7 +75,9 @@ class MessageSubmission {
 		this.numbers = numbers;
 		this.templates = templates;
 		this.metrics = metrics;
-		this.parser = new MessageRequestParser(properties.maxTtl());
+		this.parser = new MessageRequestParser(properties.maxTtl(), properties.maxScheduleAhead(), clock);
+		this.scheduled = scheduled;
+		this.clock = clock;
 	}
 
 	Mono<Submitted> submit(String organizationId, byte[] body, @Nullable String idempotencyKey) {
@@ -82,10 +91,12 @@ class MessageSubmission {
 			return this.numbers.resolve(organizationId, request.from())
 				.flatMap((sender) -> checkTemplate(organizationId, sender, request).flatMap(
 						(checked) -> accept(organizationId, sender.phoneNumberId(), checked, tree, idempotencyKey)));
-		})
-			.doOnNext(
-					(submitted) -> this.metrics.record(organizationId, submitted.replayed() ? "replayed" : "accepted"))
-			.doOnError(ErrorResponseException.class, (ex) -> this.metrics.record(organizationId, outcome(ex)));
+		}).doOnNext((submitted) -> {
+			this.metrics.record(organizationId, submitted.replayed() ? "replayed" : "accepted");
+			if (submitted.scheduled() && !submitted.replayed()) {
+				this.scheduled.recordScheduled();
+			}
+		}).doOnError(ErrorResponseException.class, (ex) -> this.metrics.record(organizationId, outcome(ex)));
 	}
 
 	private static String outcome(ErrorResponseException ex) {
@@ -113,12 +124,20 @@ class MessageSubmission {
 			@Nullable String idempotencyKey) {
 		MessageRequest request = checked.request();
 		String messageId = UUID.randomUUID().toString();
-		Instant expiresAt = (request.ttl() != null) ? Instant.now().plus(request.ttl()) : null;
-		SendRequest sendRequest = SendRequest.of(organizationId, messageId, from, request.recipient(),
-				request.message(), request.context(), request.priority(), expiresAt, SOURCE);
+		Instant now = this.clock.instant();
+		Instant scheduledFor = request.scheduledFor();
+		// a scheduled message's time-to-live counts from its scheduled time
+		Instant start = (scheduledFor != null) ? scheduledFor : now;
+		Instant expiresAt = (request.ttl() != null) ? start.plus(request.ttl()) : null;
+		SendRequest sendRequest = new SendRequest(UUID.randomUUID(), now, organizationId, messageId, from,
+				request.recipient(), request.message(), request.context(), request.priority(), expiresAt, scheduledFor,
+				SOURCE);
+		Mono<Void> release = (scheduledFor != null) ? this.scheduled.hold(sendRequest)
+				: this.outbox.append(Topics.SEND_REQUESTS, sendRequest);
 		Mono<Submitted> write = this.store.recordSendRequest(sendRequest)
-			.then(this.outbox.append(Topics.SEND_REQUESTS, sendRequest))
-			.thenReturn(new Submitted(messageId, false, checked.language(), checked.languageFallback()));
+			.then(release)
+			.thenReturn(new Submitted(messageId, false, scheduledFor != null, checked.language(),
+					checked.languageFallback()));
 		if (idempotencyKey == null) {
 			return this.tx.transactional(write);
 		}
@@ -153,7 +172,8 @@ class MessageSubmission {
 			.map((row) -> new String[] { row.get("request_hash", String.class), row.get("message_id", String.class) })
 			.one()
 			.flatMap((row) -> hash.equals(row[0])
-					? Mono.just(new Submitted(row[1], true, checked.language(), checked.languageFallback()))
+					? Mono.just(new Submitted(row[1], true, checked.request().scheduledFor() != null,
+							checked.language(), checked.languageFallback()))
 					: Mono.error(Problems.exception(HttpStatus.CONFLICT, "idempotency-key-reused",
 							"Idempotency key reused",
 							"This Idempotency-Key was used for a different request; use a new key for a new message")));
@@ -187,10 +207,12 @@ class MessageSubmission {
 
 	/**
 	 * @param replayed whether this answers an idempotent retry of an accepted request
+	 * @param scheduled whether the message is held until its {@code scheduledFor}
 	 * @param language the template language sent (template messages)
 	 * @param languageFallback the organization's fallback used, e.g. {@code en→en_US}
 	 */
-	record Submitted(String messageId, boolean replayed, @Nullable String language, @Nullable String languageFallback) {
+	record Submitted(String messageId, boolean replayed, boolean scheduled, @Nullable String language,
+			@Nullable String languageFallback) {
 	}
 
 	private record Checked(MessageRequest request, @Nullable String language, @Nullable String languageFallback) {

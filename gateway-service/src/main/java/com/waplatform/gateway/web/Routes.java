@@ -9,6 +9,7 @@ public final class Routes {
 
 	public static final String MESSAGES = "/v1/messages";
 
+	/** {@code GET}: a message; {@code DELETE}: cancels it while it is scheduled. */
 	public static final String MESSAGE = "/v1/messages/{messageId}";
 
 	public static final String TEMPLATES = "/v1/templates";

@@ -83,6 +83,8 @@ class TenantIsolationTests {
 
 	private String eventOfA;
 
+	private String scheduledOfA;
+
 	@Autowired
 	TenantIsolationTests(WebTestClient client, EventPublisher publisher, TemplateDirectory templates, DatabaseClient db,
 			@LocalServerPort int port) {
@@ -132,6 +134,9 @@ class TenantIsolationTests {
 		this.messageOfA = accepted(this.a, "idem-shared",
 				"{\"to\": \"+14155550123\", \"type\": \"text\", " + "\"text\": {\"body\": \"For A's customer\"}}");
 		this.eventOfA = postedEvent(this.a, businessEvent("evt-shared", null), false);
+		this.scheduledOfA = accepted(this.a, "idem-scheduled",
+				"{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"Later, A\"}, "
+						+ "\"scheduledFor\": \"" + java.time.Instant.now().plus(Duration.ofDays(1)) + "\"}");
 	}
 
 	@Test
@@ -192,7 +197,17 @@ class TenantIsolationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(page).doesNotContain(this.messageOfA, this.a.phoneNumberId(), this.a.organizationId());
+		assertThat(page).doesNotContain(this.messageOfA, this.scheduledOfA, this.a.phoneNumberId(),
+				this.a.organizationId());
+		// B cannot cancel A's scheduled message (nor learn that it exists): a 404, and it
+		// stays scheduled
+		call(HttpMethod.DELETE, "/v1/messages/" + this.scheduledOfA, this.b.apiKey(), null).expectStatus().isNotFound();
+		call(HttpMethod.DELETE, "/v1/messages/" + this.messageOfA, this.b.apiKey(), null).expectStatus().isNotFound();
+		call(HttpMethod.GET, "/v1/messages/" + this.scheduledOfA, this.a.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("scheduled");
 		// A's number is not B's to send from
 		call(HttpMethod.POST, "/v1/messages", this.b.apiKey(),
 				"{\"to\": \"+14155550123\", \"from\": \"" + this.a.phoneNumberId()
@@ -268,6 +283,8 @@ class TenantIsolationTests {
 			.isForbidden();
 		call(HttpMethod.GET, "/v1/messages/" + this.messageOfA, GatewayFixtures.ADMIN_TOKEN, null).expectStatus()
 			.isForbidden();
+		call(HttpMethod.DELETE, "/v1/messages/" + this.scheduledOfA, GatewayFixtures.ADMIN_TOKEN, null).expectStatus()
+			.isForbidden();
 		// A's key still works: nothing B did changed it
 		call(HttpMethod.GET, "/v1/messages/" + this.messageOfA, this.a.apiKey(), null).expectStatus().isOk();
 	}
@@ -306,6 +323,7 @@ class TenantIsolationTests {
 				new Route(HttpMethod.POST, "/v1/messages", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/messages", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/messages/" + this.messageOfA, Audience.ORGANIZATION),
+				new Route(HttpMethod.DELETE, "/v1/messages/" + this.scheduledOfA, Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/templates", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/templates", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/templates/sync", Audience.ORGANIZATION),
@@ -341,7 +359,8 @@ class TenantIsolationTests {
 		return this.db
 			.sql("select (select count(*) from organizations) + (select count(*) from api_keys)"
 					+ " + (select count(*) from phone_numbers) + (select count(*) from messages)"
-					+ " + (select count(*) from idempotency_keys) + (select count(*) from received_events) as n")
+					+ " + (select count(*) from idempotency_keys) + (select count(*) from received_events)"
+					+ " + (select count(*) from scheduled_messages) as n")
 			.map((row) -> row.get("n", Long.class))
 			.one()
 			.block(WAIT);

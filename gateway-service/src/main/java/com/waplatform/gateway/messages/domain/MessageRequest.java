@@ -1,6 +1,7 @@
 package com.waplatform.gateway.messages.domain;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import com.waplatform.common.message.Priority;
 import com.waplatform.common.message.SendRequest.BusinessContext;
@@ -21,10 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param templateName the template's name for template messages
  * @param templateArguments the template's parameters and components as given, for
  * template messages
+ * @param scheduledFor when to send, or null for now
  */
 public record MessageRequest(@Nullable String from, String recipient, MetaMessage message, String type,
 		@Nullable String templateName, @Nullable TemplateArguments templateArguments, @Nullable BusinessContext context,
-		Priority priority, @Nullable Duration ttl) {
+		Priority priority, @Nullable Duration ttl, @Nullable Instant scheduledFor) {
 
 	public static final String MARK_AS_READ = "mark_as_read";
 
@@ -35,7 +37,7 @@ public record MessageRequest(@Nullable String from, String recipient, MetaMessag
 				m.text(), template, m.image(), m.document(), m.audio(), m.video(), m.sticker(), m.interactive(),
 				m.reaction(), m.bizOpaqueCallbackData(), m.status(), m.messageId(), m.typingIndicator());
 		return new MessageRequest(this.from, this.recipient, checked, this.type, this.templateName,
-				this.templateArguments, this.context, this.priority, this.ttl);
+				this.templateArguments, this.context, this.priority, this.ttl, this.scheduledFor);
 	}
 
 }

@@ -1,6 +1,8 @@
 package com.waplatform.gateway.messages.domain;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +24,9 @@ import tools.jackson.databind.JsonNode;
  * and the type's object, or mark-as-read's {@code status} + {@code message_id}) plus our
  * fields: {@code from}, {@code context} (a business record {@code {type, id}}, or Meta's
  * reply context when it has a {@code message_id}), {@code ttl} (ISO-8601 duration or
- * seconds) and {@code priority}. Every problem is reported with its field; the JSON type
- * of every known field is checked first.
+ * seconds), {@code priority} and {@code scheduledFor} (an ISO-8601 instant in the future,
+ * at most {@code maxScheduleAhead} ahead). Every problem is reported with its field; the
+ * JSON type of every known field is checked first.
  */
 public final class MessageRequestParser {
 
@@ -40,8 +43,23 @@ public final class MessageRequestParser {
 
 	private final Duration maxTtl;
 
+	private final Duration maxScheduleAhead;
+
+	private final Clock clock;
+
 	public MessageRequestParser(Duration maxTtl) {
+		this(maxTtl, Duration.ofDays(30), Clock.systemUTC());
+	}
+
+	/**
+	 * @param maxTtl the longest {@code ttl}
+	 * @param maxScheduleAhead how far ahead {@code scheduledFor} may be
+	 * @param clock what "now" is for {@code scheduledFor}
+	 */
+	public MessageRequestParser(Duration maxTtl, Duration maxScheduleAhead, Clock clock) {
 		this.maxTtl = maxTtl;
+		this.maxScheduleAhead = maxScheduleAhead;
+		this.clock = clock;
 	}
 
 	public ParseResult parse(@Nullable JsonNode root) {
@@ -76,9 +94,9 @@ public final class MessageRequestParser {
 				business = businessContext(contextNode, issues);
 			}
 		}
-		if (root.has("scheduledFor")) {
-			issues.invalid("scheduledFor", "scheduled sends are not supported by this API version");
-		}
+		JsonNode scheduledNode = root.get("scheduledFor");
+		Instant scheduledFor = (scheduledNode != null && !scheduledNode.isNull()) ? scheduledFor(scheduledNode, issues)
+				: null;
 		String type = issues.string(root, "type", "type");
 		String status = issues.string(root, "status", "status");
 		MetaMessage message;
@@ -102,7 +120,31 @@ public final class MessageRequestParser {
 		}
 		MetaMessage addressed = MessageRequest.MARK_AS_READ.equals(type) ? message : message.withRecipient(recipient);
 		return new ParseResult.Parsed(new MessageRequest(issues.string(root, "from", "from"), recipient, addressed,
-				type, templateName, arguments, business, priority, ttl));
+				type, templateName, arguments, business, priority, ttl, scheduledFor));
+	}
+
+	private @Nullable Instant scheduledFor(JsonNode node, Issues issues) {
+		Instant at;
+		try {
+			at = node.isString() ? Instant.parse(node.asString()) : null;
+		}
+		catch (DateTimeParseException ex) {
+			at = null;
+		}
+		if (at == null) {
+			issues.invalid("scheduledFor", "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z");
+			return null;
+		}
+		Instant now = this.clock.instant();
+		if (!at.isAfter(now)) {
+			issues.invalid("scheduledFor", "must be in the future");
+			return null;
+		}
+		if (at.isAfter(now.plus(this.maxScheduleAhead))) {
+			issues.invalid("scheduledFor", "must be at most " + this.maxScheduleAhead.toDays() + " days ahead");
+			return null;
+		}
+		return at;
 	}
 
 	private static @Nullable String recipient(@Nullable String to, Issues issues) {

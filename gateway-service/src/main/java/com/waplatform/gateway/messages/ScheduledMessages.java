@@ -1,0 +1,254 @@
+package com.waplatform.gateway.messages;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.waplatform.common.json.Json;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.message.MessageStatus;
+import com.waplatform.common.message.SendRequest;
+import com.waplatform.gateway.config.SchedulerProperties;
+import com.waplatform.gateway.web.Problems;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import com.waplatform.support.outbox.Outbox;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Messages sent with {@code scheduledFor}: held in {@code scheduled_messages}
+ * (PostgreSQL, nothing in the heap) until due, then released. A round claims due rows in
+ * batches ({@code for update skip locked}, oldest first) and, in the claiming
+ * transaction, deletes them, moves the read model from {@code scheduled} to
+ * {@code queued} and appends the {@link SendRequest} to the outbox; so every message is
+ * published exactly once, with several instances claiming at the same time or after a
+ * crash mid-batch (the transaction rolls back, the rows come back). A message whose
+ * {@code expiresAt} passed while it was held (e.g. the instances were down) is marked
+ * {@code expired} instead. A cancellation deletes the row too: whichever of the claim and
+ * the cancellation locks the row first wins, the other finds it gone.
+ * <p>
+ * Metrics:
+ * {@code gateway.scheduler.messages{outcome=scheduled|published|expired|cancelled}} and
+ * the gauge {@code gateway.scheduler.lag} (now minus the oldest due message not yet
+ * published, as of the last round; 0 when none).
+ */
+@Component
+class ScheduledMessages {
+
+	static final String MESSAGES_METRIC = "gateway.scheduler.messages";
+
+	static final String LAG_METRIC = "gateway.scheduler.lag";
+
+	private final DatabaseClient db;
+
+	private final TransactionalOperator tx;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	private final SchedulerProperties properties;
+
+	private final MeterRegistry meters;
+
+	private final AtomicLong lagMillis = new AtomicLong();
+
+	ScheduledMessages(DatabaseClient db, TransactionalOperator tx, Outbox outbox, Clock clock,
+			SchedulerProperties properties, MeterRegistry meters) {
+		this.db = db;
+		this.tx = tx;
+		this.outbox = outbox;
+		this.clock = clock;
+		this.properties = properties;
+		this.meters = meters;
+		TimeGauge.builder(LAG_METRIC, this.lagMillis, TimeUnit.MILLISECONDS, AtomicLong::doubleValue)
+			.description("Now minus the oldest due scheduled message not yet published, as of the last round")
+			.register(meters);
+	}
+
+	/**
+	 * Holds a scheduled send request until its {@code scheduledFor}; run inside the
+	 * transaction that records the message.
+	 */
+	Mono<Void> hold(SendRequest request) {
+		return nullableInstant(this.db.sql("""
+				insert into scheduled_messages (message_id, organization_id, due_at, expires_at, send_request)
+				values (:id, :org, :due, :expires, :request)""")
+			.bind("id", request.messageId())
+			.bind("org", request.organizationId())
+			.bind("due", request.scheduledFor())
+			.bind("request", Json.mapper().writeValueAsString(request)), "expires", request.expiresAt()).then();
+	}
+
+	/** Counts a message held (after its transaction committed). */
+	void recordScheduled() {
+		count("scheduled", 1);
+	}
+
+	@Scheduled(fixedDelayString = "${gateway.scheduler.poll-interval:1s}",
+			initialDelayString = "${gateway.scheduler.poll-interval:1s}")
+	Mono<Void> release() {
+		return releaseDue().then();
+	}
+
+	/**
+	 * Releases everything due now, batch after batch; emits how many messages were
+	 * published or expired. The lag gauge is measured first: how late this round is for
+	 * the oldest message due.
+	 */
+	Mono<Long> releaseDue() {
+		return Mono.defer(() -> {
+			Instant now = this.clock.instant();
+			int size = this.properties.batchSize();
+			return updateLag(now)
+				.then(batch(now).expand((count) -> (count == size) ? batch(now) : Mono.empty()).reduce(0L, Long::sum));
+		});
+	}
+
+	/** One batch, one transaction: claims, then publishes or expires each. */
+	Mono<Long> batch(Instant now) {
+		Flux<String> outcomes = this.db.sql("""
+				delete from scheduled_messages where message_id in (
+					select message_id from scheduled_messages where due_at <= :now
+					order by due_at limit :batch for update skip locked)
+				returning expires_at, send_request""")
+			.bind("now", now)
+			.bind("batch", this.properties.batchSize())
+			.map((row) -> new Claimed(row.get("expires_at", Instant.class), row.get("send_request", String.class)))
+			.all()
+			// read the claimed rows to the end before the next statement on the
+			// connection
+			.collectList()
+			.flatMapMany((claimed) -> Flux.fromIterable(claimed).concatMap((one) -> releaseOne(one, now)));
+		return this.tx.transactional(outcomes)
+			.collectList()
+			.doOnNext((released) -> released.forEach((outcome) -> count(outcome, 1)))
+			.map((released) -> (long) released.size());
+	}
+
+	private Mono<String> releaseOne(Claimed claimed, Instant now) {
+		SendRequest held = Json.mapper().readValue(claimed.sendRequest(), SendRequest.class);
+		if (claimed.expiresAt() != null && !claimed.expiresAt().isAfter(now)) {
+			return this.db.sql("""
+					update messages set status = :status, status_rank = :rank, error_title = :title,
+						error_details = :details, updated_at = :now
+					where id = :id and status_rank < :rank""")
+				.bind("status", MessageStatus.EXPIRED.wireName())
+				.bind("rank", MessageStatus.EXPIRED.rank())
+				.bind("title", "Time-to-live elapsed")
+				.bind("details",
+						"The message expired at " + claimed.expiresAt() + " before its scheduled time "
+								+ "was released")
+				.bind("now", now)
+				.bind("id", held.messageId())
+				.then()
+				.then(history(held.messageId(), MessageStatus.EXPIRED, claimed.expiresAt()))
+				.thenReturn("expired");
+		}
+		SendRequest due = new SendRequest(UUID.randomUUID(), now, held.organizationId(), held.messageId(),
+				held.phoneNumberId(), held.recipient(), held.message(), held.context(), held.priority(),
+				held.expiresAt(), held.scheduledFor(), held.source());
+		return this.db.sql("update messages set status = :status, updated_at = :now where id = :id and status = :held")
+			.bind("status", MessageStatus.QUEUED.wireName())
+			.bind("now", now)
+			.bind("id", held.messageId())
+			.bind("held", MessageStatus.SCHEDULED.wireName())
+			.then()
+			.then(history(held.messageId(), MessageStatus.QUEUED, now))
+			.then(this.outbox.append(Topics.SEND_REQUESTS, due))
+			.thenReturn("published");
+	}
+
+	/**
+	 * Cancels a message of the organization while it is still held: 204; a message on its
+	 * way (or done) is a 409, another organization's or an unknown one a 404.
+	 */
+	Mono<Void> cancel(String organizationId, String messageId) {
+		Instant now = this.clock.instant();
+		Mono<Void> cancel = this.db
+			.sql("delete from scheduled_messages where message_id = :id and organization_id = :org")
+			.bind("id", messageId)
+			.bind("org", organizationId)
+			.fetch()
+			.rowsUpdated()
+			.flatMap(
+					(count) -> (count > 0) ? markCancelled(messageId, now) : notCancellable(organizationId, messageId));
+		return this.tx.transactional(cancel).doOnSuccess((done) -> count("cancelled", 1));
+	}
+
+	private Mono<Void> markCancelled(String messageId, Instant now) {
+		return this.db.sql("""
+				update messages set status = :status, status_rank = :rank, updated_at = :now
+				where id = :id and status_rank < :rank""")
+			.bind("status", MessageStatus.CANCELLED.wireName())
+			.bind("rank", MessageStatus.CANCELLED.rank())
+			.bind("now", now)
+			.bind("id", messageId)
+			.then()
+			.then(history(messageId, MessageStatus.CANCELLED, now));
+	}
+
+	private Mono<Void> notCancellable(String organizationId, String messageId) {
+		return this.db
+			.sql("select status from messages where id = :id and organization_id = :org and requested_at is not null")
+			.bind("id", messageId)
+			.bind("org", organizationId)
+			.map((row) -> row.get("status", String.class))
+			.one()
+			.switchIfEmpty(Mono.error(() -> Problems.notFound("No message " + messageId)))
+			.flatMap((status) -> Mono.error(Problems.exception(HttpStatus.CONFLICT, "message-not-cancellable",
+					"Message not cancellable", "Message " + messageId + " is " + status
+							+ "; only a scheduled message can be cancelled, before its time")));
+	}
+
+	private Mono<Void> updateLag(Instant now) {
+		return this.db.sql("select min(due_at) as oldest from scheduled_messages where due_at <= :now")
+			.bind("now", now)
+			.map((row) -> Optional.ofNullable(row.get("oldest", Instant.class)))
+			.one()
+			.doOnNext((oldest) -> this.lagMillis
+				.set(oldest.map((at) -> Math.max(0, Duration.between(at, now).toMillis())).orElse(0L)))
+			.then();
+	}
+
+	private Mono<Void> history(String messageId, MessageStatus status, Instant at) {
+		return this.db.sql("""
+				insert into message_history (message_id, status, status_at, event_id)
+				values (:id, :status, :at, :event) on conflict (message_id, status) do nothing""")
+			.bind("id", messageId)
+			.bind("status", status.wireName())
+			.bind("at", at)
+			.bind("event", UUID.randomUUID())
+			.then();
+	}
+
+	private void count(String outcome, long amount) {
+		Counter.builder(MESSAGES_METRIC)
+			.description("Scheduled messages by outcome: scheduled, published, expired, cancelled")
+			.tag("outcome", outcome)
+			.register(this.meters)
+			.increment(amount);
+	}
+
+	private static DatabaseClient.GenericExecuteSpec nullableInstant(DatabaseClient.GenericExecuteSpec spec,
+			String name, @Nullable Instant value) {
+		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, Instant.class);
+	}
+
+	private record Claimed(@Nullable Instant expiresAt, String sendRequest) {
+	}
+
+}
