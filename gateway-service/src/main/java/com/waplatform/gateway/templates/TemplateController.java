@@ -15,7 +15,7 @@ import com.waplatform.gateway.templates.TemplateViews.Page;
 import com.waplatform.gateway.templates.TemplateViews.Preview;
 import com.waplatform.gateway.templates.TemplateViews.Summary;
 import com.waplatform.gateway.templates.TemplateViews.Version;
-import com.waplatform.gateway.templates.domain.TemplateArguments;
+import com.waplatform.common.template.TemplateArguments;
 import com.waplatform.gateway.templates.domain.TemplateArgumentsReader;
 import com.waplatform.gateway.templates.domain.TemplateListing;
 import com.waplatform.gateway.web.FieldViolation;

@@ -3,9 +3,9 @@ package com.waplatform.gateway.templates;
 import java.time.Duration;
 
 import com.waplatform.common.meta.MetaMessage;
-import com.waplatform.gateway.templates.domain.TemplateArguments;
-import com.waplatform.gateway.templates.domain.TemplateCheck;
-import com.waplatform.gateway.templates.domain.TemplateDecision;
+import com.waplatform.common.template.TemplateArguments;
+import com.waplatform.common.template.TemplateCheck;
+import com.waplatform.common.template.TemplateDecision;
 import com.waplatform.gateway.web.Problems;
 import com.waplatform.support.templates.TemplateDirectory;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import com.waplatform.common.message.Priority;
 import com.waplatform.common.message.SendRequest.BusinessContext;
 import com.waplatform.common.meta.MetaMessage;
-import com.waplatform.gateway.templates.domain.TemplateArguments;
+import com.waplatform.common.template.TemplateArguments;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -14,7 +14,7 @@ import com.waplatform.common.meta.MetaMessage.ReplyContext;
 import com.waplatform.common.meta.MetaMessage.TypingIndicator;
 import com.waplatform.common.phone.NormalizedPhone;
 import com.waplatform.common.phone.PhoneNumbers;
-import com.waplatform.gateway.templates.domain.TemplateArguments;
+import com.waplatform.common.template.TemplateArguments;
 import com.waplatform.gateway.templates.domain.TemplateArgumentsReader;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

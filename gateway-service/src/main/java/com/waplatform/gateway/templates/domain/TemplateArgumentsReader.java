@@ -1,5 +1,6 @@
 package com.waplatform.gateway.templates.domain;
 
+import com.waplatform.common.template.TemplateArguments;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

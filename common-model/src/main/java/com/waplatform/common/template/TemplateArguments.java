@@ -1,4 +1,4 @@
-package com.waplatform.gateway.templates.domain;
+package com.waplatform.common.template;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.meta.MetaMessage.Component;
-import com.waplatform.common.template.TemplateParameters;
 import org.jspecify.annotations.Nullable;
 
 /**

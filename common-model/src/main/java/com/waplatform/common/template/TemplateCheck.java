@@ -1,4 +1,4 @@
-package com.waplatform.gateway.templates.domain;
+package com.waplatform.common.template;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +7,6 @@ import java.util.Map;
 import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.common.meta.MetaMessage.Component;
-import com.waplatform.common.template.TemplateCatalog;
-import com.waplatform.common.template.TemplateResolution;
-import com.waplatform.common.template.TemplateValidator;
-import com.waplatform.common.template.TemplateViolation;
 
 /**
  * Decides a template send against the account's templates: finds the template by name and

@@ -1,4 +1,4 @@
-package com.waplatform.gateway.templates.domain;
+package com.waplatform.common.template;
 
 import java.util.List;
 import java.util.Map;
@@ -7,9 +7,6 @@ import com.waplatform.common.meta.MetaMessage.Component;
 import com.waplatform.common.meta.MetaMessage.Media;
 import com.waplatform.common.meta.MetaMessage.Parameter;
 import com.waplatform.common.meta.MetaMessage;
-import com.waplatform.common.template.TemplateCatalog;
-import com.waplatform.common.template.TemplateFixtures;
-import com.waplatform.common.template.TemplateViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,9 @@
-package com.waplatform.gateway.templates.domain;
+package com.waplatform.common.template;
 
 import java.util.List;
 
 import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.meta.MetaMessage;
-import com.waplatform.common.template.TemplateViolation;
 import org.jspecify.annotations.Nullable;
 
 /** Whether a template send can be queued, as decided by {@link TemplateCheck}. */
