@@ -3,6 +3,6 @@ package com.waplatform.common.account;
 import com.waplatform.common.event.Event;
 
 /** Values of {@code wa.accounts}. */
-public sealed interface AccountEvent extends Event permits PhoneNumberConfigured {
+public sealed interface AccountEvent extends Event permits PhoneNumberConfigured, OrganizationSettings {
 
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.waplatform.common.account.OrganizationSettings;
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.inbound.InboundMessage;
 import com.waplatform.common.message.SendRequest;
@@ -21,7 +22,8 @@ public final class EventTypes {
 	private static final Map<Class<?>, String> NAMES = Map.of(SendRequest.class, "message.send-requested",
 			StatusEvent.class, "message.status", TemplateSnapshot.class, "template.snapshot", WebhookReceived.class,
 			"meta.webhook-received", InboundMessage.class, "message.inbound", PhoneNumberConfigured.class,
-			"account.phone-number-configured", TemplateUpdated.class, "template.updated");
+			"account.phone-number-configured", TemplateUpdated.class, "template.updated", OrganizationSettings.class,
+			"account.organization-settings");
 
 	private static final Map<String, Class<?>> CLASSES = NAMES.entrySet()
 		.stream()

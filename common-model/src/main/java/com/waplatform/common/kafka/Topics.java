@@ -28,6 +28,15 @@ public final class Topics {
 			MessageStatusEvent.class, 12, Duration.ofDays(7), false);
 
 	/**
+	 * Messages held until a later time by workflow rules, announced when they are
+	 * scheduled (the {@code SendRequest} with its {@code scheduledFor}) so that the read
+	 * model shows them {@code scheduled}; keyed by message id. Their send requests go to
+	 * {@code wa.send-requests} when due; a cancellation is a status event.
+	 */
+	public static final Topic<SendRequestEvent> SCHEDULED_MESSAGES = new Topic<>("wa.scheduled-messages", "message id",
+			SendRequestEvent.class, 6, Duration.ofDays(7), false);
+
+	/**
 	 * Keyed by {wabaId}:{name}:{language}; compacted so a new instance rebuilds its
 	 * cache.
 	 */
@@ -55,13 +64,14 @@ public final class Topics {
 
 	/**
 	 * Organization phone-number configuration (credentials encrypted), keyed by
-	 * phone-number id; compacted so every service can rebuild the account directory.
+	 * phone-number id, and organization settings, keyed {@code organization:{id}};
+	 * compacted so every service can rebuild the account directory.
 	 */
-	public static final Topic<AccountEvent> ACCOUNTS = new Topic<>("wa.accounts", "phone-number id", AccountEvent.class,
-			1, Duration.ofDays(-1), true);
+	public static final Topic<AccountEvent> ACCOUNTS = new Topic<>("wa.accounts", "phone-number id | organization:{id}",
+			AccountEvent.class, 1, Duration.ofDays(-1), true);
 
-	public static final List<Topic<?>> ALL = List.of(SEND_REQUESTS, STATUS_EVENTS, TEMPLATE_SYNC, TEMPLATE_UPDATES,
-			WEBHOOK_EVENTS, INBOUND_MESSAGES, BUSINESS_EVENTS, ACCOUNTS);
+	public static final List<Topic<?>> ALL = List.of(SEND_REQUESTS, SCHEDULED_MESSAGES, STATUS_EVENTS, TEMPLATE_SYNC,
+			TEMPLATE_UPDATES, WEBHOOK_EVENTS, INBOUND_MESSAGES, BUSINESS_EVENTS, ACCOUNTS);
 
 	private Topics() {
 	}

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.waplatform.common.account.AccountEvent;
+import com.waplatform.common.account.OrganizationSettings;
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.crypto.CredentialCipher;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,13 +15,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * Every instance's view of the organizations' business phone numbers, rebuilt from the
- * compacted {@code wa.accounts} topic: each instance reads the whole topic under its own
- * consumer group.
+ * Every instance's view of the organizations' business phone numbers and settings,
+ * rebuilt from the compacted {@code wa.accounts} topic: each instance reads the whole
+ * topic under its own consumer group.
  */
 public class AccountDirectory {
 
 	private final Map<String, PhoneNumberConfigured> byPhoneNumberId = new ConcurrentHashMap<>();
+
+	private final Map<String, OrganizationSettings> settingsByOrganization = new ConcurrentHashMap<>();
 
 	private final CredentialCipher cipher;
 
@@ -40,12 +43,35 @@ public class AccountDirectory {
 			properties = ConsumerConfig.AUTO_OFFSET_RESET_CONFIG + "=earliest")
 	void onAccountEvent(ConsumerRecord<String, AccountEvent> record) {
 		if (record.value() == null) {
+			if (record.key().startsWith(OrganizationSettings.KEY_PREFIX)) {
+				this.settingsByOrganization.remove(record.key().substring(OrganizationSettings.KEY_PREFIX.length()));
+			}
 			this.byPhoneNumberId.remove(record.key());
 			this.openedTokens.remove(record.key());
 		}
 		else if (record.value() instanceof PhoneNumberConfigured configured) {
 			this.byPhoneNumberId.put(configured.phoneNumberId(), configured);
 		}
+		else if (record.value() instanceof OrganizationSettings settings) {
+			this.settingsByOrganization.put(settings.organizationId(), settings);
+		}
+	}
+
+	/**
+	 * Applies settings directly (the producer of {@code wa.accounts} sees its own writes
+	 * at once).
+	 */
+	public void apply(OrganizationSettings settings) {
+		this.settingsByOrganization.put(settings.organizationId(), settings);
+	}
+
+	/**
+	 * The organization's settings, or {@link OrganizationSettings#defaults} when none
+	 * were ever set.
+	 */
+	public OrganizationSettings settings(String organizationId) {
+		OrganizationSettings settings = this.settingsByOrganization.get(organizationId);
+		return (settings != null) ? settings : OrganizationSettings.defaults(organizationId);
 	}
 
 	/**
