@@ -8,11 +8,15 @@ import com.waplatform.gateway.admin.AdminViews.ApiKeyCreated;
 import com.waplatform.gateway.admin.AdminViews.Organization;
 import com.waplatform.gateway.admin.AdminViews.OrganizationCreated;
 import com.waplatform.gateway.admin.AdminViews.PhoneNumber;
+import com.waplatform.gateway.admin.AdminViews.Settings;
+import com.waplatform.gateway.admin.domain.SettingsRequestReader;
+import com.waplatform.gateway.web.FieldViolation;
 import com.waplatform.gateway.auth.ApiKeyStore;
 import com.waplatform.gateway.web.Problems;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,6 +59,30 @@ class AdminController {
 	@GetMapping(Routes.ORGANIZATION)
 	Mono<Organization> find(@PathVariable String organizationId) {
 		return this.organizations.find(organizationId);
+	}
+
+	@GetMapping(Routes.ORGANIZATION_SETTINGS)
+	Mono<Settings> settings(@PathVariable String organizationId) {
+		return this.organizations.settings(organizationId);
+	}
+
+	/**
+	 * Replaces the organization's settings: a member left out takes its default
+	 * ({@link SettingsRequestReader}).
+	 */
+	@PutMapping(Routes.ORGANIZATION_SETTINGS)
+	Mono<Settings> replaceSettings(@PathVariable String organizationId, @RequestBody JsonNode body) {
+		SettingsRequestReader.Result result = SettingsRequestReader.read(body);
+		if (result instanceof SettingsRequestReader.Result.Rejected rejected) {
+			return Mono.error(Problems.invalidFields(
+					rejected.malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_CONTENT,
+					rejected.problems()
+						.stream()
+						.map((problem) -> new FieldViolation(problem.field(), problem.message()))
+						.toList()));
+		}
+		return this.organizations.replaceSettings(organizationId,
+				((SettingsRequestReader.Result.Read) result).settings());
 	}
 
 	@PostMapping(Routes.PHONE_NUMBERS)

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.waplatform.common.account.OrganizationSettings;
+import com.waplatform.gateway.admin.domain.SettingsRequestReader;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +31,29 @@ final class AdminViews {
 	}
 
 	record Organization(String id, String name, Instant createdAt, Map<String, String> languageFallbacks,
-			List<PhoneNumber> phoneNumbers, List<ApiKey> apiKeys) {
+			Settings settings, List<PhoneNumber> phoneNumbers, List<ApiKey> apiKeys) {
+	}
+
+	/**
+	 * An organization's messaging settings, exactly the body {@code PUT .../settings}
+	 * takes ({@code quietHours} and {@code timeZone} are {@code null} when not set).
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record Settings(boolean automationEnabled, boolean marketingEnabled, @Nullable QuietHours quietHours,
+			@Nullable String timeZone) {
+
+		static Settings of(OrganizationSettings settings) {
+			com.waplatform.common.account.QuietHours hours = settings.quietHours();
+			return new Settings(settings.automationEnabled(), settings.marketingEnabled(),
+					(hours != null) ? new QuietHours(SettingsRequestReader.format(hours.start()),
+							SettingsRequestReader.format(hours.end())) : null,
+					settings.timeZone());
+		}
+
+	}
+
+	/** Local times of day as {@code HH:mm}. */
+	record QuietHours(String start, String end) {
 	}
 
 }

@@ -2,13 +2,16 @@ package com.waplatform.gateway.admin;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.waplatform.common.account.OrganizationSettings;
 import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.account.QuietHours;
 import com.waplatform.common.crypto.CredentialCipher;
 import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
@@ -17,6 +20,8 @@ import com.waplatform.gateway.admin.AdminViews.ApiKey;
 import com.waplatform.gateway.admin.AdminViews.Organization;
 import com.waplatform.gateway.admin.AdminViews.OrganizationCreated;
 import com.waplatform.gateway.admin.AdminViews.PhoneNumber;
+import com.waplatform.gateway.admin.AdminViews.Settings;
+import com.waplatform.gateway.admin.domain.SettingsRequestReader;
 import com.waplatform.gateway.templates.domain.LanguageFallbacks;
 import com.waplatform.gateway.web.FieldViolation;
 import com.waplatform.gateway.web.Problems;
@@ -34,14 +39,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Organizations and their business phone numbers. A number's configuration is written and
- * announced on {@code wa.accounts} in one transaction (outbox), then applied to this
- * instance's {@link AccountDirectory} so the gateway uses it at once.
+ * Organizations, their settings and their business phone numbers. A number's
+ * configuration, and an organization's settings (with its language fallbacks, as
+ * {@link OrganizationSettings}), are written and announced on {@code wa.accounts} in one
+ * transaction (outbox), then applied to this instance's {@link AccountDirectory} so the
+ * gateway uses them at once. Settings are announced when the organization is created (the
+ * defaults), and again on every change of the settings or the fallbacks.
  */
 @Service
 class OrganizationAdmin {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final String SETTINGS_COLUMNS = "id, automation_enabled, marketing_enabled, quiet_hours_start, "
+			+ "quiet_hours_end, time_zone, language_fallbacks::text as fallbacks";
 
 	private static final String NUMBER_COLUMNS = "phone_number_id, organization_id, waba_id, display_phone_number, "
 			+ "access_token_sealed, throughput_per_second, is_default";
@@ -71,17 +82,20 @@ class OrganizationAdmin {
 	Mono<OrganizationCreated> create(String name, String appSecret, @Nullable Map<String, String> languageFallbacks) {
 		String id = "org_" + HexFormat.of().formatHex(randomBytes(8));
 		Map<String, String> fallbacks = (languageFallbacks != null) ? languageFallbacks : Map.of();
-		return validFallbacks(fallbacks)
-			.then(this.db.sql("""
-					insert into organizations (id, name, app_secret_sealed, language_fallbacks)
-					values (:id, :name, :secret, cast(:fallbacks as jsonb))""")
-				.bind("id", id)
-				.bind("name", name)
-				.bind("secret", this.cipher.seal(appSecret))
-				.bind("fallbacks", Json.mapper().writeValueAsString(fallbacks))
-				.then())
-			.doOnSuccess((done) -> this.webhookTenants.invalidate())
-			.thenReturn(new OrganizationCreated(id, name));
+		OrganizationSettings settings = OrganizationSettings.of(id, true, true, null, null, fallbacks);
+		Mono<Void> write = this.db.sql("""
+				insert into organizations (id, name, app_secret_sealed, language_fallbacks)
+				values (:id, :name, :secret, cast(:fallbacks as jsonb))""")
+			.bind("id", id)
+			.bind("name", name)
+			.bind("secret", this.cipher.seal(appSecret))
+			.bind("fallbacks", Json.mapper().writeValueAsString(fallbacks))
+			.then()
+			.then(this.outbox.append(Topics.ACCOUNTS, settings));
+		return validFallbacks(fallbacks).then(this.tx.transactional(write)).doOnSuccess((done) -> {
+			this.directory.apply(settings);
+			this.webhookTenants.invalidate();
+		}).thenReturn(new OrganizationCreated(id, name));
 	}
 
 	/**
@@ -116,15 +130,59 @@ class OrganizationAdmin {
 		}).thenReturn(view(configured));
 	}
 
-	/** Replaces the organization's template language fallbacks. */
+	/**
+	 * Replaces the organization's template language fallbacks, and announces its settings
+	 * again with them.
+	 */
 	Mono<Void> setLanguageFallbacks(String organizationId, Map<String, String> fallbacks) {
-		return validFallbacks(fallbacks)
-			.then(this.db.sql("update organizations set language_fallbacks = cast(:fallbacks as jsonb) where id = :id")
-				.bind("id", organizationId)
-				.bind("fallbacks", Json.mapper().writeValueAsString(fallbacks))
-				.fetch()
-				.rowsUpdated())
-			.flatMap((updated) -> (updated == 0) ? Mono.error(unknown(organizationId)) : Mono.empty());
+		Mono<OrganizationSettings> write = this.db
+			.sql("update organizations set language_fallbacks = cast(:fallbacks as jsonb) where id = :id returning "
+					+ SETTINGS_COLUMNS)
+			.bind("id", organizationId)
+			.bind("fallbacks", Json.mapper().writeValueAsString(fallbacks))
+			.map(OrganizationAdmin::announced)
+			.one()
+			.switchIfEmpty(Mono.error(() -> unknown(organizationId)))
+			.flatMap((settings) -> this.outbox.append(Topics.ACCOUNTS, settings).thenReturn(settings));
+		return validFallbacks(fallbacks).then(this.tx.transactional(write)).doOnNext(this.directory::apply).then();
+	}
+
+	/** The organization's settings as the admin API shows them. */
+	Mono<Settings> settings(String organizationId) {
+		return this.db.sql("select " + SETTINGS_COLUMNS + " from organizations where id = :id")
+			.bind("id", organizationId)
+			.map(OrganizationAdmin::announced)
+			.one()
+			.switchIfEmpty(Mono.error(() -> unknown(organizationId)))
+			.map(Settings::of);
+	}
+
+	/**
+	 * Replaces the organization's settings (validated by {@link SettingsRequestReader})
+	 * and announces them, with its language fallbacks.
+	 */
+	Mono<Settings> replaceSettings(String organizationId, SettingsRequestReader.Settings requested) {
+		QuietHours quietHours = requested.quietHours();
+		DatabaseClient.GenericExecuteSpec update = this.db.sql("""
+				update organizations set automation_enabled = :automation, marketing_enabled = :marketing,
+				quiet_hours_start = :start, quiet_hours_end = :end, time_zone = :zone
+				where id = :id returning\s""" + SETTINGS_COLUMNS)
+			.bind("id", organizationId)
+			.bind("automation", requested.automationEnabled())
+			.bind("marketing", requested.marketingEnabled());
+		update = bindNullable(update, "start", (quietHours != null) ? quietHours.start() : null, LocalTime.class);
+		update = bindNullable(update, "end", (quietHours != null) ? quietHours.end() : null, LocalTime.class);
+		update = bindNullable(update, "zone", requested.timeZone(), String.class);
+		Mono<OrganizationSettings> write = update.map(OrganizationAdmin::announced)
+			.one()
+			.switchIfEmpty(Mono.error(() -> unknown(organizationId)))
+			.flatMap((settings) -> this.outbox.append(Topics.ACCOUNTS, settings).thenReturn(settings));
+		return this.tx.transactional(write).doOnNext(this.directory::apply).map(Settings::of);
+	}
+
+	private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
+			@Nullable Object value, Class<?> type) {
+		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
 	}
 
 	private static Mono<Void> validFallbacks(Map<String, String> fallbacks) {
@@ -138,11 +196,11 @@ class OrganizationAdmin {
 
 	Mono<Organization> find(String organizationId) {
 		Mono<Organization> organization = this.db
-			.sql("select id, name, created_at, language_fallbacks::text as fallbacks from organizations where id = :id")
+			.sql("select name, created_at, " + SETTINGS_COLUMNS + " from organizations where id = :id")
 			.bind("id", organizationId)
 			.map((row) -> new Organization(row.get("id", String.class), row.get("name", String.class),
-					row.get("created_at", Instant.class), fallbacks(row.get("fallbacks", String.class)), List.of(),
-					List.of()))
+					row.get("created_at", Instant.class), fallbacks(row.get("fallbacks", String.class)),
+					Settings.of(announced(row)), List.of(), List.of()))
 			.one();
 		Mono<List<PhoneNumber>> numbers = this.db
 			.sql("select " + NUMBER_COLUMNS
@@ -160,7 +218,7 @@ class OrganizationAdmin {
 			.collectList();
 		return organization.switchIfEmpty(Mono.error(() -> unknown(organizationId)))
 			.zipWith(Mono.zip(numbers, keys), (found, lists) -> new Organization(found.id(), found.name(),
-					found.createdAt(), found.languageFallbacks(), lists.getT1(), lists.getT2()));
+					found.createdAt(), found.languageFallbacks(), found.settings(), lists.getT1(), lists.getT2()));
 	}
 
 	/**
@@ -232,6 +290,17 @@ class OrganizationAdmin {
 				row.get("display_phone_number", String.class), row.get("access_token_sealed", String.class),
 				row.get("throughput_per_second", Integer.class),
 				Boolean.TRUE.equals(row.get("is_default", Boolean.class)));
+	}
+
+	/** The settings of a row selected with {@link #SETTINGS_COLUMNS}, as announced. */
+	private static OrganizationSettings announced(Readable row) {
+		LocalTime start = row.get("quiet_hours_start", LocalTime.class);
+		LocalTime end = row.get("quiet_hours_end", LocalTime.class);
+		return OrganizationSettings.of(row.get("id", String.class),
+				!Boolean.FALSE.equals(row.get("automation_enabled", Boolean.class)),
+				!Boolean.FALSE.equals(row.get("marketing_enabled", Boolean.class)),
+				(start != null && end != null) ? new QuietHours(start, end) : null, row.get("time_zone", String.class),
+				fallbacks(row.get("fallbacks", String.class)));
 	}
 
 	private static PhoneNumber view(PhoneNumberConfigured number) {

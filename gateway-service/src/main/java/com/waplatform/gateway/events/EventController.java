@@ -9,6 +9,7 @@ import com.waplatform.gateway.events.EventViews.Accepted;
 import com.waplatform.gateway.web.Problems;
 import com.waplatform.gateway.web.RawBodies;
 import com.waplatform.gateway.web.Routes;
+import com.waplatform.gateway.workflows.WorkflowServiceClient;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;

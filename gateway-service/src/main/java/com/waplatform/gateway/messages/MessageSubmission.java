@@ -115,7 +115,7 @@ class MessageSubmission {
 		if (template == null || request.templateArguments() == null) {
 			return Mono.just(new Checked(request, null, null));
 		}
-		return this.templates.check(organizationId, sender.wabaId(), template, request.templateArguments())
+		return this.templates.checkSend(organizationId, sender.wabaId(), template, request.templateArguments())
 			.map((sendable) -> new Checked(request.withTemplate(sendable.send()), sendable.send().language().code(),
 					sendable.languageFallback()));
 	}

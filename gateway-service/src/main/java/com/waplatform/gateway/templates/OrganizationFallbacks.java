@@ -11,9 +11,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * An organization's language fallbacks ({@code organizations.language_fallbacks}, set
- * through the admin API), read on every template send so that a change applies at once on
- * every instance.
+ * What an organization set through the admin API that decides its template sends: its
+ * language fallbacks ({@code organizations.language_fallbacks}) and whether it sends
+ * MARKETING templates ({@code organizations.marketing_enabled}, its settings), read in
+ * one query on every template send so that a change applies at once on every instance.
  */
 @Component
 class OrganizationFallbacks {
@@ -24,12 +25,15 @@ class OrganizationFallbacks {
 		this.db = db;
 	}
 
-	Mono<Map<String, String>> of(String organizationId) {
-		return this.db.sql("select language_fallbacks::text as fallbacks from organizations where id = :id")
+	/** An unknown organization has no fallbacks and the default settings. */
+	Mono<TemplatePolicy> policy(String organizationId) {
+		return this.db
+			.sql("select language_fallbacks::text as fallbacks, marketing_enabled from organizations where id = :id")
 			.bind("id", organizationId)
-			.map((row) -> parse(row.get("fallbacks", String.class)))
+			.map((row) -> new TemplatePolicy(parse(row.get("fallbacks", String.class)),
+					!Boolean.FALSE.equals(row.get("marketing_enabled", Boolean.class))))
 			.one()
-			.defaultIfEmpty(Map.of());
+			.defaultIfEmpty(new TemplatePolicy(Map.of(), true));
 	}
 
 	private static Map<String, String> parse(String json) {
@@ -41,6 +45,13 @@ class OrganizationFallbacks {
 			}
 		});
 		return Map.copyOf(fallbacks);
+	}
+
+	/**
+	 * @param languageFallbacks e.g. {@code en → en_US}
+	 * @param marketingEnabled whether MARKETING templates may be sent
+	 */
+	record TemplatePolicy(Map<String, String> languageFallbacks, boolean marketingEnabled) {
 	}
 
 }

@@ -81,7 +81,7 @@ public final class Problems {
 	}
 
 	/** The kind of a problem of this status when no more precise kind is known. */
-	static String kindOf(HttpStatusCode status) {
+	public static String kindOf(HttpStatusCode status) {
 		return switch (status.value()) {
 			case 400 -> "malformed-request";
 			case 401 -> "unauthorized";

@@ -24,9 +24,35 @@ public final class Routes {
 
 	public static final String EVENT = "/v1/events/{eventId}";
 
+	/** {@code GET}: the organization's workflows; {@code POST}: creates one. */
+	public static final String WORKFLOWS = "/v1/workflows";
+
+	/** {@code POST}: installs the platform's default workflows. */
+	public static final String WORKFLOW_DEFAULTS = "/v1/workflows/defaults";
+
+	/** {@code GET}, {@code PUT} (replaces it), {@code DELETE}: one workflow. */
+	public static final String WORKFLOW = "/v1/workflows/{workflowId}";
+
+	public static final String WORKFLOW_ENABLE = "/v1/workflows/{workflowId}/enable";
+
+	public static final String WORKFLOW_DISABLE = "/v1/workflows/{workflowId}/disable";
+
+	public static final String WORKFLOW_VERSIONS = "/v1/workflows/{workflowId}/versions";
+
+	/**
+	 * {@code POST}: tries a workflow on a sample CloudEvent (workflow-service's test
+	 * run).
+	 */
+	public static final String WORKFLOW_TEST = "/v1/workflows/{workflowId}/test";
+
 	public static final String ORGANIZATIONS = "/v1/admin/organizations";
 
 	public static final String ORGANIZATION = "/v1/admin/organizations/{organizationId}";
+
+	/**
+	 * {@code GET}, {@code PUT} (replaces them): the organization's messaging settings.
+	 */
+	public static final String ORGANIZATION_SETTINGS = "/v1/admin/organizations/{organizationId}/settings";
 
 	public static final String PHONE_NUMBERS = "/v1/admin/organizations/{organizationId}/phone-numbers";
 

@@ -42,7 +42,8 @@ class FuzzTests {
 			"image", "link", "caption", "interactive", "action", "buttons", "location", "latitude", "reaction", "emoji",
 			"message_id", "preview_url", "scheduledFor", "entry", "changes", "field", "value", "statuses", "messages",
 			"metadata", "phone_number_id", "appSecret", "languageFallbacks", "phoneNumberId", "wabaId",
-			"displayPhoneNumber", "accessToken", "throughputPerSecond", "default", "key", "event");
+			"displayPhoneNumber", "accessToken", "throughputPerSecond", "default", "key", "event", "automationEnabled",
+			"marketingEnabled", "quietHours", "start", "end", "timeZone");
 
 	private static ConfigurableApplicationContext gateway;
 
@@ -103,6 +104,14 @@ class FuzzTests {
 				GatewayFixtures.ADMIN_TOKEN, body, null);
 		assertNoServerError(HttpMethod.PATCH, "/v1/admin/organizations/" + tenant.organizationId(),
 				GatewayFixtures.ADMIN_TOKEN, body, null);
+		assertNoServerError(HttpMethod.PUT, "/v1/admin/organizations/" + tenant.organizationId() + "/settings",
+				GatewayFixtures.ADMIN_TOKEN, body, null);
+	}
+
+	@Property(tries = 400)
+	void anySettingsBodyIsNeverA5xx(@ForAll("settingsBodies") String body) {
+		assertNoServerError(HttpMethod.PUT, "/v1/admin/organizations/" + tenant.organizationId() + "/settings",
+				GatewayFixtures.ADMIN_TOKEN, body, null);
 	}
 
 	private static void assertNoServerError(HttpMethod method, String path, String bearer, String body,
@@ -161,6 +170,23 @@ class FuzzTests {
 		return Arbitraries.oneOf(asJson(json()),
 				asJson(Arbitraries.maps(Arbitraries.of(KEYS), json()).ofMaxSize(7).map((m) -> m)),
 				Arbitraries.strings().ofMaxLength(30));
+	}
+
+	@Provide
+	Arbitrary<String> settingsBodies() {
+		Arbitrary<Object> time = Arbitraries.oneOf(Arbitraries.of("21:00", "08:00", "24:00", "9pm", "00:00", "23:59"),
+				json());
+		Arbitrary<Object> quietHours = Arbitraries.maps(Arbitraries.of("start", "end", "zone"), time)
+			.ofMaxSize(3)
+			.map((m) -> m);
+		Arbitrary<Object> zone = Arbitraries.oneOf(Arbitraries.of("Europe/Madrid", "UTC", "Mars/Base", "", "+01:00"),
+				json());
+		Arbitrary<Object> settings = Arbitraries
+			.maps(Arbitraries.of("automationEnabled", "marketingEnabled", "quietHours", "timeZone"),
+					Arbitraries.oneOf(quietHours, zone, Arbitraries.of(true, false).map((b) -> b), json()))
+			.ofMaxSize(4)
+			.map((m) -> m);
+		return Arbitraries.oneOf(asJson(settings), asJson(settings), asJson(json()));
 	}
 
 	private static Arbitrary<String> asJson(Arbitrary<Object> values) {

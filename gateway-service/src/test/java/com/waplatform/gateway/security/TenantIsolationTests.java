@@ -85,6 +85,8 @@ class TenantIsolationTests {
 
 	private String scheduledOfA;
 
+	private String workflowOfA;
+
 	@Autowired
 	TenantIsolationTests(WebTestClient client, EventPublisher publisher, TemplateDirectory templates, DatabaseClient db,
 			@LocalServerPort int port) {
@@ -137,6 +139,85 @@ class TenantIsolationTests {
 		this.scheduledOfA = accepted(this.a, "idem-scheduled",
 				"{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"Later, A\"}, "
 						+ "\"scheduledFor\": \"" + java.time.Instant.now().plus(Duration.ofDays(1)) + "\"}");
+		this.workflowOfA = (String) call(HttpMethod.POST, "/v1/workflows", this.a.apiKey(),
+				"{\"name\": \"confirmation of A\"}")
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+	}
+
+	@Test
+	void organizationBNeverSeesOrChangesTheWorkflowsOfA() {
+		int before = workflowService.calls().size();
+		String ofA = "/v1/workflows/" + this.workflowOfA;
+		// B's list is B's, whatever the query string says
+		String list = call(HttpMethod.GET, "/v1/workflows?organizationId=" + this.a.organizationId(), this.b.apiKey(),
+				null)
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(list).doesNotContain(this.workflowOfA, this.a.organizationId());
+		// A's workflow is a 404 to B on every route, and stays as it was
+		call(HttpMethod.GET, ofA, this.b.apiKey(), null).expectStatus().isNotFound();
+		call(HttpMethod.GET, ofA + "?organizationId=" + this.a.organizationId(), this.b.apiKey(), null).expectStatus()
+			.isNotFound();
+		call(HttpMethod.PUT, ofA, this.b.apiKey(), "{\"name\": \"hijacked\"}").expectStatus().isNotFound();
+		call(HttpMethod.POST, ofA + "/enable", this.b.apiKey(), null).expectStatus().isNotFound();
+		call(HttpMethod.POST, ofA + "/disable", this.b.apiKey(), null).expectStatus().isNotFound();
+		call(HttpMethod.GET, ofA + "/versions", this.b.apiKey(), null).expectStatus().isNotFound();
+		call(HttpMethod.POST, ofA + "/test", this.b.apiKey(), businessEvent("evt-test", null)).expectStatus()
+			.isNotFound();
+		call(HttpMethod.DELETE, ofA, this.b.apiKey(), null).expectStatus().isNotFound();
+		// nor may B's bodies speak for A
+		call(HttpMethod.POST, "/v1/workflows", this.b.apiKey(),
+				"{\"name\": \"x\", \"organizationId\": \"" + this.a.organizationId() + "\"}")
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		call(HttpMethod.POST, ofA + "/test", this.b.apiKey(),
+				businessEvent("evt-test", "\"organizationid\": \"" + this.a.organizationId() + "\", "))
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		List<FakeWorkflowService.Call> calls = workflowService.calls().subList(before, workflowService.calls().size());
+		assertThat(calls).hasSize(9)
+			.allSatisfy((c) -> assertThat(c.query()).isEqualTo("organizationId=" + this.b.organizationId()));
+		call(HttpMethod.GET, ofA, this.a.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("confirmation of A")
+			.jsonPath("$.version")
+			.isEqualTo(1)
+			.jsonPath("$.enabled")
+			.isEqualTo(false);
+		assertThat(workflowService.calls().get(workflowService.calls().size() - 1).query())
+			.isEqualTo("organizationId=" + this.a.organizationId());
+	}
+
+	@Test
+	void theWorkflowApiIsAnOrganizationsOnly() {
+		int before = workflowService.calls().size();
+		String ofA = "/v1/workflows/" + this.workflowOfA;
+		List<Route> routes = List.of(new Route(HttpMethod.GET, "/v1/workflows", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/workflows", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/workflows/defaults", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, ofA, Audience.ORGANIZATION),
+				new Route(HttpMethod.PUT, ofA, Audience.ORGANIZATION),
+				new Route(HttpMethod.DELETE, ofA, Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, ofA + "/enable", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, ofA + "/disable", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, ofA + "/versions", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, ofA + "/test", Audience.ORGANIZATION));
+		for (Route route : routes) {
+			call(route.method(), route.path(), null, "{\"name\": \"x\"}").expectStatus().isUnauthorized();
+			call(route.method(), route.path(), GatewayFixtures.ADMIN_TOKEN, "{\"name\": \"x\"}").expectStatus()
+				.isForbidden();
+		}
+		assertThat(workflowService.calls()).hasSize(before);
 	}
 
 	@Test
@@ -278,6 +359,10 @@ class TenantIsolationTests {
 			.expectStatus()
 			.isForbidden();
 		call(HttpMethod.DELETE, orgOfA + "/api-keys/key_x", this.b.apiKey(), null).expectStatus().isForbidden();
+		call(HttpMethod.GET, orgOfA + "/settings", this.b.apiKey(), null).expectStatus().isForbidden();
+		call(HttpMethod.PUT, orgOfA + "/settings", this.b.apiKey(), "{\"marketingEnabled\": false}").expectStatus()
+			.isForbidden();
+		call(HttpMethod.GET, orgOfA + "/settings", this.a.apiKey(), null).expectStatus().isForbidden();
 		call(HttpMethod.POST, "/v1/admin/organizations", this.b.apiKey(), "{\"name\": \"X\", \"appSecret\": \"s\"}")
 			.expectStatus()
 			.isForbidden();
@@ -287,6 +372,12 @@ class TenantIsolationTests {
 			.isForbidden();
 		// A's key still works: nothing B did changed it
 		call(HttpMethod.GET, "/v1/messages/" + this.messageOfA, this.a.apiKey(), null).expectStatus().isOk();
+		// and A's settings are as they were
+		call(HttpMethod.GET, orgOfA + "/settings", GatewayFixtures.ADMIN_TOKEN, null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.marketingEnabled")
+			.isEqualTo(true);
 	}
 
 	@Test
@@ -320,6 +411,8 @@ class TenantIsolationTests {
 				new Route(HttpMethod.POST, "/v1/admin/organizations/" + a + "/api-keys", Audience.ADMIN),
 				new Route(HttpMethod.POST, "/v1/admin/organizations/" + a + "/phone-numbers", Audience.ADMIN),
 				new Route(HttpMethod.DELETE, "/v1/admin/organizations/" + a + "/api-keys/key_x", Audience.ADMIN),
+				new Route(HttpMethod.GET, "/v1/admin/organizations/" + a + "/settings", Audience.ADMIN),
+				new Route(HttpMethod.PUT, "/v1/admin/organizations/" + a + "/settings", Audience.ADMIN),
 				new Route(HttpMethod.POST, "/v1/messages", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/messages", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/messages/" + this.messageOfA, Audience.ORGANIZATION),
@@ -330,7 +423,18 @@ class TenantIsolationTests {
 				new Route(HttpMethod.GET, "/v1/templates/booking_reminder", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/templates/booking_reminder/preview", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/events", Audience.ORGANIZATION),
-				new Route(HttpMethod.GET, "/v1/events/" + this.eventOfA, Audience.ORGANIZATION));
+				new Route(HttpMethod.GET, "/v1/events/" + this.eventOfA, Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/workflows", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/workflows", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/workflows/defaults", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/workflows/" + this.workflowOfA, Audience.ORGANIZATION),
+				new Route(HttpMethod.PUT, "/v1/workflows/" + this.workflowOfA, Audience.ORGANIZATION),
+				new Route(HttpMethod.DELETE, "/v1/workflows/" + this.workflowOfA, Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/workflows/" + this.workflowOfA + "/enable", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/workflows/" + this.workflowOfA + "/disable", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/workflows/" + this.workflowOfA + "/versions", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/workflows/" + this.workflowOfA + "/test", Audience.ORGANIZATION));
+		int workflowCalls = workflowService.calls().size();
 		int tried = 0;
 		Map<Trick, java.util.SortedSet<Integer>> answers = new java.util.EnumMap<>(Trick.class);
 		for (Route route : routes) {
@@ -353,6 +457,7 @@ class TenantIsolationTests {
 		// the table of the closing note: which answers each disguise got
 		answers.forEach((trick, statuses) -> System.out.println("path trick " + trick + ": " + statuses));
 		assertThat(rows()).isEqualTo(rowsBefore);
+		assertThat(workflowService.calls()).as("calls that reached workflow-service").hasSize(workflowCalls);
 	}
 
 	private long rows() {
