@@ -46,23 +46,59 @@ final class DemoSeeder {
 		return demo.seeded(organizationId, key.get("key").asString());
 	}
 
+	/**
+	 * Installs the tour operator's default workflows for the demo organization, as a
+	 * client would ({@code POST /v1/workflows/defaults} with its API key). Saving a rule
+	 * checks it against the synced templates, which reach workflow-service shortly after
+	 * the number was configured: a 503 is asked again, for up to a minute.
+	 */
+	void installDefaultWorkflows(DemoAccount seeded) {
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (true) {
+			HttpResponse<String> response = send("/v1/workflows/defaults", Map.of(), seeded.apiKey());
+			if (response.statusCode() / 100 == 2) {
+				return;
+			}
+			if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+				throw new IllegalStateException("Installing the default workflows failed: " + response.statusCode()
+						+ " " + response.body());
+			}
+			pause(Duration.ofMillis(500));
+		}
+	}
+
 	private JsonNode post(String path, Object body) {
+		HttpResponse<String> response = send(path, body, this.adminToken);
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(
+					"Seeding failed: POST " + path + " answered " + response.statusCode() + " " + response.body());
+		}
+		return Json.mapper().readTree(response.body());
+	}
+
+	private HttpResponse<String> send(String path, Object body, String token) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gatewayUrl + path))
 			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Bearer " + this.adminToken)
+			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)))
 			.build();
 		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 != 2) {
-				throw new IllegalStateException(
-						"Seeding failed: POST " + path + " answered " + response.statusCode() + " " + response.body());
-			}
-			return Json.mapper().readTree(response.body());
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Seeding failed: POST " + path, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while seeding", ex);
+		}
+	}
+
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -105,9 +105,12 @@ public final class LocalPlatform implements AutoCloseable {
 			contexts.put(Service.WEBHOOK, run(WebhookApplication.builder(), ports.get(Service.WEBHOOK), services));
 			contexts.put(Service.WORKFLOW, run(WorkflowApplication.builder(), ports.get(Service.WORKFLOW), services));
 
-			DemoAccount seeded = new DemoSeeder(gatewayUrl, adminToken).seed(demo);
+			DemoSeeder seeder = new DemoSeeder(gatewayUrl, adminToken);
+			DemoAccount seeded = seeder.seed(demo);
 			LocalPlatform platform = new LocalPlatform(infrastructure, contexts, seeded, adminToken);
 			new HealthCheck().awaitHealthy(platform.urls());
+			// the demo organization runs the tour operator's workflows from the start
+			seeder.installDefaultWorkflows(seeded);
 			return platform;
 		}
 		catch (RuntimeException ex) {

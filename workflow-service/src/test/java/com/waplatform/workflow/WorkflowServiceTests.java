@@ -2,6 +2,8 @@ package com.waplatform.workflow;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,11 +19,18 @@ import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.business.BusinessEvent;
 import com.waplatform.common.event.Event;
 import com.waplatform.common.event.EventHeaders;
+import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.Priority;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.meta.MetaMessage;
+import com.waplatform.common.meta.MessageTemplate;
+import com.waplatform.common.template.TemplateSnapshot;
 import com.waplatform.support.accounts.AccountDirectory;
+import com.waplatform.support.templates.TemplateDirectory;
+import com.waplatform.workflow.rules.domain.PlannedMessage;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.support.kafka.RejectedEventException;
 import com.waplatform.testsupport.Infrastructure;
@@ -141,6 +150,9 @@ class WorkflowServiceTests {
 	@Autowired
 	WebTestClient web;
 
+	@Autowired
+	TemplateDirectory templates;
+
 	@Test
 	void aConfirmedBookingBecomesOneTemplateMessage() {
 		configureDefaultNumber();
@@ -156,7 +168,7 @@ class WorkflowServiceTests {
 		assertThat(request.phoneNumberId()).isEqualTo(PHONE_NUMBER_ID);
 		assertThat(request.recipient()).isEqualTo("+447911123456");
 		assertThat(request.messageId())
-			.isEqualTo(UUID.nameUUIDFromBytes(("workflow|booking_confirmation|" + eventId).getBytes()).toString());
+			.isEqualTo(PlannedMessage.messageId(UUID.fromString(eventId), ruleId("booking-confirmation"), 0));
 		assertThat(request.priority()).isEqualTo(Priority.TRANSACTIONAL);
 		assertThat(request.source()).isEqualTo("workflow");
 		MetaMessage.Template template = request.message().template();
@@ -164,7 +176,7 @@ class WorkflowServiceTests {
 		assertThat(template.language().code()).isEqualTo("en");
 		assertThat(template.components()).singleElement()
 			.satisfies((body) -> assertThat(body.parameters()).extracting(MetaMessage.Parameter::text)
-				.containsExactly("Ana Souza", "Lisbon Old Town Walk", "2026-12-05", "REF-" + bookingId));
+				.containsExactly("Ana Souza", "Lisbon Old Town Walk", "December 5, 2030", "REF-" + bookingId));
 		assertThat(header(record, EventHeaders.TYPE)).isEqualTo("message.send-requested");
 	}
 
@@ -193,7 +205,7 @@ class WorkflowServiceTests {
 				booking(bookingId, "12345"));
 		await().atMost(TIMEOUT).until(() -> !this.received.deadLetters(bookingId).isEmpty());
 		ConsumerRecord<String, byte[]> dead = this.received.deadLetters(bookingId).get(0);
-		assertThat(header(dead, "kafka_dlt-exception-message")).contains("Invalid customerPhone '12345'");
+		assertThat(header(dead, "kafka_dlt-exception-message")).contains("booking-confirmation").contains("12345");
 		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).isEqualTo(RejectedEventException.class.getName());
 		assertThat(header(dead, RejectedEventException.REASON_HEADER)).isEqualTo("invalid_data");
 		assertThat(header(dead, EventHeaders.SUBJECT)).isEqualTo(bookingId);
@@ -263,10 +275,10 @@ class WorkflowServiceTests {
 	@Test
 	void unknownEventTypesAreCountedAndIgnored() {
 		configureDefaultNumber();
-		double ignored = this.meters.counter("workflow.events.ignored", "type", "inquiry.received").count();
-		sendCloudEvent(UUID.randomUUID().toString(), "inquiry.received", "I-1", "{\"inquiryId\":\"I-1\"}");
+		double ignored = this.meters.counter("workflow.events.ignored", "type", "newsletter.signup").count();
+		sendCloudEvent(UUID.randomUUID().toString(), "newsletter.signup", "N-1", "{\"email\":\"a@example.com\"}");
 		await().atMost(TIMEOUT)
-			.until(() -> this.meters.counter("workflow.events.ignored", "type", "inquiry.received").count() > ignored);
+			.until(() -> this.meters.counter("workflow.events.ignored", "type", "newsletter.signup").count() > ignored);
 	}
 
 	@Test
@@ -379,9 +391,14 @@ class WorkflowServiceTests {
 			.jsonPath("$.outcome")
 			.isEqualTo("triggered")
 			.jsonPath("$.rules[0].rule")
-			.isEqualTo("booking_confirmation")
+			.isEqualTo("booking-confirmation")
 			.jsonPath("$.rules[0].messages")
-			.isEqualTo(List.of(messageId));
+			.isEqualTo(List.of(messageId))
+			// the tour details wait until two days before the tour
+			.jsonPath("$.rules[1].rule")
+			.isEqualTo("tour-details")
+			.jsonPath("$.rules[1].scheduled[0].sendAt")
+			.isEqualTo("2030-12-03T10:00:00Z");
 		// another organization's view, and no service token
 		outcome(eventId, "org-elsewhere").expectStatus().isNotFound();
 		this.web.get()
@@ -391,7 +408,7 @@ class WorkflowServiceTests {
 			.isUnauthorized();
 
 		String ignored = UUID.randomUUID().toString();
-		sendCloudEvent(ignored, "inquiry.received", "I-" + ignored, "{\"inquiryId\":\"I-1\"}");
+		sendCloudEvent(ignored, "newsletter.signup", "N-" + ignored, "{\"email\":\"a@example.com\"}");
 		await().atMost(TIMEOUT)
 			.untilAsserted(() -> outcome(ignored, ORG).expectStatus()
 				.isOk()
@@ -415,11 +432,11 @@ class WorkflowServiceTests {
 				.jsonPath("$.reason")
 				.isEqualTo("invalid_data")
 				.jsonPath("$.detail")
-				.value((String detail) -> assertThat(detail).contains("Invalid customerPhone '12345'"))
+				.value((String detail) -> assertThat(detail).contains("12345"))
 				.jsonPath("$.rules[0].rule")
-				.isEqualTo("booking_confirmation")
+				.isEqualTo("booking-confirmation")
 				.jsonPath("$.rules[0].skipped")
-				.isEqualTo("invalid_data"));
+				.isEqualTo("invalid_recipient"));
 	}
 
 	private WebTestClient.ResponseSpec outcome(String eventId, String organizationId) {
@@ -435,7 +452,7 @@ class WorkflowServiceTests {
 			.stream()
 			.map((record) -> (SendRequest) record.value())
 			.filter((request) -> request.messageId()
-				.equals(UUID.nameUUIDFromBytes(("workflow|booking_confirmation|" + eventId).getBytes()).toString()))
+				.equals(PlannedMessage.messageId(UUID.fromString(eventId), ruleId("booking-confirmation"), 0)))
 			.findFirst()
 			.orElseThrow();
 	}
@@ -444,11 +461,59 @@ class WorkflowServiceTests {
 		return this.meters.counter("workflow.events.rejected", "reason", reason).count();
 	}
 
+	/**
+	 * The organization's default number, the simulator's templates for its account (as
+	 * template-service would sync them) and the tour operator's default workflows.
+	 */
 	private void configureDefaultNumber() {
 		if (this.accounts.defaultNumber(ORG).filter((number) -> number.defaultNumber()).isPresent()) {
 			return;
 		}
 		configure(ORG, PHONE_NUMBER_ID, true);
+		seedTemplates()
+			.forEach((template) -> this.templates.apply(TemplateSnapshot.of(ORG, "waba-" + ORG, template, "v1")));
+		this.web.post()
+			.uri("/internal/workflows/defaults?organizationId={org}", ORG)
+			.headers((headers) -> headers.setBearerAuth(SERVICE_TOKEN))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+	/** The id of the organization's workflow of that name. */
+	private UUID ruleId(String name) {
+		JsonNode list = this.web.get()
+			.uri("/internal/workflows?organizationId={org}", ORG)
+			.headers((headers) -> headers.setBearerAuth(SERVICE_TOKEN))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		for (JsonNode rule : list.get("items")) {
+			if (name.equals(rule.get("name").asString())) {
+				return UUID.fromString(rule.get("id").asString());
+			}
+		}
+		throw new IllegalStateException("No workflow " + name);
+	}
+
+	/**
+	 * The templates the Meta simulator seeds (its own file: a change there shows here).
+	 */
+	private static List<MessageTemplate> seedTemplates() {
+		try {
+			return Json.mapper()
+				.readValue(
+						Files.readString(
+								Path.of("../meta-simulator/src/main/resources/meta-simulator/seed-templates.json")),
+						new TypeReference<List<MessageTemplate>>() {
+						});
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Configures a business number the way the gateway does: on wa.accounts. */
@@ -470,14 +535,14 @@ class WorkflowServiceTests {
 	private static String booking(String bookingId, String phone) {
 		return """
 				{"bookingId":"%s","customerName":"Ana Souza","customerPhone":"%s",
-				 "packageName":"Lisbon Old Town Walk","startDate":"2026-12-05","reference":"REF-%s"}
+				 "packageName":"Lisbon Old Town Walk","startDate":"2030-12-05","reference":"REF-%s"}
 				""".formatted(bookingId, phone, bookingId);
 	}
 
 	private static String booking(String bookingId, String phone, String phoneNumberId) {
 		return """
 				{"bookingId":"%s","customerName":"Ana Souza","customerPhone":"%s",
-				 "packageName":"Lisbon Old Town Walk","startDate":"2026-12-05","reference":"REF-%s",
+				 "packageName":"Lisbon Old Town Walk","startDate":"2030-12-05","reference":"REF-%s",
 				 "phoneNumberId":"%s"}
 				""".formatted(bookingId, phone, bookingId, phoneNumberId);
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.waplatform.common.json.Json;
+import com.waplatform.workflow.events.EventOutcome.Cancelled;
 import com.waplatform.workflow.events.EventOutcome.RuleOutcome;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -24,6 +25,9 @@ class EventOutcomes {
 	private static final TypeReference<List<RuleOutcome>> RULES = new TypeReference<>() {
 	};
 
+	private static final TypeReference<List<Cancelled>> CANCELLED = new TypeReference<>() {
+	};
+
 	private final DatabaseClient db;
 
 	EventOutcomes(DatabaseClient db) {
@@ -35,10 +39,12 @@ class EventOutcomes {
 		GenericExecuteSpec upsert = this.db
 			.sql("""
 					insert into event_outcomes (organization_id, event_id, type, source, subject, occurred_at, outcome,
-						reason, detail, rules)
-					values (:org, :id, :type, :source, :subject, :occurredAt, :outcome, :reason, :detail, cast(:rules as jsonb))
+						reason, detail, rules, cancelled)
+					values (:org, :id, :type, :source, :subject, :occurredAt, :outcome, :reason, :detail, cast(:rules as jsonb),
+						cast(:cancelled as jsonb))
 					on conflict (organization_id, event_id) do update set outcome = excluded.outcome,
-						reason = excluded.reason, detail = excluded.detail, rules = excluded.rules, recorded_at = now()
+						reason = excluded.reason, detail = excluded.detail, rules = excluded.rules,
+						cancelled = excluded.cancelled, recorded_at = now()
 					where event_outcomes.outcome <> 'triggered' or excluded.outcome = 'triggered'""")
 			.bind("org", organizationId)
 			.bind("id", outcome.eventId())
@@ -48,6 +54,9 @@ class EventOutcomes {
 			.bind("occurredAt", outcome.occurredAt())
 			.bind("outcome", outcome.outcome())
 			.bind("rules", Json.mapper().writeValueAsString(outcome.rules()));
+		upsert = (outcome.cancelled() != null)
+				? upsert.bind("cancelled", Json.mapper().writeValueAsString(outcome.cancelled()))
+				: upsert.bindNull("cancelled", String.class);
 		upsert = (outcome.reason() != null) ? upsert.bind("reason", outcome.reason())
 				: upsert.bindNull("reason", String.class);
 		upsert = (outcome.detail() != null) ? upsert.bind("detail", outcome.detail())
@@ -59,7 +68,7 @@ class EventOutcomes {
 	Mono<EventOutcome> find(String organizationId, UUID eventId) {
 		return this.db.sql("""
 				select event_id, type, source, subject, occurred_at, outcome, reason, detail, rules::text as rules,
-					recorded_at
+					cancelled::text as cancelled, recorded_at
 				from event_outcomes where organization_id = :org and event_id = :id""")
 			.bind("org", organizationId)
 			.bind("id", eventId)
@@ -68,8 +77,12 @@ class EventOutcomes {
 					row.get("occurred_at", Instant.class), row.get("outcome", String.class),
 					row.get("reason", String.class), row.get("detail", String.class),
 					Json.mapper().readValue(row.get("rules", String.class), RULES),
-					row.get("recorded_at", Instant.class)))
+					cancelled(row.get("cancelled", String.class)), row.get("recorded_at", Instant.class)))
 			.one();
+	}
+
+	private static List<Cancelled> cancelled(String json) {
+		return (json != null) ? Json.mapper().readValue(json, CANCELLED) : null;
 	}
 
 }

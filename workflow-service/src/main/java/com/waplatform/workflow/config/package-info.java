@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.workflow.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.workflow.replies;
+
+import org.jspecify.annotations.NullMarked;

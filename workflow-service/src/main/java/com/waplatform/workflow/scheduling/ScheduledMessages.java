@@ -1,0 +1,277 @@
+package com.waplatform.workflow.scheduling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.waplatform.common.json.Json;
+import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.message.ErrorInfo;
+import com.waplatform.common.message.MessageStatus;
+import com.waplatform.common.message.SendRequest;
+import com.waplatform.common.message.StatusEvent;
+import com.waplatform.support.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Messages that rules hold until their time, in {@code scheduled_messages} (PostgreSQL,
+ * nothing in the heap per message). Holding one announces it on
+ * {@code wa.scheduled-messages} (the read model shows it {@code scheduled}). A round
+ * claims due rows in batches ({@code for update skip locked}, oldest first) and, in the
+ * claiming transaction, deletes them and appends their send requests to the outbox; so
+ * every message is published exactly once, with several instances claiming at the same
+ * time or after a crash mid-batch (the transaction rolls back, the rows come back). A
+ * message whose {@code expiresAt} passed while it was held (the service was down) is
+ * announced {@code expired} instead. A cancellation (a later event, a reply) deletes the
+ * row and announces {@code cancelled}: whichever of the claim and the cancellation locks
+ * the row first wins, the other finds it gone. Before its first round after a start, the
+ * scheduler waits for the {@link CatchUpGate}: events that arrived while the service was
+ * down may cancel messages that fell due meanwhile.
+ * <p>
+ * Metrics: {@code workflow.scheduler.messages{rule,
+ * outcome=scheduled|published|expired|cancelled}} and the gauge
+ * {@code workflow.scheduler.lag} (now minus the oldest due message not yet published, as
+ * of the last round).
+ */
+@Component
+public class ScheduledMessages {
+
+	static final String MESSAGES_METRIC = "workflow.scheduler.messages";
+
+	static final String LAG_METRIC = "workflow.scheduler.lag";
+
+	private final DatabaseClient db;
+
+	private final TransactionalOperator tx;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	private final SchedulerProperties properties;
+
+	private final MeterRegistry meters;
+
+	private final CatchUpGate gate;
+
+	private final AtomicLong lagMillis = new AtomicLong();
+
+	ScheduledMessages(DatabaseClient db, TransactionalOperator tx, Outbox outbox, Clock clock,
+			SchedulerProperties properties, MeterRegistry meters, CatchUpGate gate) {
+		this.db = db;
+		this.tx = tx;
+		this.outbox = outbox;
+		this.clock = clock;
+		this.properties = properties;
+		this.meters = meters;
+		this.gate = gate;
+		TimeGauge.builder(LAG_METRIC, this.lagMillis, TimeUnit.MILLISECONDS, AtomicLong::doubleValue)
+			.description("Now minus the oldest due rule message not yet published, as of the last round")
+			.register(meters);
+	}
+
+	/**
+	 * Holds a rule's message until its {@code scheduledFor} and announces it; run inside
+	 * the transaction that handles the event.
+	 */
+	public Mono<Void> hold(Held held) {
+		SendRequest request = held.request();
+		DatabaseClient.GenericExecuteSpec insert = this.db.sql("""
+				insert into scheduled_messages (message_id, organization_id, rule_id, rule_name, event_id, subject,
+					customer, cancel_on_reply, due_at, expires_at, send_request)
+				values (:id, :org, :rule, :ruleName, :event, :subject, :customer, :cancelOnReply, :due, :expires,
+					:request)
+				on conflict (message_id) do nothing""")
+			.bind("id", request.messageId())
+			.bind("org", request.organizationId())
+			.bind("rule", held.ruleId())
+			.bind("ruleName", held.ruleName())
+			.bind("event", held.eventId())
+			.bind("subject", held.subject())
+			.bind("customer", request.recipient())
+			.bind("cancelOnReply", held.cancelOnReply())
+			.bind("due", request.scheduledFor())
+			.bind("request", Json.mapper().writeValueAsString(request));
+		insert = (request.expiresAt() != null) ? insert.bind("expires", request.expiresAt())
+				: insert.bindNull("expires", Instant.class);
+		return insert.fetch()
+			.rowsUpdated()
+			.flatMap((count) -> (count > 0) ? this.outbox.append(Topics.SCHEDULED_MESSAGES, request)
+				.doOnSuccess((done) -> count(held.ruleName(), "scheduled", 1)) : Mono.empty());
+	}
+
+	/**
+	 * Cancels the held messages of a rule for a business record (its CloudEvents
+	 * subject); emits their ids. Run inside the transaction that handles the cancelling
+	 * event.
+	 */
+	public Flux<String> cancelBySubject(String organizationId, UUID ruleId, String subject, String why) {
+		return cancel(this.db
+			.sql("delete from scheduled_messages where organization_id = :org and rule_id = :rule and subject = :key "
+					+ "returning rule_name, send_request")
+			.bind("org", organizationId)
+			.bind("rule", ruleId)
+			.bind("key", subject), why);
+	}
+
+	/** Cancels the held messages of a rule for a customer (E.164); emits their ids. */
+	public Flux<String> cancelByCustomer(String organizationId, UUID ruleId, String customer, String why) {
+		return cancel(this.db
+			.sql("delete from scheduled_messages where organization_id = :org and rule_id = :rule and customer = :key "
+					+ "returning rule_name, send_request")
+			.bind("org", organizationId)
+			.bind("rule", ruleId)
+			.bind("key", customer), why);
+	}
+
+	/**
+	 * Cancels the held messages to a customer that a reply from them cancels (the rule's
+	 * {@code cancelOn.reply}); emits their ids.
+	 */
+	public Flux<String> cancelOnReply(String organizationId, String customer, String why) {
+		return cancel(this.db
+			.sql("delete from scheduled_messages where organization_id = :org and customer = :key "
+					+ "and cancel_on_reply returning rule_name, send_request")
+			.bind("org", organizationId)
+			.bind("key", customer), why);
+	}
+
+	private Flux<String> cancel(DatabaseClient.GenericExecuteSpec delete, String why) {
+		Instant now = this.clock.instant();
+		return delete.map(ScheduledMessages::claimed)
+			.all()
+			.collectList()
+			.flatMapMany(
+					(claimed) -> Flux.fromIterable(claimed)
+						.concatMap((one) -> this.outbox
+							.append(Topics.STATUS_EVENTS,
+									status(one.request(), MessageStatus.CANCELLED, now,
+											ErrorInfo.reason("Cancelled", why)))
+							.doOnSuccess((done) -> count(one.ruleName(), "cancelled", 1))
+							.thenReturn(one.request().messageId())));
+	}
+
+	@Scheduled(fixedDelayString = "${workflow.scheduler.poll-interval:500ms}",
+			initialDelayString = "${workflow.scheduler.poll-interval:500ms}")
+	Mono<Void> release() {
+		return this.gate.open().flatMap((open) -> open ? releaseDue().then() : Mono.empty());
+	}
+
+	/**
+	 * Releases everything due now, batch after batch; emits how many messages were
+	 * published or expired. The lag gauge is measured first.
+	 */
+	public Mono<Long> releaseDue() {
+		return Mono.defer(() -> {
+			Instant now = this.clock.instant();
+			int size = this.properties.batchSize();
+			return updateLag(now)
+				.then(batch(now).expand((count) -> (count == size) ? batch(now) : Mono.empty()).reduce(0L, Long::sum));
+		});
+	}
+
+	/** One batch, one transaction: claims, then publishes or expires each. */
+	Mono<Long> batch(Instant now) {
+		Flux<Claimed> released = this.db.sql("""
+				delete from scheduled_messages where message_id in (
+					select message_id from scheduled_messages where due_at <= :now
+					order by due_at limit :batch for update skip locked)
+				returning rule_name, send_request""")
+			.bind("now", now)
+			.bind("batch", this.properties.batchSize())
+			.map(ScheduledMessages::claimed)
+			.all()
+			// read the claimed rows to the end before the next statement on the
+			// connection
+			.collectList()
+			.flatMapMany((claimed) -> Flux.fromIterable(claimed).concatMap((one) -> releaseOne(one, now)));
+		return this.tx.transactional(released)
+			.collectList()
+			.doOnNext((done) -> done.forEach((one) -> count(one.ruleName(), one.outcome(), 1)))
+			.map((done) -> (long) done.size());
+	}
+
+	private Mono<Claimed> releaseOne(Claimed claimed, Instant now) {
+		SendRequest held = claimed.request();
+		if (held.expiresAt() != null && !held.expiresAt().isAfter(now)) {
+			return this.outbox
+				.append(Topics.STATUS_EVENTS,
+						status(held, MessageStatus.EXPIRED, now,
+								ErrorInfo.reason("Time-to-live elapsed",
+										"The message was due at " + held.scheduledFor() + " and expired at "
+												+ held.expiresAt() + " before it could be released")))
+				.thenReturn(claimed.withOutcome("expired"));
+		}
+		SendRequest due = new SendRequest(UUID.randomUUID(), now, held.organizationId(), held.messageId(),
+				held.phoneNumberId(), held.recipient(), held.message(), held.context(), held.priority(),
+				held.expiresAt(), null, held.source());
+		return this.outbox.append(Topics.SEND_REQUESTS, due).thenReturn(claimed.withOutcome("published"));
+	}
+
+	private Mono<Void> updateLag(Instant now) {
+		return this.db.sql("select min(due_at) as oldest from scheduled_messages where due_at <= :now")
+			.bind("now", now)
+			.map((row) -> Optional.ofNullable(row.get("oldest", Instant.class)))
+			.one()
+			.doOnNext((oldest) -> this.lagMillis
+				.set(oldest.map((at) -> Math.max(0, Duration.between(at, now).toMillis())).orElse(0L)))
+			.then();
+	}
+
+	/** How many messages are held (all organizations). */
+	public Mono<Long> pending() {
+		return this.db.sql("select count(*) as pending from scheduled_messages")
+			.map((row) -> row.get("pending", Long.class))
+			.one();
+	}
+
+	private static StatusEvent status(SendRequest request, MessageStatus status, Instant at,
+			@Nullable ErrorInfo error) {
+		return StatusEvent.deterministic(request.organizationId(), request.messageId(), status, at,
+				request.phoneNumberId(), request.recipient(), null, error);
+	}
+
+	private void count(String rule, String outcome, long amount) {
+		this.meters.counter(MESSAGES_METRIC, "rule", rule, "outcome", outcome).increment(amount);
+	}
+
+	private static Claimed claimed(Readable row) {
+		return new Claimed(row.get("rule_name", String.class),
+				Json.mapper().readValue(row.get("send_request", String.class), SendRequest.class), "claimed");
+	}
+
+	/**
+	 * A message to hold.
+	 *
+	 * @param request its send request, {@code scheduledFor} set
+	 * @param subject the triggering event's CloudEvents subject (events about the same
+	 * business record may cancel it)
+	 */
+	public record Held(SendRequest request, UUID ruleId, String ruleName, UUID eventId, String subject,
+			boolean cancelOnReply) {
+
+	}
+
+	private record Claimed(String ruleName, SendRequest request, String outcome) {
+
+		Claimed withOutcome(String outcome) {
+			return new Claimed(this.ruleName, this.request, outcome);
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.workflow.scheduling;
+
+import org.jspecify.annotations.NullMarked;
