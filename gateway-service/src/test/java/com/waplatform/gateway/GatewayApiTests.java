@@ -281,6 +281,50 @@ class GatewayApiTests {
 	}
 
 	@Test
+	void aMessageHeldByAWorkflowRuleIsListedScheduledThenQueuedOrCancelled() {
+		Tenant tenant = tenant();
+		Instant due = Instant.now()
+			.plus(java.time.Duration.ofDays(2))
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		String released = UUID.randomUUID().toString();
+		String cancelled = UUID.randomUUID().toString();
+		for (String id : List.of(released, cancelled)) {
+			SendRequest held = new SendRequest(UUID.randomUUID(), Instant.now(), tenant.organizationId(), id,
+					tenant.phoneNumberId(), "+14155550123", MetaMessage.text("+14155550123", "Reminder"),
+					new SendRequest.BusinessContext("booking", "B-held"), Priority.TRANSACTIONAL, null, due,
+					"workflow");
+			this.publisher.publish(Topics.SCHEDULED_MESSAGES, held).block(WAIT);
+		}
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(message(tenant, released)).containsEntry("status", "scheduled")
+				.containsEntry("scheduledFor", due.toString()));
+		this.client.get()
+			.uri("/v1/messages?status=scheduled&contextId=B-held")
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.messages.length()")
+			.isEqualTo(2);
+
+		// due: the workflow service publishes its send request
+		this.publisher
+			.publish(Topics.SEND_REQUESTS, SendRequest.of(tenant.organizationId(), released, tenant.phoneNumberId(),
+					"+14155550123", MetaMessage.text("+14155550123", "Reminder"),
+					new SendRequest.BusinessContext("booking", "B-held"), Priority.TRANSACTIONAL, null, "workflow"))
+			.block(WAIT);
+		// cancelled by a later event: a status event
+		publish(status(tenant, cancelled, MessageStatus.CANCELLED, Instant.now(), null, null));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(message(tenant, released)).containsEntry("status", "queued"));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(message(tenant, cancelled)).containsEntry("status", "cancelled"));
+		assertThat(historyOf(tenant, released)).containsExactly("scheduled", "queued");
+		assertThat(historyOf(tenant, cancelled)).containsExactly("scheduled", "cancelled");
+	}
+
+	@Test
 	void badInputIsAProblemNeverA5xx() {
 		Tenant tenant = tenant();
 		problem(post(tenant, "{\"to\": \"+14155550123\", \"type\": ").exchange(), HttpStatus.BAD_REQUEST)

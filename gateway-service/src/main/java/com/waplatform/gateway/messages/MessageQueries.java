@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 class MessageQueries {
 
 	private static final String COLUMNS = "id, phone_number_id, recipient, type, template_name, status, wamid, "
-			+ "error_code, error_title, error_details, context_type, context_id, created_at, updated_at";
+			+ "error_code, error_title, error_details, context_type, context_id, scheduled_for, created_at, updated_at";
 
 	private final DatabaseClient db;
 
@@ -107,8 +107,9 @@ class MessageQueries {
 				row.get("type", String.class), row.get("template_name", String.class), row.get("wamid", String.class),
 				(errorTitle != null) ? new Error(row.get("error_code", Integer.class), errorTitle,
 						row.get("error_details", String.class)) : null,
-				(contextType != null && contextId != null) ? new Context(contextType, contextId) : null, null,
-				row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
+				(contextType != null && contextId != null) ? new Context(contextType, contextId) : null,
+				row.get("scheduled_for", Instant.class), null, row.get("created_at", Instant.class),
+				row.get("updated_at", Instant.class));
 	}
 
 	/** Filters of the history query; null means any. */

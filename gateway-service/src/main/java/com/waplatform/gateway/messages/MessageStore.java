@@ -36,16 +36,20 @@ class MessageStore {
 		this.db = db;
 	}
 
-	/** Records a send request as queued (or scheduled); never changes a later status. */
+	/**
+	 * Records a send request as queued (or scheduled, with its due time); never changes a
+	 * later status. A message held elsewhere (a workflow rule's) moves from
+	 * {@code scheduled} to {@code queued} when its send request arrives.
+	 */
 	Mono<Void> recordSendRequest(SendRequest request) {
 		MessageStatus status = (request.scheduledFor() != null) ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
 		String type = request.message().isMarkRead() ? MessageRequest.MARK_AS_READ : request.message().type();
 		String template = (request.message().template() != null) ? request.message().template().name() : null;
 		GenericExecuteSpec insert = this.db.sql("""
 				insert into messages (id, organization_id, phone_number_id, recipient, type, template_name, status,
-					status_rank, context_type, context_id, created_at, updated_at, requested_at)
+					status_rank, context_type, context_id, scheduled_for, created_at, updated_at, requested_at)
 				values (:id, :org, :from, :to, :type, :template, :status, :rank, :contextType, :contextId,
-					:at, :at, :at)
+					:scheduledFor, :at, :at, :at)
 				on conflict (id) do update set
 					phone_number_id = coalesce(messages.phone_number_id, excluded.phone_number_id),
 					recipient = coalesce(messages.recipient, excluded.recipient),
@@ -53,6 +57,9 @@ class MessageStore {
 					template_name = coalesce(messages.template_name, excluded.template_name),
 					context_type = coalesce(messages.context_type, excluded.context_type),
 					context_id = coalesce(messages.context_id, excluded.context_id),
+					scheduled_for = coalesce(messages.scheduled_for, excluded.scheduled_for),
+					status = case when messages.status = 'scheduled' and excluded.status = 'queued'
+						then excluded.status else messages.status end,
 					created_at = least(messages.created_at, excluded.created_at),
 					requested_at = coalesce(messages.requested_at, excluded.requested_at)
 				where messages.organization_id = excluded.organization_id""")
@@ -67,6 +74,8 @@ class MessageStore {
 		insert = nullable(insert, "template", template);
 		insert = nullable(insert, "contextType", (request.context() != null) ? request.context().type() : null);
 		insert = nullable(insert, "contextId", (request.context() != null) ? request.context().id() : null);
+		insert = (request.scheduledFor() != null) ? insert.bind("scheduledFor", request.scheduledFor())
+				: insert.bindNull("scheduledFor", Instant.class);
 		return insert.fetch()
 			.rowsUpdated()
 			.flatMap((count) -> (count > 0)

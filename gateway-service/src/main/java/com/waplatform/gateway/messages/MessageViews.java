@@ -24,11 +24,12 @@ final class MessageViews {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Message(String id, String status, @Nullable String to, @Nullable String from, @Nullable String type,
 			@Nullable String template, @Nullable String wamid, @Nullable Error error, @Nullable Context context,
-			@Nullable List<HistoryEntry> history, Instant createdAt, Instant updatedAt) {
+			@Nullable Instant scheduledFor, @Nullable List<HistoryEntry> history, Instant createdAt,
+			Instant updatedAt) {
 
 		Message withHistory(List<HistoryEntry> entries) {
 			return new Message(this.id, this.status, this.to, this.from, this.type, this.template, this.wamid,
-					this.error, this.context, entries, this.createdAt, this.updatedAt);
+					this.error, this.context, this.scheduledFor, entries, this.createdAt, this.updatedAt);
 		}
 
 	}

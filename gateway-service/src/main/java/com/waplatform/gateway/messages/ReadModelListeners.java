@@ -17,10 +17,11 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Keeps the message read model up to date from {@code wa.send-requests} (messages created
- * elsewhere, e.g. by workflow) and {@code wa.status-events}. Each event is applied once:
- * its id is recorded in the same transaction as its effect. A status event whose message
- * id is not shaped like ours ({@link MessageIds}) is skipped: it cannot be one of our
- * messages.
+ * elsewhere, e.g. by workflow), {@code wa.scheduled-messages} (messages a workflow rule
+ * holds until their time: shown {@code scheduled}) and {@code wa.status-events}. Each
+ * event is applied once: its id is recorded in the same transaction as its effect. A
+ * status event whose message id is not shaped like ours ({@link MessageIds}) is skipped:
+ * it cannot be one of our messages.
  */
 @Component
 class ReadModelListeners {
@@ -46,7 +47,8 @@ class ReadModelListeners {
 	}
 
 	@KafkaListener(id = "gateway-send-requests", idIsGroup = false,
-			topics = "#{T(com.waplatform.common.kafka.Topics).SEND_REQUESTS.name()}")
+			topics = { "#{T(com.waplatform.common.kafka.Topics).SEND_REQUESTS.name()}",
+					"#{T(com.waplatform.common.kafka.Topics).SCHEDULED_MESSAGES.name()}" })
 	Mono<Void> onSendRequest(ConsumerRecord<String, Event> record) {
 		if (!(record.value() instanceof SendRequest request)) {
 			return Mono.empty();

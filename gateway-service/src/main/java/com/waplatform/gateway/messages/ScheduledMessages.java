@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.message.ErrorInfo;
 import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.SendRequest;
+import com.waplatform.common.message.StatusEvent;
 import com.waplatform.gateway.config.SchedulerProperties;
 import com.waplatform.gateway.web.Problems;
 import io.micrometer.core.instrument.Counter;
@@ -38,7 +40,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * crash mid-batch (the transaction rolls back, the rows come back). A message whose
  * {@code expiresAt} passed while it was held (e.g. the instances were down) is marked
  * {@code expired} instead. A cancellation deletes the row too: whichever of the claim and
- * the cancellation locks the row first wins, the other finds it gone.
+ * the cancellation locks the row first wins, the other finds it gone; a cancellation is
+ * announced on {@code wa.status-events} for other backends.
  * <p>
  * Metrics:
  * {@code gateway.scheduler.messages{outcome=scheduled|published|expired|cancelled}} and
@@ -179,13 +182,15 @@ class ScheduledMessages {
 	Mono<Void> cancel(String organizationId, String messageId) {
 		Instant now = this.clock.instant();
 		Mono<Void> cancel = this.db
-			.sql("delete from scheduled_messages where message_id = :id and organization_id = :org")
+			.sql("delete from scheduled_messages where message_id = :id and organization_id = :org "
+					+ "returning send_request")
 			.bind("id", messageId)
 			.bind("org", organizationId)
-			.fetch()
-			.rowsUpdated()
-			.flatMap(
-					(count) -> (count > 0) ? markCancelled(messageId, now) : notCancellable(organizationId, messageId));
+			.map((row) -> Json.mapper().readValue(row.get("send_request", String.class), SendRequest.class))
+			.one()
+			.flatMap((held) -> markCancelled(messageId, now).then(announceCancelled(held, now)).thenReturn(true))
+			.switchIfEmpty(Mono.defer(() -> notCancellable(organizationId, messageId).thenReturn(false)))
+			.then();
 		return this.tx.transactional(cancel).doOnSuccess((done) -> count("cancelled", 1));
 	}
 
@@ -199,6 +204,14 @@ class ScheduledMessages {
 			.bind("id", messageId)
 			.then()
 			.then(history(messageId, MessageStatus.CANCELLED, now));
+	}
+
+	/** Tells other backends on the public status feed ({@code wa.status-events}). */
+	private Mono<Void> announceCancelled(SendRequest held, Instant now) {
+		return this.outbox.append(Topics.STATUS_EVENTS,
+				StatusEvent.deterministic(held.organizationId(), held.messageId(), MessageStatus.CANCELLED, now,
+						held.phoneNumberId(), held.recipient(), null,
+						ErrorInfo.reason("Cancelled", "Cancelled through DELETE /v1/messages/" + held.messageId())));
 	}
 
 	private Mono<Void> notCancellable(String organizationId, String messageId) {
