@@ -58,7 +58,7 @@ public final class DevStackApplication {
 		out.println("READY gateway=" + platform.url(Service.GATEWAY) + " simulator=" + platform.url(Service.SIMULATOR)
 				+ " apiKey=" + demo.apiKey() + " phoneNumberId=" + demo.phoneNumberId() + " wabaId=" + demo.wabaId()
 				+ " appSecret=" + demo.appSecret() + " kafka=" + platform.kafkaBootstrapServers() + " adminToken="
-				+ platform.adminToken());
+				+ platform.adminToken() + " organizationId=" + demo.organizationId());
 		out.flush();
 		stopped.await();
 	}

@@ -190,7 +190,7 @@ class EndToEndTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(outcome.path("subject").asString()).isEqualTo(bookingId);
-		assertThat(outcome.path("rules").get(0).path("rule").asString()).isEqualTo("booking_confirmation");
+		assertThat(outcome.path("rules").get(0).path("rule").asString()).isEqualTo("booking-confirmation");
 		String messageId = outcome.path("rules").get(0).path("messages").get(0).asString();
 		awaitStatus(messageId, "read");
 		assertThat(getMessage(messageId).path("context").path("id").asString()).isEqualTo(bookingId);

@@ -42,6 +42,8 @@ public class RuleEvaluator {
 
 	static final String MARKETING = "MARKETING";
 
+	static final String EXPIRED = "expired";
+
 	private final AccountDirectory accounts;
 
 	private final TemplateDirectory templates;
@@ -67,11 +69,19 @@ public class RuleEvaluator {
 			return new RuleResult.Skipped(rule, invalid.reason(), invalid.detail());
 		}
 		List<RuleMessage> messages = new ArrayList<>();
+		RuleResult.Skipped expired = null;
 		for (PlannedMessage planned : ((RulePlan.Planned) plan).messages()) {
 			RuleResult result = message(rule, event, settings, planned, now, messages);
-			if (result != null) {
+			// a message of a series long past its time is left out; the others still go
+			if (result instanceof RuleResult.Skipped skipped && EXPIRED.equals(skipped.reason())) {
+				expired = skipped;
+			}
+			else if (result != null) {
 				return result;
 			}
+		}
+		if (messages.isEmpty() && expired != null) {
+			return expired;
 		}
 		return new RuleResult.Produced(rule, messages);
 	}
@@ -125,7 +135,7 @@ public class RuleEvaluator {
 		boolean scheduled = sendAt.isAfter(now);
 		Instant expiresAt = (planned.dueAt() != null) ? planned.dueAt().plus(SCHEDULED_TTL) : null;
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
-			return new RuleResult.Skipped(rule, "expired", "The message was due at " + planned.dueAt() + ", more than "
+			return new RuleResult.Skipped(rule, EXPIRED, "The message was due at " + planned.dueAt() + ", more than "
 					+ SCHEDULED_TTL.toHours() + " hours ago");
 		}
 		String messageId = planned.messageId(event.id(), rule.id());

@@ -54,11 +54,17 @@ class RuleValidation {
 		String phoneNumberId = definition.recipient().phoneNumberId();
 		Optional<PhoneNumberConfigured> number = (phoneNumberId != null) ? this.accounts.phoneNumber(phoneNumberId)
 				: this.accounts.defaultNumber(organizationId);
-		if (number.isEmpty() || !number.get().organizationId().equals(organizationId)) {
+		if (number.isEmpty()) {
+			// the account directory learns numbers from wa.accounts shortly after the
+			// gateway configured them: "none" cannot be told from "not yet"
+			throw WorkflowProblems.notKnownYet((phoneNumberId != null)
+					? "Business phone number " + phoneNumberId + " is not known to workflow-service (yet)"
+					: "workflow-service knows no business phone number of the organization (yet): configure one, "
+							+ "or retry shortly");
+		}
+		if (!number.get().organizationId().equals(organizationId)) {
 			problems.add(new RuleProblem("recipient.phoneNumberId",
-					(phoneNumberId != null)
-							? "Business phone number " + phoneNumberId + " is not a number of this organization"
-							: "The organization has no business phone number to send from"));
+					"Business phone number " + phoneNumberId + " is not a number of this organization"));
 			return problems;
 		}
 		String wabaId = number.get().wabaId();

@@ -54,6 +54,13 @@ final class WorkflowProblems {
 		return of(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
 	}
 
+	/** What the rule names is not known here yet (503, ask again shortly). */
+	static ErrorResponseException notKnownYet(String detail) {
+		ErrorResponseException exception = of(HttpStatus.SERVICE_UNAVAILABLE, "not-known-yet", "Not known yet", detail);
+		exception.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+		return exception;
+	}
+
 	static ErrorResponseException templatesNotSynced(String detail) {
 		ErrorResponseException exception = of(HttpStatus.SERVICE_UNAVAILABLE, "templates-not-synced",
 				"Templates not synced yet", detail);
