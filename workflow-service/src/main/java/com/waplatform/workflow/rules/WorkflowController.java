@@ -80,8 +80,11 @@ class WorkflowController {
 			List<JsonNode> defaults = RuleDefinitions.tourOperator();
 			return Flux.fromIterable(defaults)
 				.filter((json) -> !existing.contains(json.path("name").asString()))
-				.concatMap((json) -> this.store.create(organizationId, validated(organizationId, json), stored(json),
-						true))
+				// a concurrent install may save the same rule first: it is there, not
+				// counted
+				.concatMap(
+						(json) -> this.store.create(organizationId, validated(organizationId, json), stored(json), true)
+							.onErrorResume(RuleStore.DuplicateRuleName.class, (ex) -> Mono.empty()))
 				.count()
 				.flatMap((installed) -> this.store.list(organizationId)
 					.filter((rule) -> defaults.stream()

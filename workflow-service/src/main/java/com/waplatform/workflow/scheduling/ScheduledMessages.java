@@ -168,7 +168,8 @@ public class ScheduledMessages {
 	@Scheduled(fixedDelayString = "${workflow.scheduler.poll-interval:500ms}",
 			initialDelayString = "${workflow.scheduler.poll-interval:500ms}")
 	Mono<Void> release() {
-		return this.gate.open().flatMap((open) -> open ? releaseDue().then() : Mono.empty());
+		// the lag is measured while the gate holds messages back too
+		return this.gate.open().flatMap((open) -> open ? releaseDue().then() : updateLag(this.clock.instant()));
 	}
 
 	/**
