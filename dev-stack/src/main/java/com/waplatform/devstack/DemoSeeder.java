@@ -60,8 +60,8 @@ final class DemoSeeder {
 				return;
 			}
 			if (response.statusCode() != 503 || System.nanoTime() > deadline) {
-				throw new IllegalStateException("Installing the default workflows failed: " + response.statusCode()
-						+ " " + response.body());
+				throw new IllegalStateException(
+						"Installing the default workflows failed: " + response.statusCode() + " " + response.body());
 			}
 			pause(Duration.ofMillis(500));
 		}
@@ -94,7 +94,6 @@ final class DemoSeeder {
 			throw new IllegalStateException("Interrupted while seeding", ex);
 		}
 	}
-
 
 	private static void pause(Duration duration) {
 		try {

@@ -31,8 +31,8 @@ public final class Topics {
 	 * Messages held until a later time by workflow rules, announced when they are
 	 * scheduled (the {@code SendRequest} with its {@code scheduledFor}) so that the read
 	 * model shows them {@code scheduled}; keyed like their send requests, by business
-	 * phone-number id. Their send requests go to
-	 * {@code wa.send-requests} when due; a cancellation is a status event.
+	 * phone-number id. Their send requests go to {@code wa.send-requests} when due; a
+	 * cancellation is a status event.
 	 */
 	public static final Topic<SendRequestEvent> SCHEDULED_MESSAGES = new Topic<>("wa.scheduled-messages", "message id",
 			SendRequestEvent.class, 6, Duration.ofDays(7), false);

@@ -42,7 +42,9 @@ class MessageStore {
 	 * {@code scheduled} to {@code queued} when its send request arrives.
 	 */
 	Mono<Void> recordSendRequest(SendRequest request) {
-		MessageStatus status = (request.scheduledFor() != null) ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
+		// held until a later time, or released (its time has come)
+		boolean held = request.scheduledFor() != null && request.scheduledFor().isAfter(request.occurredAt());
+		MessageStatus status = held ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
 		String type = request.message().isMarkRead() ? MessageRequest.MARK_AS_READ : request.message().type();
 		String template = (request.message().template() != null) ? request.message().template().name() : null;
 		GenericExecuteSpec insert = this.db.sql("""

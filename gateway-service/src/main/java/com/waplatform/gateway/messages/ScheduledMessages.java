@@ -1,12 +1,8 @@
 package com.waplatform.gateway.messages;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
@@ -18,10 +14,9 @@ import com.waplatform.gateway.config.SchedulerProperties;
 import com.waplatform.gateway.web.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.TimeGauge;
 import com.waplatform.support.outbox.Outbox;
+import com.waplatform.support.scheduling.DueMessages;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -32,16 +27,14 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Messages sent with {@code scheduledFor}: held in {@code scheduled_messages}
- * (PostgreSQL, nothing in the heap) until due, then released. A round claims due rows in
- * batches ({@code for update skip locked}, oldest first) and, in the claiming
- * transaction, deletes them, moves the read model from {@code scheduled} to
- * {@code queued} and appends the {@link SendRequest} to the outbox; so every message is
- * published exactly once, with several instances claiming at the same time or after a
- * crash mid-batch (the transaction rolls back, the rows come back). A message whose
- * {@code expiresAt} passed while it was held (e.g. the instances were down) is marked
- * {@code expired} instead. A cancellation deletes the row too: whichever of the claim and
- * the cancellation locks the row first wins, the other finds it gone; a cancellation is
- * announced on {@code wa.status-events} for other backends.
+ * (PostgreSQL, nothing in the heap) until due, then released by service-support's
+ * {@link DueMessages} (the claim workflow-service's rules use too: exactly once, with
+ * several instances or after a crash): in the claiming transaction, the read model moves
+ * from {@code scheduled} to {@code queued} and the {@link SendRequest} goes to the
+ * outbox. A message whose {@code expiresAt} passed while it was held (e.g. the instances
+ * were down) is marked {@code expired} instead. A cancellation deletes the row too:
+ * whichever of the claim and the cancellation locks the row first wins, the other finds
+ * it gone; a cancellation is announced on {@code wa.status-events} for other backends.
  * <p>
  * Metrics:
  * {@code gateway.scheduler.messages{outcome=scheduled|published|expired|cancelled}} and
@@ -67,7 +60,7 @@ class ScheduledMessages {
 
 	private final MeterRegistry meters;
 
-	private final AtomicLong lagMillis = new AtomicLong();
+	private final DueMessages due;
 
 	ScheduledMessages(DatabaseClient db, TransactionalOperator tx, Outbox outbox, Clock clock,
 			SchedulerProperties properties, MeterRegistry meters) {
@@ -77,9 +70,7 @@ class ScheduledMessages {
 		this.clock = clock;
 		this.properties = properties;
 		this.meters = meters;
-		TimeGauge.builder(LAG_METRIC, this.lagMillis, TimeUnit.MILLISECONDS, AtomicLong::doubleValue)
-			.description("Now minus the oldest due scheduled message not yet published, as of the last round")
-			.register(meters);
+		this.due = new DueMessages(db, tx, clock, properties.batchSize(), "null::text", meters, LAG_METRIC);
 	}
 
 	/**
@@ -108,43 +99,21 @@ class ScheduledMessages {
 	}
 
 	/**
-	 * Releases everything due now, batch after batch; emits how many messages were
-	 * published or expired. The lag gauge is measured first: how late this round is for
-	 * the oldest message due.
+	 * Releases everything due now ({@link DueMessages}); emits how many messages were
+	 * published or expired.
 	 */
 	Mono<Long> releaseDue() {
-		return Mono.defer(() -> {
-			Instant now = this.clock.instant();
-			int size = this.properties.batchSize();
-			return updateLag(now)
-				.then(batch(now).expand((count) -> (count == size) ? batch(now) : Mono.empty()).reduce(0L, Long::sum));
-		});
+		return this.due.releaseDue(this::releaseOne, (released) -> count(released.outcome(), 1));
 	}
 
 	/** One batch, one transaction: claims, then publishes or expires each. */
 	Mono<Long> batch(Instant now) {
-		Flux<String> outcomes = this.db.sql("""
-				delete from scheduled_messages where message_id in (
-					select message_id from scheduled_messages where due_at <= :now
-					order by due_at limit :batch for update skip locked)
-				returning expires_at, send_request""")
-			.bind("now", now)
-			.bind("batch", this.properties.batchSize())
-			.map((row) -> new Claimed(row.get("expires_at", Instant.class), row.get("send_request", String.class)))
-			.all()
-			// read the claimed rows to the end before the next statement on the
-			// connection
-			.collectList()
-			.flatMapMany((claimed) -> Flux.fromIterable(claimed).concatMap((one) -> releaseOne(one, now)));
-		return this.tx.transactional(outcomes)
-			.collectList()
-			.doOnNext((released) -> released.forEach((outcome) -> count(outcome, 1)))
-			.map((released) -> (long) released.size());
+		return this.due.batch(now, this::releaseOne, (released) -> count(released.outcome(), 1));
 	}
 
-	private Mono<String> releaseOne(Claimed claimed, Instant now) {
-		SendRequest held = Json.mapper().readValue(claimed.sendRequest(), SendRequest.class);
-		if (claimed.expiresAt() != null && !claimed.expiresAt().isAfter(now)) {
+	private Mono<String> releaseOne(DueMessages.Claimed claimed, Instant now) {
+		SendRequest held = claimed.request();
+		if (DueMessages.expired(held, now)) {
 			return this.db.sql("""
 					update messages set status = :status, status_rank = :rank, error_title = :title,
 						error_details = :details, updated_at = :now
@@ -153,17 +122,13 @@ class ScheduledMessages {
 				.bind("rank", MessageStatus.EXPIRED.rank())
 				.bind("title", "Time-to-live elapsed")
 				.bind("details",
-						"The message expired at " + claimed.expiresAt() + " before its scheduled time "
-								+ "was released")
+						"The message expired at " + held.expiresAt() + " before its scheduled time " + "was released")
 				.bind("now", now)
 				.bind("id", held.messageId())
 				.then()
-				.then(history(held.messageId(), MessageStatus.EXPIRED, claimed.expiresAt()))
+				.then(history(held.messageId(), MessageStatus.EXPIRED, held.expiresAt()))
 				.thenReturn("expired");
 		}
-		SendRequest due = new SendRequest(UUID.randomUUID(), now, held.organizationId(), held.messageId(),
-				held.phoneNumberId(), held.recipient(), held.message(), held.context(), held.priority(),
-				held.expiresAt(), held.scheduledFor(), held.source());
 		return this.db.sql("update messages set status = :status, updated_at = :now where id = :id and status = :held")
 			.bind("status", MessageStatus.QUEUED.wireName())
 			.bind("now", now)
@@ -171,7 +136,7 @@ class ScheduledMessages {
 			.bind("held", MessageStatus.SCHEDULED.wireName())
 			.then()
 			.then(history(held.messageId(), MessageStatus.QUEUED, now))
-			.then(this.outbox.append(Topics.SEND_REQUESTS, due))
+			.then(this.outbox.append(Topics.SEND_REQUESTS, DueMessages.due(held, now)))
 			.thenReturn("published");
 	}
 
@@ -227,16 +192,6 @@ class ScheduledMessages {
 							+ "; only a scheduled message can be cancelled, before its time")));
 	}
 
-	private Mono<Void> updateLag(Instant now) {
-		return this.db.sql("select min(due_at) as oldest from scheduled_messages where due_at <= :now")
-			.bind("now", now)
-			.map((row) -> Optional.ofNullable(row.get("oldest", Instant.class)))
-			.one()
-			.doOnNext((oldest) -> this.lagMillis
-				.set(oldest.map((at) -> Math.max(0, Duration.between(at, now).toMillis())).orElse(0L)))
-			.then();
-	}
-
 	private Mono<Void> history(String messageId, MessageStatus status, Instant at) {
 		return this.db.sql("""
 				insert into message_history (message_id, status, status_at, event_id)
@@ -259,9 +214,6 @@ class ScheduledMessages {
 	private static DatabaseClient.GenericExecuteSpec nullableInstant(DatabaseClient.GenericExecuteSpec spec,
 			String name, @Nullable Instant value) {
 		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, Instant.class);
-	}
-
-	private record Claimed(@Nullable Instant expiresAt, String sendRequest) {
 	}
 
 }

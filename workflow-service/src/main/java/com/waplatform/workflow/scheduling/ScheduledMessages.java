@@ -1,12 +1,8 @@
 package com.waplatform.workflow.scheduling;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
@@ -15,9 +11,8 @@ import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.support.outbox.Outbox;
+import com.waplatform.support.scheduling.DueMessages;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.TimeGauge;
-import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,15 +25,14 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * Messages that rules hold until their time, in {@code scheduled_messages} (PostgreSQL,
  * nothing in the heap per message). Holding one announces it on
- * {@code wa.scheduled-messages} (the read model shows it {@code scheduled}). A round
- * claims due rows in batches ({@code for update skip locked}, oldest first) and, in the
- * claiming transaction, deletes them and appends their send requests to the outbox; so
- * every message is published exactly once, with several instances claiming at the same
- * time or after a crash mid-batch (the transaction rolls back, the rows come back). A
- * message whose {@code expiresAt} passed while it was held (the service was down) is
- * announced {@code expired} instead. A cancellation (a later event, a reply) deletes the
- * row and announces {@code cancelled}: whichever of the claim and the cancellation locks
- * the row first wins, the other finds it gone. Before its first round after a start, the
+ * {@code wa.scheduled-messages} (the read model shows it {@code scheduled}). Due rows are
+ * claimed by service-support's {@link DueMessages} (the claim the gateway's API
+ * scheduling uses too: exactly once, with several instances or after a crash) and their
+ * send requests appended to the outbox in the claiming transaction. A message whose
+ * {@code expiresAt} passed while it was held (the service was down) is announced
+ * {@code expired} instead. A cancellation (a later event, a reply) deletes the row and
+ * announces {@code cancelled}: whichever of the claim and the cancellation locks the row
+ * first wins, the other finds it gone. Before its first round after a start, the
  * scheduler waits for the {@link CatchUpGate}: events that arrived while the service was
  * down may cancel messages that fell due meanwhile.
  * <p>
@@ -68,7 +62,7 @@ public class ScheduledMessages {
 
 	private final CatchUpGate gate;
 
-	private final AtomicLong lagMillis = new AtomicLong();
+	private final DueMessages due;
 
 	ScheduledMessages(DatabaseClient db, TransactionalOperator tx, Outbox outbox, Clock clock,
 			SchedulerProperties properties, MeterRegistry meters, CatchUpGate gate) {
@@ -79,9 +73,7 @@ public class ScheduledMessages {
 		this.properties = properties;
 		this.meters = meters;
 		this.gate = gate;
-		TimeGauge.builder(LAG_METRIC, this.lagMillis, TimeUnit.MILLISECONDS, AtomicLong::doubleValue)
-			.description("Now minus the oldest due rule message not yet published, as of the last round")
-			.register(meters);
+		this.due = new DueMessages(db, tx, clock, properties.batchSize(), "rule_name", meters, LAG_METRIC);
 	}
 
 	/**
@@ -152,7 +144,9 @@ public class ScheduledMessages {
 
 	private Flux<String> cancel(DatabaseClient.GenericExecuteSpec delete, String why) {
 		Instant now = this.clock.instant();
-		return delete.map(ScheduledMessages::claimed)
+		return delete
+			.map((row) -> new Cancelled(row.get("rule_name", String.class),
+					Json.mapper().readValue(row.get("send_request", String.class), SendRequest.class)))
 			.all()
 			.collectList()
 			.flatMapMany(
@@ -169,68 +163,39 @@ public class ScheduledMessages {
 			initialDelayString = "${workflow.scheduler.poll-interval:500ms}")
 	Mono<Void> release() {
 		// the lag is measured while the gate holds messages back too
-		return this.gate.open().flatMap((open) -> open ? releaseDue().then() : updateLag(this.clock.instant()));
+		return this.gate.open()
+			.flatMap((open) -> open ? releaseDue().then() : this.due.updateLag(this.clock.instant()));
 	}
 
 	/**
-	 * Releases everything due now, batch after batch; emits how many messages were
-	 * published or expired. The lag gauge is measured first.
+	 * Releases everything due now ({@link DueMessages}); emits how many messages were
+	 * published or expired.
 	 */
 	public Mono<Long> releaseDue() {
-		return Mono.defer(() -> {
-			Instant now = this.clock.instant();
-			int size = this.properties.batchSize();
-			return updateLag(now)
-				.then(batch(now).expand((count) -> (count == size) ? batch(now) : Mono.empty()).reduce(0L, Long::sum));
-		});
+		return this.due.releaseDue(this::releaseOne, this::counted);
 	}
 
-	/** One batch, one transaction: claims, then publishes or expires each. */
+	/** One batch, one transaction. */
 	Mono<Long> batch(Instant now) {
-		Flux<Claimed> released = this.db.sql("""
-				delete from scheduled_messages where message_id in (
-					select message_id from scheduled_messages where due_at <= :now
-					order by due_at limit :batch for update skip locked)
-				returning rule_name, send_request""")
-			.bind("now", now)
-			.bind("batch", this.properties.batchSize())
-			.map(ScheduledMessages::claimed)
-			.all()
-			// read the claimed rows to the end before the next statement on the
-			// connection
-			.collectList()
-			.flatMapMany((claimed) -> Flux.fromIterable(claimed).concatMap((one) -> releaseOne(one, now)));
-		return this.tx.transactional(released)
-			.collectList()
-			.doOnNext((done) -> done.forEach((one) -> count(one.ruleName(), one.outcome(), 1)))
-			.map((done) -> (long) done.size());
+		return this.due.batch(now, this::releaseOne, this::counted);
 	}
 
-	private Mono<Claimed> releaseOne(Claimed claimed, Instant now) {
+	private Mono<String> releaseOne(DueMessages.Claimed claimed, Instant now) {
 		SendRequest held = claimed.request();
-		if (held.expiresAt() != null && !held.expiresAt().isAfter(now)) {
-			return this.outbox
-				.append(Topics.STATUS_EVENTS,
-						status(held, MessageStatus.EXPIRED, now,
-								ErrorInfo.reason("Time-to-live elapsed",
-										"The message was due at " + held.scheduledFor() + " and expired at "
-												+ held.expiresAt() + " before it could be released")))
-				.thenReturn(claimed.withOutcome("expired"));
-		}
-		SendRequest due = new SendRequest(UUID.randomUUID(), now, held.organizationId(), held.messageId(),
-				held.phoneNumberId(), held.recipient(), held.message(), held.context(), held.priority(),
-				held.expiresAt(), null, held.source());
-		return this.outbox.append(Topics.SEND_REQUESTS, due).thenReturn(claimed.withOutcome("published"));
+		Mono<String> outcome = DueMessages.expired(held, now)
+				? this.outbox
+					.append(Topics.STATUS_EVENTS,
+							status(held, MessageStatus.EXPIRED, now,
+									ErrorInfo.reason("Time-to-live elapsed",
+											"The message was due at " + held.scheduledFor() + " and expired at "
+													+ held.expiresAt() + " before it could be released")))
+					.thenReturn("expired")
+				: this.outbox.append(Topics.SEND_REQUESTS, DueMessages.due(held, now)).thenReturn("published");
+		return outcome;
 	}
 
-	private Mono<Void> updateLag(Instant now) {
-		return this.db.sql("select min(due_at) as oldest from scheduled_messages where due_at <= :now")
-			.bind("now", now)
-			.map((row) -> Optional.ofNullable(row.get("oldest", Instant.class)))
-			.one()
-			.doOnNext((oldest) -> this.lagMillis
-				.set(oldest.map((at) -> Math.max(0, Duration.between(at, now).toMillis())).orElse(0L)))
-			.then();
+	private void counted(DueMessages.Released released) {
+		count(released.claimed().label(), released.outcome(), 1);
 	}
 
 	/** How many messages are held (all organizations). */
@@ -250,11 +215,6 @@ public class ScheduledMessages {
 		this.meters.counter(MESSAGES_METRIC, "rule", rule, "outcome", outcome).increment(amount);
 	}
 
-	private static Claimed claimed(Readable row) {
-		return new Claimed(row.get("rule_name", String.class),
-				Json.mapper().readValue(row.get("send_request", String.class), SendRequest.class), "claimed");
-	}
-
 	/**
 	 * A message to hold.
 	 *
@@ -267,11 +227,7 @@ public class ScheduledMessages {
 
 	}
 
-	private record Claimed(String ruleName, SendRequest request, String outcome) {
-
-		Claimed withOutcome(String outcome) {
-			return new Claimed(this.ruleName, this.request, outcome);
-		}
+	private record Cancelled(String ruleName, SendRequest request) {
 
 	}
 

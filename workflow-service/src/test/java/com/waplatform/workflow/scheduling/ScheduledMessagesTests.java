@@ -128,7 +128,7 @@ class ScheduledMessagesTests {
 		assertThat(requests)
 			.allSatisfy((request) -> assertThat(this.received.sent.get(request.messageId())).singleElement()
 				.satisfies((sent) -> {
-					assertThat(sent.scheduledFor()).isNull();
+					assertThat(sent.scheduledFor()).isEqualTo(due);
 					assertThat(sent.recipient()).isEqualTo(request.recipient());
 					assertThat(sent.message()).isEqualTo(request.message());
 				}));
