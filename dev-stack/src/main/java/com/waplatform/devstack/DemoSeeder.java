@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.waplatform.common.json.Json;
 import tools.jackson.databind.JsonNode;
@@ -54,16 +56,17 @@ final class DemoSeeder {
 	 */
 	void installDefaultWorkflows(DemoAccount seeded) {
 		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-		while (true) {
-			HttpResponse<String> response = send("/v1/workflows/defaults", Map.of(), seeded.apiKey());
-			if (response.statusCode() / 100 == 2) {
-				return;
-			}
-			if (response.statusCode() != 503 || System.nanoTime() > deadline) {
-				throw new IllegalStateException(
-						"Installing the default workflows failed: " + response.statusCode() + " " + response.body());
-			}
-			pause(Duration.ofMillis(500));
+		HttpResponse<String> response = send("/v1/workflows/defaults", Map.of(), seeded.apiKey());
+		while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+			// asked again half a second later (a delayed executor, not a sleeping thread)
+			response = CompletableFuture
+				.supplyAsync(() -> send("/v1/workflows/defaults", Map.of(), seeded.apiKey()),
+						CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS))
+				.join();
+		}
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(
+					"Installing the default workflows failed: " + response.statusCode() + " " + response.body());
 		}
 	}
 
@@ -88,16 +91,6 @@ final class DemoSeeder {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Seeding failed: POST " + path, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while seeding", ex);
-		}
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

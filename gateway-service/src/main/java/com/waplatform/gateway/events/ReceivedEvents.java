@@ -64,9 +64,11 @@ class ReceivedEvents {
 
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
 	Mono<Void> purge() {
-		return this.db.sql("delete from received_events where received_at < :cutoff")
+		// deferred: Spring subscribes the returned publisher again each round, so the
+		// cutoff must be computed per round, not once when the method is first called
+		return Mono.defer(() -> this.db.sql("delete from received_events where received_at < :cutoff")
 			.bind("cutoff", Instant.now().minus(this.properties.dedupRetention()))
-			.then();
+			.then());
 	}
 
 }

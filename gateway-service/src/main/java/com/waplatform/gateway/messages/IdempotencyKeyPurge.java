@@ -24,9 +24,11 @@ class IdempotencyKeyPurge {
 
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
 	Mono<Void> purge() {
-		return this.db.sql("delete from idempotency_keys where created_at < :cutoff")
+		// deferred: Spring subscribes the returned publisher again each round, so the
+		// cutoff must be computed per round, not once when the method is first called
+		return Mono.defer(() -> this.db.sql("delete from idempotency_keys where created_at < :cutoff")
 			.bind("cutoff", Instant.now().minus(this.properties.idempotencyRetention()))
-			.then();
+			.then());
 	}
 
 }

@@ -47,7 +47,9 @@ class OrphanStatusPurge {
 
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")
 	Mono<Void> purge() {
-		return purgeCreatedBefore(Instant.now().minus(this.properties.orphanTtl())).then();
+		// deferred: Spring subscribes the returned publisher again each round, so the
+		// cutoff must be computed per round, not once when the method is first called
+		return Mono.defer(() -> purgeCreatedBefore(Instant.now().minus(this.properties.orphanTtl())).then());
 	}
 
 	/** Purges the orphans created before {@code cutoff}; emits how many. */

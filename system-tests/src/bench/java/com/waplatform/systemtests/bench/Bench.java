@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.waplatform.common.json.Json;
 
@@ -20,6 +21,9 @@ import com.waplatform.common.json.Json;
  */
 public final class Bench {
 
+	/** Every scenario, in the order {@code all} runs them. */
+	static final List<String> NAMES = Stream.concat(Scenario.NAMES.stream(), Stream.of(SchedulerPlan.NAME)).toList();
+
 	private Bench() {
 	}
 
@@ -28,7 +32,7 @@ public final class Bench {
 		List<String> names = new ArrayList<>();
 		for (String arg : args) {
 			if (arg.equals("all")) {
-				names.addAll(Scenario.NAMES);
+				names.addAll(NAMES);
 			}
 			else {
 				names.add(arg);
@@ -36,35 +40,33 @@ public final class Bench {
 		}
 		if (names.isEmpty() || names.contains("--help") || names.contains("--list")) {
 			out.println("usage: system-tests/bench <scenario>... | all");
-			Scenario.NAMES.forEach((name) -> out
-				.println("  " + name + ": " + Scenario.named(name).map(Scenario::description).orElse("")));
+			NAMES.forEach((name) -> out.println("  " + name + ": " + description(name)));
 			System.exit(names.isEmpty() ? 2 : 0);
 		}
-		List<Scenario> scenarios = new ArrayList<>();
 		for (String name : names) {
-			scenarios.add(Scenario.named(name)
-				.orElseThrow(() -> new IllegalArgumentException(
-						"Unknown scenario '" + name + "', known: " + Scenario.NAMES)));
+			if (!NAMES.contains(name)) {
+				throw new IllegalArgumentException("Unknown scenario '" + name + "', known: " + NAMES);
+			}
 		}
 		Path output = Path.of(System.getProperty("bench.output", "target/bench"));
 		List<String> summaries = new ArrayList<>();
 		boolean passed = true;
-		for (Scenario scenario : scenarios) {
+		for (String name : names) {
 			try {
-				Report report = new ScenarioRun(scenario, output, out).run();
-				write(output.resolve(scenario.name() + ".json"), report.json());
-				writeLines(output.resolve("logs").resolve(scenario.name()).resolve("lost.txt"), report.lost());
-				summaries.add(report.summary());
-				passed &= report.passed();
+				Outcome outcome = run(name, output, out);
+				write(output.resolve(name + ".json"), outcome.json());
+				writeLines(output.resolve("logs").resolve(name).resolve("lost.txt"), outcome.lost());
+				summaries.add(outcome.summary());
+				passed &= outcome.passed();
 			}
 			catch (RuntimeException ex) {
 				ex.printStackTrace(out);
 				Map<String, Object> failure = new LinkedHashMap<>();
-				failure.put("scenario", scenario.name());
+				failure.put("scenario", name);
 				failure.put("error", String.valueOf(ex));
 				failure.put("passed", false);
-				write(output.resolve(scenario.name() + ".json"), failure);
-				summaries.add(scenario.name() + ": FAILED TO RUN " + ex);
+				write(output.resolve(name + ".json"), failure);
+				summaries.add(name + ": FAILED TO RUN " + ex);
 				passed = false;
 			}
 		}
@@ -73,6 +75,20 @@ public final class Bench {
 		out.println("reports in " + output.toAbsolutePath());
 		out.flush();
 		System.exit(passed ? 0 : 1);
+	}
+
+	private static String description(String name) {
+		return name.equals(SchedulerPlan.NAME) ? SchedulerPlan.fromSystemProperties().description()
+				: Scenario.named(name).map(Scenario::description).orElse("");
+	}
+
+	/** A fresh platform for the scenario, its run, its report. */
+	private static Outcome run(String name, Path output, PrintStream out) {
+		if (name.equals(SchedulerPlan.NAME)) {
+			return Outcome.of(new SchedulerRun(SchedulerPlan.fromSystemProperties(), output, out).run());
+		}
+		Scenario scenario = Scenario.named(name).orElseThrow();
+		return Outcome.of(new ScenarioRun(scenario, output, out).run());
 	}
 
 	private static void writeLines(Path file, List<String> lines) {

@@ -18,22 +18,29 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.sql.DataSource;
+
+import com.waplatform.common.kafka.Topic;
+import com.waplatform.common.kafka.Topics;
 import com.waplatform.devstack.LocalSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The platform for one scenario: a KRaft broker in this JVM, a real PostgreSQL server
  * (zonky's binaries, its own processes), and the simulator and the five services as child
- * JVMs on free ports. The sender can be started last, once a backlog is waiting.
+ * JVMs on free ports. The sender can be started last, once a backlog is waiting. The
+ * scheduler scenario starts the workflow service alone.
  */
 final class BenchPlatform implements AutoCloseable {
 
@@ -53,6 +60,12 @@ final class BenchPlatform implements AutoCloseable {
 	static final int STATUSES_PER_POST = 100;
 
 	static final String SENDER = "sender";
+
+	static final String WORKFLOW = "workflow";
+
+	private static final String WORKFLOW_MAIN = "com.waplatform.workflow.WorkflowApplication";
+
+	private static final String WORKFLOW_HEAP = "256m";
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
@@ -103,6 +116,78 @@ final class BenchPlatform implements AutoCloseable {
 
 	/** Infrastructure, gateway, simulator, template, webhook and workflow services. */
 	static BenchPlatform start(Path logDirectory) {
+		BenchPlatform platform = infrastructure(logDirectory);
+		try {
+			// the gateway first: it creates the topics before the others race to
+			platform.launch(GATEWAY, "com.waplatform.gateway.GatewayApplication", platform.gatewayPort, "512m",
+					Map.of());
+			platform.processes.get(GATEWAY).awaitReady(platform.http, START_TIMEOUT);
+			platform.launch(SIMULATOR, "com.waplatform.simulator.MetaSimulatorApplication", platform.simulatorPort,
+					"1g", platform.simulatorProperties());
+			platform.launch("template", "com.waplatform.template.TemplateApplication", LocalSetup.freePort(), "384m",
+					platform.serviceProperties());
+			platform.launch("webhook", "com.waplatform.webhook.WebhookApplication", LocalSetup.freePort(), "384m",
+					platform.serviceProperties());
+			platform.launch(WORKFLOW, WORKFLOW_MAIN, LocalSetup.freePort(), WORKFLOW_HEAP,
+					platform.serviceProperties());
+			platform.awaitReady();
+			return platform;
+		}
+		catch (RuntimeException ex) {
+			platform.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Infrastructure and the workflow service alone: its scheduler needs nothing else
+	 * (the send requests it publishes stay on Kafka), and the other applications would
+	 * only take CPU from it. The harness creates the platform's topics first
+	 * ({@link #createTopics}).
+	 */
+	static BenchPlatform startWorkflowOnly(Path logDirectory) {
+		BenchPlatform platform = infrastructure(logDirectory);
+		try {
+			platform.createTopics();
+			platform.launch(WORKFLOW, WORKFLOW_MAIN, LocalSetup.freePort(), WORKFLOW_HEAP, Map.of());
+			platform.awaitReady();
+			return platform;
+		}
+		catch (RuntimeException ex) {
+			platform.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The platform's topics as the services create them (partitions, retention or
+	 * compaction), before the workflow service starts, as the gateway does in the full
+	 * platform. The workflow service's catch-up gate looks the topics up once, when its
+	 * scheduler is registered (a reactive {@code @Scheduled} method is called once, its
+	 * publisher re-subscribed every round), which is before the service creates its
+	 * topics: had they not existed then, the gate would never open.
+	 */
+	private void createTopics() {
+		List<NewTopic> topics = new ArrayList<>();
+		for (Topic<?> topic : Topics.ALL) {
+			Map<String, String> config = topic.compacted()
+					? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+					: Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
+			topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(config));
+		}
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
+			admin.createTopics(topics).all().get();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Cannot create the platform's topics", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted creating the topics", ex);
+		}
+	}
+
+	private static BenchPlatform infrastructure(Path logDirectory) {
 		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
 		kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
 		kafka.brokerProperty("transaction.state.log.replication.factor", "1");
@@ -116,27 +201,7 @@ final class BenchPlatform implements AutoCloseable {
 			kafka.destroy();
 			throw new UncheckedIOException("Cannot start embedded PostgreSQL", ex);
 		}
-		BenchPlatform platform = new BenchPlatform(kafka, postgres, logDirectory);
-		try {
-			// the gateway first: it creates the topics before the others race to
-			platform.launch(GATEWAY, "com.waplatform.gateway.GatewayApplication", platform.gatewayPort, "512m",
-					Map.of());
-			platform.processes.get(GATEWAY).awaitReady(platform.http, START_TIMEOUT);
-			platform.launch(SIMULATOR, "com.waplatform.simulator.MetaSimulatorApplication", platform.simulatorPort,
-					"1g", platform.simulatorProperties());
-			platform.launch("template", "com.waplatform.template.TemplateApplication", LocalSetup.freePort(), "384m",
-					platform.serviceProperties());
-			platform.launch("webhook", "com.waplatform.webhook.WebhookApplication", LocalSetup.freePort(), "384m",
-					platform.serviceProperties());
-			platform.launch("workflow", "com.waplatform.workflow.WorkflowApplication", LocalSetup.freePort(), "256m",
-					platform.serviceProperties());
-			platform.awaitReady();
-			return platform;
-		}
-		catch (RuntimeException ex) {
-			platform.close();
-			throw ex;
-		}
+		return new BenchPlatform(kafka, postgres, logDirectory);
 	}
 
 	void startSender() {
@@ -162,6 +227,20 @@ final class BenchPlatform implements AutoCloseable {
 
 	String kafkaBootstrapServers() {
 		return this.kafka.getBrokersAsString();
+	}
+
+	/** The platform's database (every service's schema), for set-up and read-out. */
+	DataSource database() {
+		return this.postgres.getPostgresDatabase();
+	}
+
+	/** A running application, e.g. to measure it. */
+	ServiceProcess process(String application) {
+		ServiceProcess process = this.processes.get(application);
+		if (process == null) {
+			throw new IllegalArgumentException(application + " was not started");
+		}
+		return process;
 	}
 
 	Map<String, Object> memoryPeaks() {

@@ -1,7 +1,8 @@
 /**
  * The benchmark harness: {@code system-tests/bench <scenario>...} runs named scenarios
  * against the real pipeline (embedded Kafka and PostgreSQL in this JVM, the simulator and
- * the five services as child JVMs) and writes {@code target/bench/<scenario>.json}.
+ * the five services as child JVMs; the workflow service alone for {@code scheduler}) and
+ * writes {@code target/bench/<scenario>.json}.
  */
 @NullMarked
 package com.waplatform.systemtests.bench;

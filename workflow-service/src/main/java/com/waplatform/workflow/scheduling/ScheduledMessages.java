@@ -162,9 +162,11 @@ public class ScheduledMessages {
 	@Scheduled(fixedDelayString = "${workflow.scheduler.poll-interval:500ms}",
 			initialDelayString = "${workflow.scheduler.poll-interval:500ms}")
 	Mono<Void> release() {
-		// the lag is measured while the gate holds messages back too
-		return this.gate.open()
-			.flatMap((open) -> open ? releaseDue().then() : this.due.updateLag(this.clock.instant()));
+		// deferred: Spring subscribes the returned publisher again each round, so every
+		// round must ask the gate afresh; the lag is measured while the gate holds
+		// messages back too
+		return Mono.defer(() -> this.gate.open()
+			.flatMap((open) -> open ? releaseDue().then() : this.due.updateLag(this.clock.instant())));
 	}
 
 	/**
