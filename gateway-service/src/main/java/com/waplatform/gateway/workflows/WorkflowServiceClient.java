@@ -179,6 +179,13 @@ public class WorkflowServiceClient {
 		if (!problem.path("status").isNumber()) {
 			problem.put("status", status.value());
 		}
+		// the internal route is not the caller's business: the public one, or none
+		URI instance = problem.path("instance").isString()
+				? publicLocation(URI.create(problem.get("instance").stringValue())) : null;
+		problem.remove("instance");
+		if (instance != null) {
+			problem.put("instance", instance.toString());
+		}
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		String retryAfter = upstream.getFirst(HttpHeaders.RETRY_AFTER);

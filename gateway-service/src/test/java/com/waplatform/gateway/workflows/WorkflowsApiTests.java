@@ -231,6 +231,22 @@ class WorkflowsApiTests {
 			.expectBody()
 			.jsonPath("$.detail")
 			.isEqualTo("try later");
+		// the internal route never shows: instance becomes the public one, or goes
+		workflowService.answerNext(422, """
+				{"title":"Invalid workflow","status":422,"instance":"/internal/workflows/%s/test"}""".formatted(id),
+				Map.of());
+		call(HttpMethod.GET, "/v1/workflows", tenant, null).expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody()
+			.jsonPath("$.instance")
+			.isEqualTo("/v1/workflows/" + id + "/test");
+		workflowService.answerNext(422, """
+				{"title":"Invalid workflow","status":422,"instance":"/internal/events/x"}""", Map.of());
+		call(HttpMethod.GET, "/v1/workflows", tenant, null).expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody()
+			.jsonPath("$.instance")
+			.doesNotExist();
 		workflowService.answerNext(429, "{\"title\":\"Slow down\",\"status\":429}", Map.of("Retry-After", "3"));
 		call(HttpMethod.POST, "/v1/workflows/" + id + "/enable", tenant, null).expectStatus()
 			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)

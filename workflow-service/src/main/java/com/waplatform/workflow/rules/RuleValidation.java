@@ -33,6 +33,12 @@ class RuleValidation {
 
 	private static final String STAND_IN = "x";
 
+	/**
+	 * Meta's body parameter N is the rule's parameter N (positional or named, in order).
+	 */
+	private static final java.util.regex.Pattern BODY_PARAMETER = java.util.regex.Pattern
+		.compile("template\\.components\\[body\\]\\.parameters\\[(\\d+)\\]");
+
 	private final AccountDirectory accounts;
 
 	private final TemplateDirectory templates;
@@ -116,6 +122,10 @@ class RuleValidation {
 		String field = violation.field();
 		if (field.startsWith("template.name") || field.startsWith("template.language")) {
 			return field;
+		}
+		java.util.regex.Matcher body = BODY_PARAMETER.matcher(field);
+		if (body.matches()) {
+			return "parameters[" + body.group(1) + "]";
 		}
 		return field.startsWith("template") ? "parameters (" + field + ")" : field;
 	}

@@ -159,8 +159,8 @@ public class ScheduledMessages {
 							.thenReturn(one.request().messageId())));
 	}
 
-	@Scheduled(fixedDelayString = "${workflow.scheduler.poll-interval:500ms}",
-			initialDelayString = "${workflow.scheduler.poll-interval:500ms}")
+	@Scheduled(fixedDelayString = "${workflow.scheduler.poll-interval:250ms}",
+			initialDelayString = "${workflow.scheduler.poll-interval:250ms}")
 	Mono<Void> release() {
 		// deferred: Spring subscribes the returned publisher again each round, so every
 		// round must ask the gate afresh; the lag is measured while the gate holds

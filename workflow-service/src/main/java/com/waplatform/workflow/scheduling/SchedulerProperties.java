@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("workflow.scheduler")
-public record SchedulerProperties(@NotNull @DefaultValue("500ms") Duration pollInterval,
+public record SchedulerProperties(@NotNull @DefaultValue("250ms") Duration pollInterval,
 		@Min(1) @Max(10000) @DefaultValue("500") int batchSize) {
 
 }

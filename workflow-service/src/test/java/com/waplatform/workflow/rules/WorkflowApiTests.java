@@ -182,7 +182,7 @@ class WorkflowApiTests {
 	@CsvSource(delimiter = '|', value = {
 			"missing template|welcome_message|no_such_template|[{\"from\": \"/customerName\"}]|template.name|does not exist",
 			"too few parameters|welcome_message|payment_reminder|[{\"from\": \"/customerName\"}]|"
-					+ "parameters (template.components[body].parameters[1])|expected 3 body parameters",
+					+ "parameters[1]|expected 3 body parameters",
 			"positional for named|welcome_message|follow_up|[{\"from\": \"/customerName\"}]|"
 					+ "parameters (template.components[body].parameters[0].parameter_name)|parameters are named",
 			"named for positional|welcome_message|welcome_message|{\"name\": {\"from\": \"/customerName\"}}|"
