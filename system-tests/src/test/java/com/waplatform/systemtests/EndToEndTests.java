@@ -351,15 +351,7 @@ class EndToEndTests {
 	}
 
 	private static long ledgerCount(String messageId) {
-		JsonNode count = simulator.get()
-			.uri((uri) -> uri.path("/admin/ledger/count").queryParam("callbackData", messageId).build())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-		return count.isNumber() ? count.asLong() : count.get("count").asLong();
+		return new SimulatorLedger(simulator).count(messageId);
 	}
 
 	private static double duplicatesSkipped() {

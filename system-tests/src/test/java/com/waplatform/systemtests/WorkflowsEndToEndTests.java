@@ -298,29 +298,11 @@ class WorkflowsEndToEndTests {
 	}
 
 	private static String renderedText(String messageId) {
-		String wamid = get("/v1/messages/" + messageId).path("wamid").asString();
-		return simulator.get()
-			.uri("/admin/ledger/{wamid}/rendered", wamid)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.path("body")
-			.asString();
+		return new SimulatorLedger(simulator).renderedBody(get("/v1/messages/" + messageId).path("wamid").asString());
 	}
 
 	private static long ledgerCount(String messageId) {
-		JsonNode count = simulator.get()
-			.uri((uri) -> uri.path("/admin/ledger/count").queryParam("callbackData", messageId).build())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-		return count.isNumber() ? count.asLong() : count.get("count").asLong();
+		return new SimulatorLedger(simulator).count(messageId);
 	}
 
 	private static JsonNode get(String path) {
