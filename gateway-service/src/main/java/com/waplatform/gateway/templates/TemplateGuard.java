@@ -6,6 +6,7 @@ import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.common.template.TemplateArguments;
 import com.waplatform.common.template.TemplateCatalog;
+import com.waplatform.common.template.TemplateCategories;
 import com.waplatform.common.template.TemplateCheck;
 import com.waplatform.common.template.TemplateDecision;
 import com.waplatform.common.template.TemplateResolution;
@@ -36,8 +37,6 @@ public class TemplateGuard {
 	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	/** Meta's category of promotional templates. */
-	static final String MARKETING = "MARKETING";
-
 	private final TemplateDirectory directory;
 
 	private final OrganizationFallbacks policies;
@@ -105,8 +104,7 @@ public class TemplateGuard {
 			TemplatePolicy policy) {
 		TemplateResolution resolution = catalog.resolve(requested.name(), requested.language().code(),
 				policy.languageFallbacks());
-		if (resolution instanceof TemplateResolution.Found found
-				&& MARKETING.equalsIgnoreCase(found.template().category())) {
+		if (resolution instanceof TemplateResolution.Found found && TemplateCategories.isMarketing(found.template())) {
 			return found.template();
 		}
 		return null;

@@ -16,7 +16,7 @@ import com.waplatform.workflow.rules.RuleEvaluator;
 import com.waplatform.workflow.rules.RuleResult;
 import com.waplatform.workflow.rules.RuleStore;
 import com.waplatform.workflow.rules.StoredRule;
-import com.waplatform.workflow.rules.RuleDefinitions;
+import com.waplatform.workflow.rules.domain.Cancellation;
 import com.waplatform.workflow.rules.domain.TriggerEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -101,7 +101,7 @@ class BusinessEventsListener {
 			.filter((rule) -> rule.definition().trigger().type().equals(event.type()))
 			.toList();
 		List<StoredRule> cancelling = all.stream()
-			.filter((rule) -> RuleDefinitions.cancelledBy(rule.definition(), event.type()))
+			.filter((rule) -> Cancellation.cancelledBy(rule.definition(), event.type()))
 			.toList();
 		// an organization nobody configured (a producer's typo) is refused, not ignored
 		if (this.accounts.defaultNumber(event.organizationId()).isEmpty()) {
@@ -113,8 +113,7 @@ class BusinessEventsListener {
 		}
 		Instant now = this.clock.instant();
 		OrganizationSettings settings = this.accounts.settings(event.organizationId());
-		TriggerEvent trigger = new TriggerEvent(event.eventId(), event.type(), event.subject(), event.occurredAt(),
-				event.data());
+		TriggerEvent trigger = TriggerEvent.of(event);
 		List<RuleResult> results = triggered.stream()
 			.map((rule) -> this.evaluator.evaluate(rule, trigger, settings, now))
 			.toList();

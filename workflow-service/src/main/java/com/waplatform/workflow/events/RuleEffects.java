@@ -12,7 +12,6 @@ import com.waplatform.workflow.events.EventOutcome.Scheduled;
 import com.waplatform.workflow.rules.RuleResult;
 import com.waplatform.workflow.rules.RuleResult.RuleMessage;
 import com.waplatform.workflow.rules.StoredRule;
-import com.waplatform.workflow.rules.RuleDefinitions;
 import com.waplatform.workflow.rules.domain.CancelKey;
 import com.waplatform.workflow.rules.domain.Cancellation;
 import com.waplatform.workflow.rules.domain.TriggerEvent;
@@ -83,7 +82,8 @@ class RuleEffects {
 			}
 			Mono<Void> publish = message.scheduled()
 					? this.scheduled.hold(new ScheduledMessages.Held(message.request(), rule.id(), rule.name(),
-							event.eventId(), event.subject(), RuleDefinitions.cancelledByReply(rule.definition())))
+							event.eventId(), event.subject(),
+							!Cancellation.keysForReply(rule.definition(), message.request().recipient()).isEmpty()))
 					: this.outbox.append(Topics.SEND_REQUESTS, message.request());
 			return publish.doOnSuccess(
 					(done) -> this.meters.counter("workflow.messages.triggered", "rule", rule.name()).increment());

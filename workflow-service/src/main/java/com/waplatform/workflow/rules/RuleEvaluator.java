@@ -12,6 +12,7 @@ import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.common.template.TemplateArguments;
+import com.waplatform.common.template.TemplateCategories;
 import com.waplatform.common.template.TemplateCheck;
 import com.waplatform.common.template.TemplateDecision;
 import com.waplatform.common.template.TemplateViolation;
@@ -39,8 +40,6 @@ public class RuleEvaluator {
 
 	/** A held message not sent within this long of its time expires instead. */
 	static final Duration SCHEDULED_TTL = Duration.ofHours(24);
-
-	static final String MARKETING = "MARKETING";
 
 	static final String EXPIRED = "expired";
 
@@ -122,9 +121,8 @@ public class RuleEvaluator {
 			return new RuleResult.Skipped(rule, "template_invalid", describe(refused.violations()));
 		}
 		TemplateDecision.Sendable sendable = (TemplateDecision.Sendable) decision;
-		if (MARKETING.equalsIgnoreCase(sendable.template().category()) && !settings.marketingEnabled()) {
-			return new RuleResult.Skipped(rule, "marketing_disabled", "Template " + planned.templateName()
-					+ " is a MARKETING template and marketing is switched off for the organization");
+		if (TemplateCategories.isMarketing(sendable.template()) && !settings.marketingEnabled()) {
+			return new RuleResult.Skipped(rule, "marketing_disabled", marketingOff(planned.templateName()));
 		}
 		// a message whose time has passed (a catch-up, a reminder for a date already
 		// near)
@@ -146,6 +144,12 @@ public class RuleEvaluator {
 		messages.add(
 				new RuleMessage(planned, request, sendable.template(), sendAt, scheduled, sendable.languageFallback()));
 		return null;
+	}
+
+	/** Why a MARKETING template is refused while marketing is off. */
+	static String marketingOff(String templateName) {
+		return "Template " + templateName
+				+ " is a MARKETING template and marketing is switched off for the organization";
 	}
 
 	static String describe(List<TemplateViolation> violations) {

@@ -6,6 +6,7 @@ import java.util.List;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.workflow.rules.domain.PlannedMessage;
+import com.waplatform.workflow.rules.domain.RulePlan;
 import org.jspecify.annotations.Nullable;
 
 /** What one rule makes of one business event ({@link RuleEvaluator}). */
@@ -27,7 +28,9 @@ public sealed interface RuleResult {
 		 */
 		public boolean invalidData() {
 			return switch (this.reason) {
-				case "invalid_recipient", "missing_value", "invalid_value", "invalid_time" -> true;
+				case RulePlan.Invalid.INVALID_RECIPIENT, RulePlan.Invalid.MISSING_VALUE, RulePlan.Invalid.INVALID_VALUE,
+						RulePlan.Invalid.INVALID_TIME ->
+					true;
 				default -> false;
 			};
 		}

@@ -11,6 +11,7 @@ import com.waplatform.common.account.OrganizationSettings;
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.common.template.TemplateArguments;
+import com.waplatform.common.template.TemplateCategories;
 import com.waplatform.common.template.TemplateCheck;
 import com.waplatform.common.template.TemplateDecision;
 import com.waplatform.common.template.TemplateViolation;
@@ -90,9 +91,8 @@ class RuleValidation {
 			return problems;
 		}
 		TemplateDecision.Sendable sendable = (TemplateDecision.Sendable) decision;
-		if (RuleEvaluator.MARKETING.equalsIgnoreCase(sendable.template().category()) && !settings.marketingEnabled()) {
-			problems.add(new RuleProblem("template.name", "Template " + definition.template().name()
-					+ " is a MARKETING template and marketing is switched off for the organization"));
+		if (TemplateCategories.isMarketing(sendable.template()) && !settings.marketingEnabled()) {
+			problems.add(new RuleProblem("template.name", RuleEvaluator.marketingOff(definition.template().name())));
 		}
 		return problems;
 	}

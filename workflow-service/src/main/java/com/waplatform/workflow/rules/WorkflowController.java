@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.waplatform.common.json.Json;
+import com.waplatform.workflow.rules.domain.DefaultRules;
 import com.waplatform.workflow.rules.domain.RuleDefinition;
 import com.waplatform.workflow.rules.domain.RuleProblem;
 import reactor.core.publisher.Flux;
@@ -43,6 +44,9 @@ class WorkflowController {
 
 	private final DryRun dryRun;
 
+	/** Read once at start-up: no file I/O on a request's event loop. */
+	private final List<JsonNode> defaults = DefaultRules.tourOperatorJson();
+
 	WorkflowController(RuleStore store, RuleValidation validation, DryRun dryRun) {
 		this.store = store;
 		this.validation = validation;
@@ -77,7 +81,7 @@ class WorkflowController {
 	@PostMapping(BASE + "/defaults")
 	Mono<ResponseEntity<Map<String, Object>>> installDefaults(@RequestParam String organizationId) {
 		return this.store.list(organizationId).map(StoredRule::name).collectList().flatMap((existing) -> {
-			List<JsonNode> defaults = RuleDefinitions.tourOperator();
+			List<JsonNode> defaults = this.defaults;
 			return Flux.fromIterable(defaults)
 				.filter((json) -> !existing.contains(json.path("name").asString()))
 				// a concurrent install may save the same rule first: it is there, not

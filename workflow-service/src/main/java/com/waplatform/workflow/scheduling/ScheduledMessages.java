@@ -200,13 +200,6 @@ public class ScheduledMessages {
 		count(released.claimed().label(), released.outcome(), 1);
 	}
 
-	/** How many messages are held (all organizations). */
-	public Mono<Long> pending() {
-		return this.db.sql("select count(*) as pending from scheduled_messages")
-			.map((row) -> row.get("pending", Long.class))
-			.one();
-	}
-
 	private static StatusEvent status(SendRequest request, MessageStatus status, Instant at,
 			@Nullable ErrorInfo error) {
 		return StatusEvent.deterministic(request.organizationId(), request.messageId(), status, at,

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.waplatform.common.event.Event;
 import com.waplatform.common.json.Json;
+import com.waplatform.workflow.rules.domain.DefaultRules;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.meta.MessageTemplate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,7 +53,7 @@ final class WorkflowApiFixtures {
 
 	/** One of the tour operator's default rules, as the JSON it is saved as. */
 	static JsonNode tourOperator(String name) {
-		return RuleDefinitions.tourOperator()
+		return DefaultRules.tourOperatorJson()
 			.stream()
 			.filter((rule) -> name.equals(rule.path("name").asString()))
 			.findFirst()

@@ -80,6 +80,11 @@ public final class Cancellation {
 		return List.copyOf(keys);
 	}
 
+	/** Whether events of {@code eventType} cancel the rule's pending messages. */
+	public static boolean cancelledBy(RuleDefinition rule, String eventType) {
+		return cancelEvents(rule).stream().anyMatch((event) -> eventType.equals(event.type()));
+	}
+
 	private static List<CancelEvent> cancelEvents(RuleDefinition rule) {
 		return (rule.cancelOn() != null) ? rule.cancelOn().events() : List.of();
 	}

@@ -26,15 +26,20 @@ public final class DefaultRules {
 	 * reminders, welcome.
 	 */
 	public static List<RuleDefinition> tourOperator() {
+		return tourOperatorJson().stream().map((json) -> ((RuleRead.Valid) RuleDefinition.read(json)).rule()).toList();
+	}
+
+	/** The tour operator's rules as the JSON objects they are saved as. */
+	public static List<JsonNode> tourOperatorJson() {
 		return load(TOUR_OPERATOR);
 	}
 
 	/**
-	 * The rules in the classpath resource {@code path}.
+	 * The rules in the classpath resource {@code path}, each checked.
 	 * @throws IllegalStateException when it is missing or a rule has problems: a
 	 * packaging mistake, never the organization's
 	 */
-	static List<RuleDefinition> load(String path) {
+	static List<JsonNode> load(String path) {
 		JsonNode rules;
 		try (InputStream in = DefaultRules.class.getResourceAsStream(path)) {
 			if (in == null) {
@@ -48,15 +53,14 @@ public final class DefaultRules {
 		if (!rules.isArray()) {
 			throw new IllegalStateException("Rule set " + path + " is not a JSON list");
 		}
-		List<RuleDefinition> definitions = new ArrayList<>();
+		List<JsonNode> checked = new ArrayList<>();
 		for (int i = 0; i < rules.size(); i++) {
-			RuleRead read = RuleDefinition.read(rules.get(i));
-			if (read instanceof RuleRead.Invalid invalid) {
+			if (RuleDefinition.read(rules.get(i)) instanceof RuleRead.Invalid invalid) {
 				throw new IllegalStateException("Rule " + i + " of " + path + " has problems: " + invalid.problems());
 			}
-			definitions.add(((RuleRead.Valid) read).rule());
+			checked.add(rules.get(i));
 		}
-		return List.copyOf(definitions);
+		return List.copyOf(checked);
 	}
 
 }
