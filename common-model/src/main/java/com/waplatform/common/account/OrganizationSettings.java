@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import com.waplatform.common.conversation.ConversationSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,16 +20,19 @@ import org.jspecify.annotations.Nullable;
  * @param timeZone the time zone assumed for a recipient whose own is not known (IANA id),
  * or null for UTC
  * @param languageFallbacks template language fallbacks, e.g. {@code en → en_US}
+ * @param conversations opt-out keywords, the window fallback template, auto-replies and
+ * business hours
  */
 public record OrganizationSettings(UUID eventId, Instant occurredAt, String organizationId, boolean automationEnabled,
 		boolean marketingEnabled, @Nullable QuietHours quietHours, @Nullable String timeZone,
-		Map<String, String> languageFallbacks) implements AccountEvent {
+		Map<String, String> languageFallbacks, ConversationSettings conversations) implements AccountEvent {
 
 	/** The prefix of this event's key on {@code wa.accounts}. */
 	public static final String KEY_PREFIX = "organization:";
 
 	public OrganizationSettings {
 		languageFallbacks = (languageFallbacks != null) ? Map.copyOf(languageFallbacks) : Map.of();
+		conversations = (conversations != null) ? conversations : ConversationSettings.DEFAULTS;
 	}
 
 	/**
@@ -36,13 +40,20 @@ public record OrganizationSettings(UUID eventId, Instant occurredAt, String orga
 	 */
 	public static OrganizationSettings defaults(String organizationId) {
 		return new OrganizationSettings(UUID.randomUUID(), Instant.now(), organizationId, true, true, null, null,
-				Map.of());
+				Map.of(), ConversationSettings.DEFAULTS);
 	}
 
 	public static OrganizationSettings of(String organizationId, boolean automationEnabled, boolean marketingEnabled,
 			@Nullable QuietHours quietHours, @Nullable String timeZone, Map<String, String> languageFallbacks) {
+		return of(organizationId, automationEnabled, marketingEnabled, quietHours, timeZone, languageFallbacks,
+				ConversationSettings.DEFAULTS);
+	}
+
+	public static OrganizationSettings of(String organizationId, boolean automationEnabled, boolean marketingEnabled,
+			@Nullable QuietHours quietHours, @Nullable String timeZone, Map<String, String> languageFallbacks,
+			ConversationSettings conversations) {
 		return new OrganizationSettings(UUID.randomUUID(), Instant.now(), organizationId, automationEnabled,
-				marketingEnabled, quietHours, timeZone, languageFallbacks);
+				marketingEnabled, quietHours, timeZone, languageFallbacks, conversations);
 	}
 
 	public static String keyOf(String organizationId) {

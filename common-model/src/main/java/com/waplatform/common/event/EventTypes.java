@@ -5,8 +5,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.waplatform.common.account.OrganizationSettings;
+import com.waplatform.common.account.NumberHealth;
 import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.account.SendingState;
+import com.waplatform.common.conversation.SuppressionChanged;
 import com.waplatform.common.inbound.InboundMessage;
+import com.waplatform.common.inbound.UserPreference;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.common.template.TemplateSnapshot;
@@ -19,11 +23,18 @@ import com.waplatform.common.webhook.WebhookReceived;
  */
 public final class EventTypes {
 
-	private static final Map<Class<?>, String> NAMES = Map.of(SendRequest.class, "message.send-requested",
-			StatusEvent.class, "message.status", TemplateSnapshot.class, "template.snapshot", WebhookReceived.class,
-			"meta.webhook-received", InboundMessage.class, "message.inbound", PhoneNumberConfigured.class,
-			"account.phone-number-configured", TemplateUpdated.class, "template.updated", OrganizationSettings.class,
-			"account.organization-settings");
+	private static final Map<Class<?>, String> NAMES = Map.ofEntries(
+			Map.entry(SendRequest.class, "message.send-requested"), Map.entry(StatusEvent.class, "message.status"),
+			Map.entry(TemplateSnapshot.class, "template.snapshot"),
+			Map.entry(WebhookReceived.class, "meta.webhook-received"),
+			Map.entry(InboundMessage.class, "message.inbound"),
+			Map.entry(UserPreference.class, "customer.user-preference"),
+			Map.entry(PhoneNumberConfigured.class, "account.phone-number-configured"),
+			Map.entry(TemplateUpdated.class, "template.updated"),
+			Map.entry(OrganizationSettings.class, "account.organization-settings"),
+			Map.entry(NumberHealth.class, "account.number-health"),
+			Map.entry(SendingState.class, "account.sending-state"),
+			Map.entry(SuppressionChanged.class, "customer.suppression-changed"));
 
 	private static final Map<String, Class<?>> CLASSES = NAMES.entrySet()
 		.stream()

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.waplatform.common.account.AccountEvent;
 import com.waplatform.common.business.BusinessEvent;
+import com.waplatform.common.conversation.SuppressionChanged;
 import com.waplatform.common.inbound.InboundEvent;
 import com.waplatform.common.message.SendRequestEvent;
 import com.waplatform.common.message.MessageStatusEvent;
@@ -71,8 +72,16 @@ public final class Topics {
 	public static final Topic<AccountEvent> ACCOUNTS = new Topic<>("wa.accounts", "phone-number id | organization:{id}",
 			AccountEvent.class, 1, Duration.ofDays(-1), true);
 
+	/**
+	 * Organizations' suppression lists (opt-outs), keyed
+	 * {@code {organizationId}:{customer}}; compacted: the last value per customer is the
+	 * state, and a new instance rebuilds the list from it.
+	 */
+	public static final Topic<SuppressionChanged> SUPPRESSIONS = new Topic<>("wa.suppressions",
+			"{organizationId}:{customer}", SuppressionChanged.class, 3, Duration.ofDays(-1), true);
+
 	public static final List<Topic<?>> ALL = List.of(SEND_REQUESTS, SCHEDULED_MESSAGES, STATUS_EVENTS, TEMPLATE_SYNC,
-			TEMPLATE_UPDATES, WEBHOOK_EVENTS, INBOUND_MESSAGES, BUSINESS_EVENTS, ACCOUNTS);
+			TEMPLATE_UPDATES, WEBHOOK_EVENTS, INBOUND_MESSAGES, BUSINESS_EVENTS, ACCOUNTS, SUPPRESSIONS);
 
 	private Topics() {
 	}

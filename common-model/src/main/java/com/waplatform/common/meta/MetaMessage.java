@@ -21,23 +21,24 @@ public record MetaMessage(@JsonProperty("messaging_product") @Nullable String me
 		@Nullable Interactive interactive, @Nullable Reaction reaction,
 		@JsonProperty("biz_opaque_callback_data") @Nullable String bizOpaqueCallbackData, @Nullable String status,
 		@JsonProperty("message_id") @Nullable String messageId,
-		@JsonProperty("typing_indicator") @Nullable TypingIndicator typingIndicator) {
+		@JsonProperty("typing_indicator") @Nullable TypingIndicator typingIndicator, @Nullable Location location,
+		@Nullable List<JsonNode> contacts) {
 
 	public static final String WHATSAPP = "whatsapp";
 
 	public static MetaMessage text(String to, String body) {
 		return new MetaMessage(WHATSAPP, "individual", to, "text", null, new Text(body, null), null, null, null, null,
-				null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null);
 	}
 
 	public static MetaMessage template(String to, Template template) {
 		return new MetaMessage(WHATSAPP, "individual", to, "template", null, null, template, null, null, null, null,
-				null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null);
 	}
 
 	public static MetaMessage markRead(String messageId, @Nullable TypingIndicator typingIndicator) {
 		return new MetaMessage(WHATSAPP, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, "read", messageId, typingIndicator);
+				null, "read", messageId, typingIndicator, null, null);
 	}
 
 	/** This message addressed to {@code recipient}, as sent to Meta. */
@@ -45,14 +46,15 @@ public record MetaMessage(@JsonProperty("messaging_product") @Nullable String me
 		return new MetaMessage(WHATSAPP, (recipient != null) ? orDefault(this.recipientType, "individual") : null,
 				recipient, this.type, this.context, this.text, this.template, this.image, this.document, this.audio,
 				this.video, this.sticker, this.interactive, this.reaction, this.bizOpaqueCallbackData, this.status,
-				this.messageId, this.typingIndicator);
+				this.messageId, this.typingIndicator, this.location, this.contacts);
 	}
 
 	/** This message carrying our id, which Meta echoes on every status webhook. */
 	public MetaMessage withCallbackData(@Nullable String callbackData) {
 		return new MetaMessage(orDefault(this.messagingProduct, WHATSAPP), this.recipientType, this.to, this.type,
 				this.context, this.text, this.template, this.image, this.document, this.audio, this.video, this.sticker,
-				this.interactive, this.reaction, callbackData, this.status, this.messageId, this.typingIndicator);
+				this.interactive, this.reaction, callbackData, this.status, this.messageId, this.typingIndicator,
+				this.location, this.contacts);
 	}
 
 	/** Not a Meta field: Jackson would otherwise write it as {@code markRead}. */
@@ -199,7 +201,11 @@ public record MetaMessage(@JsonProperty("messaging_product") @Nullable String me
 
 	}
 
-	/** A location header's parameter. */
+	/**
+	 * A location: a template header's parameter, or the body of a {@code location}
+	 * message (latitude and longitude as Meta's examples write them, strings of decimal
+	 * degrees).
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Location(@Nullable String latitude, @Nullable String longitude, @Nullable String name,
 			@Nullable String address) {

@@ -12,7 +12,15 @@ import com.waplatform.common.account.OrganizationSettings;
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.account.QuietHours;
 import com.waplatform.common.business.BusinessEvent;
+import com.waplatform.common.account.NumberHealth;
+import com.waplatform.common.account.SendingState;
+import com.waplatform.common.conversation.BusinessHours;
+import com.waplatform.common.conversation.ConversationSettings;
+import com.waplatform.common.conversation.SuppressionChanged;
+import com.waplatform.common.inbound.InboundContent;
+import com.waplatform.common.inbound.InboundContext;
 import com.waplatform.common.inbound.InboundMessage;
+import com.waplatform.common.inbound.UserPreference;
 import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topic;
 import com.waplatform.common.kafka.Topics;
@@ -59,11 +67,54 @@ class EventJsonTests {
 						json("{\"event\":\"PAUSED\",\"message_template_id\":1145489599421404}")),
 				new WebhookReceived(ID, AT, "org-1", "waba-1", "{\"object\":\"whatsapp_business_account\"}"),
 				new InboundMessage(ID, AT, "org-1", "pn-1", "+351912345678", "Ana", "wamid.IN", "button", AT, "Confirm",
-						"CONFIRM_B-1042", "wamid.OUT"),
+						"CONFIRM_B-1042", "wamid.OUT", null,
+						new InboundContent.Reply("button", "CONFIRM_B-1042", "Confirm", null, null),
+						new InboundContext("wamid.OUT", "15550783881", false, false, null, null)),
+				new InboundMessage(ID, AT, "org-1", "pn-1", null, null, "wamid.IN2", "image", AT, "Our group", null,
+						null, "US.13491208655302741918",
+						new InboundContent.Media("image", "1479537139650973", "image/jpeg", "HgR...", "Our group", null,
+								false, false, null),
+						new InboundContext(null, null, true, false, null,
+								new InboundContext.Referral("https://fb.me/x", "120", "ad", "Lisbon tours", "Book now",
+										"image", "https://x.example/i.jpg", null, null, "ARAkLkA"))),
+				new InboundMessage(ID, AT, "org-1", "pn-1", "+351912345678", null, "wamid.IN3", "contacts", AT, null,
+						null, null, null,
+						new InboundContent.Contacts(List.of(new InboundContent.ContactCard("John Smith",
+								List.of(new InboundContent.ContactPhone("+1 555-0100", "15550100", "HOME")),
+								List.of("john@example.com"), "Acme"))),
+						InboundContext.NONE),
+				new InboundMessage(ID, AT, "org-1", "pn-1", "+351912345678", null, "wamid.IN4", "order", AT, null, null,
+						null, null,
+						new InboundContent.Order("cat-1", "Two please",
+								List.of(new InboundContent.OrderItem("sku-1", 2, "12.50", "EUR"))),
+						InboundContext.NONE),
+				new InboundMessage(ID, AT, "org-1", "pn-1", "+351912345678", null, "wamid.IN5", "unsupported", AT, null,
+						null, null, null,
+						new InboundContent.Unsupported("unsupported",
+								List.of(ErrorInfo.of(131051, "Message type unknown",
+										"Message type is not currently supported"))),
+						InboundContext.NONE),
+				new InboundMessage(ID, AT, "org-1", "pn-1", "+351912345678", null, "wamid.IN6", "edit", AT, null, null,
+						null, null, new InboundContent.Edit("wamid.IN", new InboundContent.Text("fixed")),
+						InboundContext.NONE),
+				new UserPreference(ID, AT, "org-1", "pn-1", "+16505551234", null, UserPreference.MARKETING, "stop",
+						"User requested to stop marketing messages", AT),
+				new SuppressionChanged(ID, AT, "org-1", "+351912345678", true, SuppressionChanged.KEYWORD, "STOP"),
+				new NumberHealth(ID, AT, "org-1", "waba-1", "15550783881", NumberHealth.QUALITY, "FLAGGED", null),
+				new SendingState(ID, AT, "org-1", "pn-1", 40.0, 80.0, "auth error 190"),
 				new PhoneNumberConfigured(ID, AT, "org-1", "pn-1", "waba-1", "+1 555-010-0200", "c2VhbGVk", 80, true),
 				new OrganizationSettings(ID, AT, "org-1", true, false,
 						new QuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(8, 0)), "Europe/Madrid",
-						java.util.Map.of("en", "en_US")),
+						java.util.Map.of("en", "en_US"), null),
+				new OrganizationSettings(ID, AT, "org-1", true, true, null, null, java.util.Map.of(),
+						new ConversationSettings(java.util.Map.of("en", List.of("STOP")), java.util.Map.of(),
+								new ConversationSettings.TemplateChoice("reopen_chat", "en", List.of()),
+								List.of(new ConversationSettings.AutoReplyRule("PRICES", "Our prices: ...", null)),
+								new ConversationSettings.OutOfHoursReply(
+										new BusinessHours(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY,
+												java.time.DayOfWeek.FRIDAY), java.time.LocalTime.of(9, 0),
+												java.time.LocalTime.of(18, 0)),
+										"We are closed; we answer from 9:00.", null))),
 				new BusinessEvent(ID, AT, "org-1", BusinessEvent.BOOKING_CONFIRMED, "/bookings", "B-1042", json(
 						"{\"bookingId\":\"B-1042\",\"amount\":{\"value\":\"120.00\",\"currency\":\"EUR\"},\"guests\":2}"))));
 	}
@@ -109,10 +160,18 @@ class EventJsonTests {
 								new MetaMessage.Action(null, null, null, "cta_url",
 										json("{\"display_text\":\"Open\",\"url\":\"https://x.example\"}")))),
 				new MetaMessage(MetaMessage.WHATSAPP, "individual", to, "reaction", null, null, null, null, null, null,
-						null, null, null, new MetaMessage.Reaction("wamid.X", "👍"), null, null, null, null),
+						null, null, null, new MetaMessage.Reaction("wamid.X", "👍"), null, null, null, null, null,
+						null),
 				new MetaMessage(MetaMessage.WHATSAPP, "individual", to, "text",
 						new MetaMessage.ReplyContext("wamid.PREV"), new MetaMessage.Text("re", true), null, null, null,
-						null, null, null, null, null, "msg-1", null, null, null),
+						null, null, null, null, null, "msg-1", null, null, null, null, null),
+				new MetaMessage(MetaMessage.WHATSAPP, "individual", to, "location", null, null, null, null, null, null,
+						null, null, null, null, null, null, null, null,
+						new MetaMessage.Location("38.7139", "-9.1334", "Praça do Comércio", "Lisboa"), null),
+				new MetaMessage(MetaMessage.WHATSAPP, "individual", to, "contacts", null, null, null, null, null, null,
+						null, null, null, null, null, null, null, null, null,
+						List.of(json("{\"name\":{\"formatted_name\":\"Tour desk\",\"first_name\":\"Tour\"},"
+								+ "\"phones\":[{\"phone\":\"+351210000000\",\"type\":\"WORK\"}]}"))),
 				MetaMessage.markRead("wamid.IN", new MetaMessage.TypingIndicator("text")));
 		return messages.stream()
 			.map((message) -> new SendRequest(ID, AT, "org-1", "msg-1", "pn-1", to, message,
@@ -157,7 +216,7 @@ class EventJsonTests {
 		assertThat(records).contains(BusinessEvent.class);
 		records.remove(BusinessEvent.class);
 		// a send request also announces a held message (wa.scheduled-messages)
-		assertThat(records.stream().distinct().toList()).hasSize(8);
+		assertThat(records.stream().distinct().toList()).hasSize(12);
 		Set<String> names = new HashSet<>();
 		for (Class<?> type : records.stream().distinct().toList()) {
 			String name = EventTypes.typeOf(type);
@@ -190,7 +249,8 @@ class EventJsonTests {
 		assertThat(events().map((event) -> ((Event) event).eventType()).distinct()).containsExactlyInAnyOrder(
 				"message.send-requested", "message.status", "template.snapshot", "template.updated",
 				"meta.webhook-received", "message.inbound", "account.phone-number-configured",
-				"account.organization-settings", BusinessEvent.BOOKING_CONFIRMED);
+				"account.organization-settings", "customer.user-preference", "customer.suppression-changed",
+				"account.number-health", "account.sending-state", BusinessEvent.BOOKING_CONFIRMED);
 	}
 
 	private static List<Class<?>> records(Class<?> type) {
@@ -220,12 +280,12 @@ class EventJsonTests {
 		return new MetaMessage(MetaMessage.WHATSAPP, "individual", to, type, null, null, null,
 				"image".equals(type) ? media : null, "document".equals(type) ? media : null,
 				"audio".equals(type) ? media : null, "video".equals(type) ? media : null,
-				"sticker".equals(type) ? media : null, null, null, null, null, null, null);
+				"sticker".equals(type) ? media : null, null, null, null, null, null, null, null, null);
 	}
 
 	private static MetaMessage interactive(String to, MetaMessage.Interactive interactive) {
 		return new MetaMessage(MetaMessage.WHATSAPP, "individual", to, "interactive", null, null, null, null, null,
-				null, null, null, interactive, null, null, null, null, null);
+				null, null, null, interactive, null, null, null, null, null, null, null);
 	}
 
 	static JsonNode json(String json) {

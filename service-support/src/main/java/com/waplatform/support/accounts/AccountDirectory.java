@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.waplatform.common.account.AccountEvent;
+import com.waplatform.common.account.NumberHealth;
 import com.waplatform.common.account.OrganizationSettings;
 import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.account.SendingState;
 import com.waplatform.common.crypto.CredentialCipher;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +26,13 @@ public class AccountDirectory {
 	private final Map<String, PhoneNumberConfigured> byPhoneNumberId = new ConcurrentHashMap<>();
 
 	private final Map<String, OrganizationSettings> settingsByOrganization = new ConcurrentHashMap<>();
+
+	/**
+	 * The latest value of each health aspect, by its key ({@link NumberHealth#key()}).
+	 */
+	private final Map<String, NumberHealth> healthByKey = new ConcurrentHashMap<>();
+
+	private final Map<String, SendingState> sendingByPhoneNumberId = new ConcurrentHashMap<>();
 
 	private final CredentialCipher cipher;
 
@@ -48,6 +57,10 @@ public class AccountDirectory {
 			}
 			this.byPhoneNumberId.remove(record.key());
 			this.openedTokens.remove(record.key());
+			this.healthByKey.remove(record.key());
+			if (record.key().startsWith(SendingState.KEY_PREFIX)) {
+				this.sendingByPhoneNumberId.remove(record.key().substring(SendingState.KEY_PREFIX.length()));
+			}
 		}
 		else if (record.value() instanceof PhoneNumberConfigured configured) {
 			this.byPhoneNumberId.put(configured.phoneNumberId(), configured);
@@ -55,6 +68,30 @@ public class AccountDirectory {
 		else if (record.value() instanceof OrganizationSettings settings) {
 			this.settingsByOrganization.put(settings.organizationId(), settings);
 		}
+		else if (record.value() instanceof NumberHealth health) {
+			this.healthByKey.put(health.key(), health);
+		}
+		else if (record.value() instanceof SendingState sending) {
+			this.sendingByPhoneNumberId.put(sending.phoneNumberId(), sending);
+		}
+	}
+
+	/**
+	 * The latest health facts Meta reported for a number (by its display number) and for
+	 * its whole account (WABA).
+	 */
+	public Collection<NumberHealth> health(PhoneNumberConfigured number) {
+		String digits = number.displayPhoneNumber().replaceAll("\\D", "");
+		return this.healthByKey.values()
+			.stream()
+			.filter((health) -> health.wabaId().equals(number.wabaId()) && (health.displayPhoneNumber() == null
+					|| health.displayPhoneNumber().replaceAll("\\D", "").equals(digits)))
+			.toList();
+	}
+
+	/** How the sender last said it sends from this number, if it said. */
+	public Optional<SendingState> sendingState(String phoneNumberId) {
+		return Optional.ofNullable(this.sendingByPhoneNumberId.get(phoneNumberId));
 	}
 
 	/**

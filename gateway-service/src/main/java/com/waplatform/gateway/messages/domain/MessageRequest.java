@@ -35,7 +35,8 @@ public record MessageRequest(@Nullable String from, String recipient, MetaMessag
 		MetaMessage m = this.message;
 		MetaMessage checked = new MetaMessage(m.messagingProduct(), m.recipientType(), m.to(), m.type(), m.context(),
 				m.text(), template, m.image(), m.document(), m.audio(), m.video(), m.sticker(), m.interactive(),
-				m.reaction(), m.bizOpaqueCallbackData(), m.status(), m.messageId(), m.typingIndicator());
+				m.reaction(), m.bizOpaqueCallbackData(), m.status(), m.messageId(), m.typingIndicator(), m.location(),
+				m.contacts());
 		return new MessageRequest(this.from, this.recipient, checked, this.type, this.templateName,
 				this.templateArguments, this.context, this.priority, this.ttl, this.scheduledFor);
 	}

@@ -192,7 +192,8 @@ public final class MessageRequestParser {
 				media("document", type, content), media("audio", type, content), media("video", type, content),
 				media("sticker", type, content),
 				(content instanceof MetaMessage.Interactive interactive) ? interactive : null,
-				(content instanceof MetaMessage.Reaction reaction) ? reaction : null, null, null, null, null);
+				(content instanceof MetaMessage.Reaction reaction) ? reaction : null, null, null, null, null, null,
+				null);
 	}
 
 	private static MetaMessage.@Nullable Media media(String slot, String type, Object content) {

@@ -36,9 +36,14 @@ public final class InboundMapping {
 		Content content = content(message);
 		String contextWamid = (message.context() != null && message.context().id() != null) ? message.context().id()
 				: content.reactedTo();
-		return Optional.of(InboundMessage.of(organizationId, phoneNumberId, from, profileName(contacts, message.from()),
-				message.id(), message.type(), MetaTimestamps.epochSeconds(message.timestamp(), "Inbound message"),
-				content.text(), content.payload(), contextWamid));
+		// interim: the typed content of every inbound type replaces this mapping
+		com.waplatform.common.inbound.InboundContent typed = (content.text() != null)
+				? new com.waplatform.common.inbound.InboundContent.Text(content.text())
+				: new com.waplatform.common.inbound.InboundContent.Unsupported(message.type(), List.of());
+		return Optional.of(InboundMessage.of(organizationId, phoneNumberId, from, null,
+				profileName(contacts, message.from()), message.id(), message.type(),
+				MetaTimestamps.epochSeconds(message.timestamp(), "Inbound message"), typed,
+				new com.waplatform.common.inbound.InboundContext(contextWamid, null, false, false, null, null)));
 	}
 
 	private static Content content(WebhookPayload.InboundMessageDto message) {
