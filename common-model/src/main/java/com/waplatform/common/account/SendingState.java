@@ -17,14 +17,15 @@ import org.jspecify.annotations.Nullable;
  * when it is not
  */
 public record SendingState(UUID eventId, Instant occurredAt, String organizationId, String phoneNumberId,
-		double allowedPerSecond, double limitPerSecond, @Nullable String pausedReason) implements AccountEvent {
+		double allowedPerSecond, double limitPerSecond, @Nullable String pausedReason, int inFlight,
+		int retrying) implements AccountEvent {
 
 	public static final String KEY_PREFIX = "sending:";
 
 	public static SendingState of(String organizationId, String phoneNumberId, double allowedPerSecond,
-			double limitPerSecond, @Nullable String pausedReason) {
+			double limitPerSecond, @Nullable String pausedReason, int inFlight, int retrying) {
 		return new SendingState(UUID.randomUUID(), Instant.now(), organizationId, phoneNumberId, allowedPerSecond,
-				limitPerSecond, pausedReason);
+				limitPerSecond, pausedReason, inFlight, retrying);
 	}
 
 	@Override

@@ -101,7 +101,7 @@ class EventJsonTests {
 						"User requested to stop marketing messages", AT),
 				new SuppressionChanged(ID, AT, "org-1", "+351912345678", true, SuppressionChanged.KEYWORD, "STOP"),
 				new NumberHealth(ID, AT, "org-1", "waba-1", "15550783881", NumberHealth.QUALITY, "FLAGGED", null),
-				new SendingState(ID, AT, "org-1", "pn-1", 40.0, 80.0, "auth error 190"),
+				new SendingState(ID, AT, "org-1", "pn-1", 40.0, 80.0, "auth error 190", 12, 3),
 				new PhoneNumberConfigured(ID, AT, "org-1", "pn-1", "waba-1", "+1 555-010-0200", "c2VhbGVk", 80, true),
 				new OrganizationSettings(ID, AT, "org-1", true, false,
 						new QuietHours(java.time.LocalTime.of(21, 0), java.time.LocalTime.of(8, 0)), "Europe/Madrid",
