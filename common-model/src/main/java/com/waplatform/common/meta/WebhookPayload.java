@@ -67,7 +67,9 @@ public record WebhookPayload(String object, List<Entry> entry) {
 			@Nullable JsonNode interactive, @Nullable ReactionBody reaction, @Nullable JsonNode image,
 			@Nullable JsonNode audio, @Nullable JsonNode video, @Nullable JsonNode document, @Nullable JsonNode sticker,
 			@Nullable JsonNode location, @Nullable JsonNode contacts, @Nullable JsonNode order,
-			@Nullable JsonNode system, @Nullable JsonNode referral, @Nullable List<WebhookError> errors) {
+			@Nullable JsonNode system, @Nullable JsonNode referral, @Nullable List<WebhookError> errors,
+			@JsonProperty("from_user_id") @Nullable String fromUserId, @Nullable JsonNode edit,
+			@Nullable JsonNode revoke, @Nullable JsonNode unsupported, @Nullable JsonNode identity) {
 	}
 
 	public record TextBody(String body) {
