@@ -77,7 +77,8 @@ final class WebhookPayloads {
 	static byte[] inboundText(Account account, String fromWaId, String profileName, String wamid, String text,
 			Instant at) {
 		InboundMessageDto message = new InboundMessageDto(fromWaId, wamid, epochSeconds(at), "text", new TextBody(text),
-				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, null);
 		Contact contact = new Contact(new Profile(profileName), fromWaId, null);
 		return envelope(account,
 				new MessagesValue("whatsapp", metadata(account), List.of(contact), List.of(message), null, null));

@@ -83,7 +83,7 @@ class InboundMappingTests {
 	void messagesWithoutASenderNumberAreSkipped() {
 		WebhookPayload.InboundMessageDto message = new WebhookPayload.InboundMessageDto(null, "wamid.1", "1700000000",
 				"text", new WebhookPayload.TextBody("hi"), null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null);
 		assertThat(InboundMapping.map("org-1", "pn-1", null, message)).isEmpty();
 	}
 
@@ -91,7 +91,7 @@ class InboundMappingTests {
 	void messagesWithoutIdAreInvalid() {
 		WebhookPayload.InboundMessageDto message = new WebhookPayload.InboundMessageDto("14155550123", null,
 				"1700000000", "text", null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null);
+				null, null, null, null, null, null, null, null);
 		assertThatIllegalArgumentException().isThrownBy(() -> InboundMapping.map("org-1", "pn-1", null, message));
 	}
 
