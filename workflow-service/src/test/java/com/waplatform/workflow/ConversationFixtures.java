@@ -139,6 +139,8 @@ public final class ConversationFixtures {
 
 		private final Map<String, Queue<StatusEvent>> statuses = new ConcurrentHashMap<>();
 
+		private final Queue<SendRequest> inOrder = new ConcurrentLinkedQueue<>();
+
 		@KafkaListener(
 				topics = { "#{T(com.waplatform.common.kafka.Topics).SEND_REQUESTS.name()}",
 						"#{T(com.waplatform.common.kafka.Topics).STATUS_EVENTS.name()}" },
@@ -149,17 +151,16 @@ public final class ConversationFixtures {
 			}
 			else if (record.value() instanceof SendRequest request) {
 				this.sent.computeIfAbsent(request.messageId(), (id) -> new ConcurrentLinkedQueue<>()).add(request);
+				this.inOrder.add(request);
 			}
 		}
 
-		/** The send requests of the organization, in the order they arrived. */
+		/**
+		 * The send requests of the organization, in the order they arrived (one number's
+		 * are on one partition, in the order they were published).
+		 */
 		public List<SendRequest> sentFor(String org) {
-			return this.sent.values()
-				.stream()
-				.flatMap(Queue::stream)
-				.filter((request) -> org.equals(request.organizationId()))
-				.sorted(java.util.Comparator.comparing(SendRequest::occurredAt))
-				.toList();
+			return this.inOrder.stream().filter((request) -> org.equals(request.organizationId())).toList();
 		}
 
 		public List<SendRequest> sent(String messageId) {
