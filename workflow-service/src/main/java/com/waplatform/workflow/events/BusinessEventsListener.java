@@ -12,6 +12,7 @@ import com.waplatform.support.kafka.RejectedEventException;
 import com.waplatform.support.kafka.TransientFailures;
 import com.waplatform.support.outbox.ProcessedEvents;
 import com.waplatform.workflow.events.EventOutcome.RuleOutcome;
+import com.waplatform.workflow.rules.OptOuts;
 import com.waplatform.workflow.rules.RuleEvaluator;
 import com.waplatform.workflow.rules.RuleResult;
 import com.waplatform.workflow.rules.RuleStore;
@@ -71,11 +72,14 @@ class BusinessEventsListener {
 
 	private final Clock clock;
 
-	BusinessEventsListener(RuleStore rules, RuleEvaluator evaluator, RuleEffects effects,
+	private final OptOuts optOuts;
+
+	BusinessEventsListener(RuleStore rules, RuleEvaluator evaluator, OptOuts optOuts, RuleEffects effects,
 			ProcessedEvents processedEvents, EventOutcomes outcomes, TransactionalOperator tx, MeterRegistry meters,
 			AccountDirectory accounts, Clock clock) {
 		this.rules = rules;
 		this.evaluator = evaluator;
+		this.optOuts = optOuts;
 		this.effects = effects;
 		this.processedEvents = processedEvents;
 		this.outcomes = outcomes;
@@ -114,18 +118,24 @@ class BusinessEventsListener {
 		Instant now = this.clock.instant();
 		OrganizationSettings settings = this.accounts.settings(event.organizationId());
 		TriggerEvent trigger = TriggerEvent.of(event);
-		List<RuleResult> results = triggered.stream()
+		List<RuleResult> evaluated = triggered.stream()
 			.map((rule) -> this.evaluator.evaluate(rule, trigger, settings, now))
 			.toList();
-		RejectedEventException refusal = refusal(event, results);
+		RejectedEventException refusal = refusal(event, evaluated);
 		if (refusal != null) {
-			return refuse(event, RuleEffects.ruleOutcomes(results), refusal);
+			return refuse(event, RuleEffects.ruleOutcomes(evaluated), refusal);
 		}
-		Mono<Void> once = this.processedEvents.firstTime(CONSUMER, event.eventId())
-			.flatMap((first) -> first ? this.effects.apply(event, trigger, results, cancelling) : duplicate(event));
-		return this.tx.transactional(once)
+		// MARKETING messages to customers who opted out are left out (opted_out)
+		return this.optOuts.apply(event.organizationId(), evaluated)
 			.retryWhen(TransientFailures.retry())
-			.doOnSuccess((done) -> results.forEach(this::count));
+			.flatMap((results) -> {
+				Mono<Void> once = this.processedEvents.firstTime(CONSUMER, event.eventId())
+					.flatMap((first) -> first ? this.effects.apply(event, trigger, results, cancelling)
+							: duplicate(event));
+				return this.tx.transactional(once)
+					.retryWhen(TransientFailures.retry())
+					.doOnSuccess((done) -> results.forEach(this::count));
+			});
 	}
 
 	/**

@@ -69,8 +69,8 @@ record EventOutcome(@JsonProperty("id") UUID eventId, String type, String source
 	 * names the same)
 	 * @param scheduled those of them held until a later time, with that time
 	 * @param skipped why it created none: {@code rule_disabled}, {@code automation_off},
-	 * {@code condition_false}, {@code marketing_disabled}, {@code template_invalid},
-	 * {@code invalid_recipient}, {@code missing_value}...
+	 * {@code condition_false}, {@code marketing_disabled}, {@code opted_out},
+	 * {@code template_invalid}, {@code invalid_recipient}, {@code missing_value}...
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record RuleOutcome(String rule, @Nullable UUID workflowId, @Nullable Integer version, List<String> messages,

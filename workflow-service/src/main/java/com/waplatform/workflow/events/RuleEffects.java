@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.waplatform.common.business.BusinessEvent;
 import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.template.TemplateCategories;
 import com.waplatform.support.outbox.Outbox;
 import com.waplatform.workflow.events.EventOutcome.Cancelled;
 import com.waplatform.workflow.events.EventOutcome.RuleOutcome;
@@ -83,7 +84,8 @@ class RuleEffects {
 			Mono<Void> publish = message.scheduled()
 					? this.scheduled.hold(new ScheduledMessages.Held(message.request(), rule.id(), rule.name(),
 							event.eventId(), event.subject(),
-							!Cancellation.keysForReply(rule.definition(), message.request().recipient()).isEmpty()))
+							!Cancellation.keysForReply(rule.definition(), message.request().recipient()).isEmpty(),
+							TemplateCategories.isMarketing(message.template())))
 					: this.outbox.append(Topics.SEND_REQUESTS, message.request());
 			return publish.doOnSuccess(
 					(done) -> this.meters.counter("workflow.messages.triggered", "rule", rule.name()).increment());

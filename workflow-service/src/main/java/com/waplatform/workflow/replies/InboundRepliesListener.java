@@ -18,7 +18,11 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * A customer who writes to the business is no longer waiting for a follow-up: each
  * inbound message ({@code wa.inbound-messages}) cancels the held messages to that
  * customer whose rule says a reply cancels them ({@code cancelOn.reply}), in the
- * transaction that records the inbound message as processed.
+ * transaction that records the inbound message as processed. Other values of the topic
+ * (Meta's {@code user_preferences}, which the gateway turns into suppressions) are not
+ * replies and are ignored. A customer Meta names only by a business-scoped user id is
+ * looked up by it ({@link InboundMessage#customer()}); rules hold messages to E.164
+ * numbers, so such a reply cancels nothing.
  */
 @Component
 class InboundRepliesListener {
@@ -50,7 +54,7 @@ class InboundRepliesListener {
 		}
 		Mono<Long> once = this.processed.firstTime(CONSUMER, inbound.eventId())
 			.flatMap((first) -> first ? this.scheduled
-				.cancelOnReply(inbound.organizationId(), inbound.from(),
+				.cancelOnReply(inbound.organizationId(), inbound.customer(),
 						"Cancelled by a reply from the customer (" + inbound.wamid() + ")")
 				.count() : Mono.just(0L));
 		return this.tx.transactional(once).retryWhen(TransientFailures.retry()).doOnNext((cancelled) -> {

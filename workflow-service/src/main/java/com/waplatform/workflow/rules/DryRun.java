@@ -18,6 +18,7 @@ import com.waplatform.support.accounts.AccountDirectory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
@@ -38,18 +39,28 @@ class DryRun {
 
 	private final Clock clock;
 
-	DryRun(RuleEvaluator evaluator, AccountDirectory accounts, Clock clock) {
+	private final OptOuts optOuts;
+
+	DryRun(RuleEvaluator evaluator, OptOuts optOuts, AccountDirectory accounts, Clock clock) {
 		this.evaluator = evaluator;
+		this.optOuts = optOuts;
 		this.accounts = accounts;
 		this.clock = clock;
 	}
 
-	JsonNode run(StoredRule rule, JsonNode sample) {
+	Mono<JsonNode> run(StoredRule rule, JsonNode sample) {
 		Instant now = this.clock.instant();
 		TriggerEvent event = event(rule, sample, now);
 		StoredRule enabled = new StoredRule(rule.id(), rule.organizationId(), rule.name(), true, rule.version(),
 				rule.definition(), rule.json(), rule.createdAt(), rule.updatedAt());
-		RuleResult result = this.evaluator.evaluate(enabled, event, this.accounts.settings(rule.organizationId()), now);
+		RuleResult evaluated = this.evaluator.evaluate(enabled, event, this.accounts.settings(rule.organizationId()),
+				now);
+		// the suppression list applies too: a MARKETING message to a customer who opted
+		// out would be skipped opted_out
+		return this.optOuts.apply(rule.organizationId(), evaluated).map((result) -> answer(rule, now, result));
+	}
+
+	private JsonNode answer(StoredRule rule, Instant now, RuleResult result) {
 		ObjectNode answer = Json.mapper().createObjectNode();
 		answer.put("workflow", rule.id().toString());
 		answer.put("name", rule.name());

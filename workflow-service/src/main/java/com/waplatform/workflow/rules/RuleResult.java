@@ -17,8 +17,9 @@ public sealed interface RuleResult {
 	/**
 	 * The rule sends nothing for this event, for a reason the event's outcome shows:
 	 * {@code rule_disabled}, {@code automation_off}, {@code condition_false},
-	 * {@code marketing_disabled}, {@code template_invalid}, {@code expired}, or the
-	 * planner's {@code invalid_recipient}, {@code missing_value}, {@code invalid_value},
+	 * {@code marketing_disabled}, {@code opted_out} ({@link OptOuts}),
+	 * {@code template_invalid}, {@code expired}, or the planner's
+	 * {@code invalid_recipient}, {@code missing_value}, {@code invalid_value},
 	 * {@code invalid_time}.
 	 */
 	record Skipped(StoredRule rule, String reason, String detail) implements RuleResult {

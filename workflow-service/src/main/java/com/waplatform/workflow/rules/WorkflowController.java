@@ -163,7 +163,7 @@ class WorkflowController {
 		JsonNode sample = parse(body);
 		return this.store.find(organizationId, id(workflowId))
 			.switchIfEmpty(Mono.error(() -> notFound(workflowId)))
-			.map((rule) -> this.dryRun.run(rule, sample));
+			.flatMap((rule) -> this.dryRun.run(rule, sample));
 	}
 
 	private Mono<JsonNode> setEnabled(String organizationId, String workflowId, boolean enabled) {

@@ -28,20 +28,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the scheduler from releasing anything after a start until this service has read
- * the business events and inbound messages that were waiting for it: a payment that
- * arrived while the service was down must cancel its reminder before the reminder's
- * catch-up publishes it. The gate notes the end offsets of {@code wa.business-events} and
- * {@code wa.inbound-messages} on its first check and opens once the service's consumer
- * group has committed at least those offsets on every partition, or after
- * {@code workflow.scheduler.catch-up-timeout} at the latest (logged), so a stuck consumer
- * delays messages but never holds them forever.
+ * the business events, inbound messages and suppressions that were waiting for it: a
+ * payment that arrived while the service was down must cancel its reminder before the
+ * reminder's catch-up publishes it, an opt-out must reach the suppression list before a
+ * held promotion is released. The gate notes the end offsets of
+ * {@code wa.business-events}, {@code wa.inbound-messages} and {@code wa.suppressions} on
+ * its first check and opens once the service's consumer group has committed at least
+ * those offsets on every partition, or after {@code workflow.scheduler.catch-up-timeout}
+ * at the latest (logged), so a stuck consumer delays messages but never holds them
+ * forever.
  */
 @Component
 class CatchUpGate implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(CatchUpGate.class);
 
-	private static final List<String> TOPICS = List.of(Topics.BUSINESS_EVENTS.name(), Topics.INBOUND_MESSAGES.name());
+	private static final List<String> TOPICS = List.of(Topics.BUSINESS_EVENTS.name(), Topics.INBOUND_MESSAGES.name(),
+			Topics.SUPPRESSIONS.name());
 
 	private final Admin admin;
 

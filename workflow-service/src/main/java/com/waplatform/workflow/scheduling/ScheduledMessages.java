@@ -12,6 +12,7 @@ import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.support.outbox.Outbox;
 import com.waplatform.support.scheduling.DueMessages;
+import com.waplatform.workflow.suppressions.SuppressionList;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -34,7 +35,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * announces {@code cancelled}: whichever of the claim and the cancellation locks the row
  * first wins, the other finds it gone. Before its first round after a start, the
  * scheduler waits for the {@link CatchUpGate}: events that arrived while the service was
- * down may cancel messages that fell due meanwhile.
+ * down may cancel messages that fell due meanwhile. A MARKETING message whose customer
+ * opted out while it was held is cancelled ({@code opted_out}) instead of released.
  * <p>
  * Metrics: {@code workflow.scheduler.messages{rule,
  * outcome=scheduled|published|expired|cancelled}} and the gauge
@@ -47,6 +49,20 @@ public class ScheduledMessages {
 	static final String MESSAGES_METRIC = "workflow.scheduler.messages";
 
 	static final String LAG_METRIC = "workflow.scheduler.lag";
+
+	/**
+	 * Why a held MARKETING message to a customer who opted out meanwhile is cancelled.
+	 */
+	static final String OPTED_OUT = "opted_out";
+
+	/**
+	 * What the claim returns beside each send request: the rule's name, and whether the
+	 * message is a MARKETING one to a customer now on the suppression list, decided in
+	 * the claiming statement itself (JSON, so that no rule name can be mistaken for the
+	 * flag).
+	 */
+	private static final String LABEL = "json_build_object('rule', rule_name, 'optedOut', marketing and "
+			+ SuppressionList.suppressedCondition("scheduled_messages") + ")::text";
 
 	private final DatabaseClient db;
 
@@ -73,7 +89,7 @@ public class ScheduledMessages {
 		this.properties = properties;
 		this.meters = meters;
 		this.gate = gate;
-		this.due = new DueMessages(db, tx, clock, properties.batchSize(), "rule_name", meters, LAG_METRIC);
+		this.due = new DueMessages(db, tx, clock, properties.batchSize(), LABEL, meters, LAG_METRIC);
 	}
 
 	/**
@@ -84,9 +100,9 @@ public class ScheduledMessages {
 		SendRequest request = held.request();
 		DatabaseClient.GenericExecuteSpec insert = this.db.sql("""
 				insert into scheduled_messages (message_id, organization_id, rule_id, rule_name, event_id, subject,
-					customer, cancel_on_reply, due_at, expires_at, send_request)
+					customer, cancel_on_reply, due_at, expires_at, send_request, marketing)
 				values (:id, :org, :rule, :ruleName, :event, :subject, :customer, :cancelOnReply, :due, :expires,
-					:request)
+					:request, :marketing)
 				on conflict (message_id) do nothing""")
 			.bind("id", request.messageId())
 			.bind("org", request.organizationId())
@@ -96,6 +112,7 @@ public class ScheduledMessages {
 			.bind("subject", held.subject())
 			.bind("customer", request.recipient())
 			.bind("cancelOnReply", held.cancelOnReply())
+			.bind("marketing", held.marketing())
 			.bind("due", request.scheduledFor())
 			.bind("request", Json.mapper().writeValueAsString(request));
 		insert = (request.expiresAt() != null) ? insert.bind("expires", request.expiresAt())
@@ -184,6 +201,13 @@ public class ScheduledMessages {
 
 	private Mono<String> releaseOne(DueMessages.Claimed claimed, Instant now) {
 		SendRequest held = claimed.request();
+		if (Label.of(claimed).optedOut()) {
+			return this.outbox
+				.append(Topics.STATUS_EVENTS, status(held, MessageStatus.CANCELLED, now,
+						ErrorInfo.reason("Cancelled",
+								OPTED_OUT + ": the customer opted out of marketing messages before this one was due")))
+				.thenReturn("cancelled");
+		}
 		Mono<String> outcome = DueMessages.expired(held, now)
 				? this.outbox
 					.append(Topics.STATUS_EVENTS,
@@ -197,7 +221,7 @@ public class ScheduledMessages {
 	}
 
 	private void counted(DueMessages.Released released) {
-		count(released.claimed().label(), released.outcome(), 1);
+		count(Label.of(released.claimed()).rule(), released.outcome(), 1);
 	}
 
 	private static StatusEvent status(SendRequest request, MessageStatus status, Instant at,
@@ -216,9 +240,26 @@ public class ScheduledMessages {
 	 * @param request its send request, {@code scheduledFor} set
 	 * @param subject the triggering event's CloudEvents subject (events about the same
 	 * business record may cancel it)
+	 * @param marketing whether its template is MARKETING: re-checked against the
+	 * suppression list when due
 	 */
 	public record Held(SendRequest request, UUID ruleId, String ruleName, UUID eventId, String subject,
-			boolean cancelOnReply) {
+			boolean cancelOnReply, boolean marketing) {
+
+		/** A message whose template is not MARKETING. */
+		public Held(SendRequest request, UUID ruleId, String ruleName, UUID eventId, String subject,
+				boolean cancelOnReply) {
+			this(request, ruleId, ruleName, eventId, subject, cancelOnReply, false);
+		}
+
+	}
+
+	/** What {@link #LABEL} returns for a claimed message. */
+	record Label(String rule, boolean optedOut) {
+
+		static Label of(DueMessages.Claimed claimed) {
+			return Json.mapper().readValue(claimed.label(), Label.class);
+		}
 
 	}
 

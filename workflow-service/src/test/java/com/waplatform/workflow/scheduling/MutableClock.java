@@ -8,13 +8,13 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock (UTC) that stands still until a test sets or advances it. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private final AtomicReference<Instant> now;
 
 	private final ZoneId zone;
 
-	MutableClock(Instant start) {
+	public MutableClock(Instant start) {
 		this(new AtomicReference<>(start), ZoneOffset.UTC);
 	}
 
@@ -23,11 +23,11 @@ final class MutableClock extends Clock {
 		this.zone = zone;
 	}
 
-	void set(Instant instant) {
+	public void set(Instant instant) {
 		this.now.set(instant);
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now.updateAndGet((instant) -> instant.plus(duration));
 	}
 

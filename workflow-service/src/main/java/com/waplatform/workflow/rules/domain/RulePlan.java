@@ -6,6 +6,13 @@ import java.util.List;
 public sealed interface RulePlan {
 
 	/**
+	 * The skip reason of a rule with a MARKETING template whose recipient is on the
+	 * organization's suppression list (opted out); beside the planner's own reasons
+	 * ({@link Invalid}) so that every skip reason has one home.
+	 */
+	String OPTED_OUT = "opted_out";
+
+	/**
 	 * The rule does not apply: the event is of another type, or a condition does not
 	 * hold.
 	 *
