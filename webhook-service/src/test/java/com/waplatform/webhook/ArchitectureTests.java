@@ -22,7 +22,7 @@ class ArchitectureTests {
 		assertThat(CLASSES.that(JavaClass.Predicates.resideInAPackage("..domain..")))
 			.extracting(JavaClass::getPackageName)
 			.contains(BASE + ".status.domain", BASE + ".inbound.domain", BASE + ".routing.domain",
-					BASE + ".templates.domain");
+					BASE + ".templates.domain", BASE + ".preferences.domain", BASE + ".health.domain");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.waplatform.common.meta.WebhookPayload;
 import com.waplatform.webhook.routing.domain.WebhookPayloads;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The real Meta webhook samples in {@code src/test/resources/samples} (provenance in
@@ -18,15 +19,33 @@ public final class WebhookSamples {
 	}
 
 	public static String raw(String name) {
-		try (InputStream in = WebhookSamples.class.getResourceAsStream("/samples/" + name + ".json")) {
+		return resource("/samples/" + name + ".json");
+	}
+
+	private static String resource(String path) {
+		try (InputStream in = WebhookSamples.class.getResourceAsStream(path)) {
 			if (in == null) {
-				throw new IllegalArgumentException("No sample " + name);
+				throw new IllegalArgumentException("No sample " + path);
 			}
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A file of {@code src/test/resources/webhooks-real} (a copy of
+	 * {@code shared/meta/samples/webhooks-real}, provenance in {@code SOURCES.tsv}
+	 * there), by its name without {@code .json}.
+	 */
+	public static String realRaw(String name) {
+		return resource("/webhooks-real/" + name + ".json");
+	}
+
+	/** The {@code value} of the first change of a real sample. */
+	public static JsonNode realValue(String name) {
+		return WebhookPayloads.parse(realRaw(name)).entry().get(0).changes().get(0).value();
 	}
 
 	public static WebhookPayload payload(String name) {

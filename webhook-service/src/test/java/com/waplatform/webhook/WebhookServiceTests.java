@@ -589,6 +589,7 @@ class WebhookServiceTests {
 
 		InboundMessage inbound(String wamid) {
 			return all(Topics.INBOUND_MESSAGES).stream()
+				.filter((record) -> record.value() instanceof InboundMessage)
 				.map((record) -> (InboundMessage) record.value())
 				.filter((message) -> message.wamid().equals(wamid))
 				.findFirst()

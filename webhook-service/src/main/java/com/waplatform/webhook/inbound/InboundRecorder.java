@@ -1,20 +1,17 @@
 package com.waplatform.webhook.inbound;
 
-import java.util.List;
-
 import com.waplatform.common.inbound.InboundMessage;
 import com.waplatform.common.kafka.Topics;
-import com.waplatform.common.meta.WebhookPayload;
 import com.waplatform.support.outbox.Outbox;
 import com.waplatform.support.outbox.ProcessedEvents;
 import com.waplatform.webhook.inbound.domain.InboundMapping;
 import com.waplatform.webhook.routing.domain.LogText;
 import com.waplatform.webhook.routing.domain.MetricTags;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
@@ -43,21 +40,20 @@ public class InboundRecorder {
 		this.meters = meters;
 	}
 
-	public Mono<Void> record(String organizationId, String phoneNumberId,
-			@Nullable List<WebhookPayload.Contact> contacts, WebhookPayload.InboundMessageDto message) {
-		InboundMessage inbound = InboundMapping.map(organizationId, phoneNumberId, contacts, message).orElse(null);
-		if (inbound == null) {
-			this.meters.counter("webhook.inbound.skipped", "reason", "no-sender-number").increment();
-			logger.info("Inbound message {} has no sender number (business-scoped user only); skipped",
-					LogText.of(message.id()));
-			return Mono.empty();
-		}
+	/**
+	 * @param contacts the change's {@code value.contacts}
+	 * @param message one element of its {@code value.messages}
+	 */
+	public Mono<Void> record(String organizationId, String phoneNumberId, JsonNode contacts, JsonNode message) {
+		InboundMessage inbound = InboundMapping.map(organizationId, phoneNumberId, contacts, message);
 		return this.processedEvents.firstTime(CONSUMER, inbound.eventId()).flatMap((first) -> {
 			if (!first) {
 				this.meters.counter("webhook.inbound.duplicates").increment();
 				return Mono.empty();
 			}
 			this.meters.counter("webhook.inbound.messages", "type", MetricTags.inboundType(inbound.type())).increment();
+			logger.debug("Inbound {} message {} from {}", inbound.type(), LogText.of(inbound.wamid()),
+					(inbound.from() != null) ? "a number" : "a business-scoped user id");
 			return this.outbox.append(Topics.INBOUND_MESSAGES, inbound);
 		});
 	}

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
@@ -57,9 +58,11 @@ class MessagesChangeHandler implements ChangeHandler {
 		Flux<Void> statusUpdates = Flux.fromIterable(orEmpty(value.statuses()))
 			.sort(Comparator.comparing(MessagesChangeHandler::messageKey))
 			.concatMap((status) -> this.statuses.apply(change.organizationId(), phoneNumberId, status));
-		Flux<Void> messages = Flux.fromIterable(orEmpty(value.messages()))
+		// customers' messages are read from the raw JSON: their bodies depend on the type
+		JsonNode raw = change.change().value();
+		Flux<Void> messages = Flux.fromIterable(raw.path("messages"))
 			.concatMap((message) -> this.inbound.record(change.organizationId(), requirePhoneNumber(phoneNumberId),
-					value.contacts(), message));
+					raw.path("contacts"), message));
 		return statusUpdates.thenMany(messages).then();
 	}
 

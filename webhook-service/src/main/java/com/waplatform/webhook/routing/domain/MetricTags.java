@@ -28,8 +28,14 @@ public final class MetricTags {
 
 	/** The types of customers' messages. */
 	static final Set<String> INBOUND_TYPES = Set.of("text", "image", "audio", "video", "document", "sticker",
-			"location", "contacts", "interactive", "button", "reaction", "order", "system", "request_welcome",
-			"unsupported", "unknown");
+			"location", "contacts", "interactive", "button", "reaction", "order", "system", "request_welcome", "edit",
+			"revoke", "unsupported", "unknown");
+
+	/** The categories of {@code user_preferences} webhooks. */
+	static final Set<String> PREFERENCE_CATEGORIES = Set.of("marketing_messages");
+
+	/** The values of {@code user_preferences} webhooks. */
+	static final Set<String> PREFERENCE_VALUES = Set.of("stop", "resume", "signup");
 
 	/**
 	 * The error codes of the Cloud API's error table (the ones the sender classifies, and
@@ -57,6 +63,16 @@ public final class MetricTags {
 	/** An inbound message's {@code type}. */
 	public static String inboundType(@Nullable String type) {
 		return known(type, INBOUND_TYPES);
+	}
+
+	/** A {@code user_preferences} item's {@code category}. */
+	public static String preferenceCategory(@Nullable String category) {
+		return known(category, PREFERENCE_CATEGORIES);
+	}
+
+	/** A {@code user_preferences} item's {@code value}. */
+	public static String preferenceValue(@Nullable String value) {
+		return known(value, PREFERENCE_VALUES);
 	}
 
 	/** An error's {@code code}. */

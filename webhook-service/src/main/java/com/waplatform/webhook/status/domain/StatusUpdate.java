@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * it
  * @param status sent, delivered, read or failed
  * @param statusAt Meta's timestamp
- * @param recipient the customer's number in E.164, when Meta gives it
+ * @param recipient the customer's number in E.164, when Meta gives one (not for group
+ * messages, whose recipient is a group id, nor for BSUID recipients)
  * @param error the first of Meta's errors, for {@code failed}
  */
 public record StatusUpdate(String wamid, @Nullable String callbackData, MessageStatus status, Instant statusAt,
@@ -45,7 +46,7 @@ public record StatusUpdate(String wamid, @Nullable String callbackData, MessageS
 		return fromWebhook(status.status())
 			.map((ours) -> new StatusUpdate(status.id(), blankToNull(status.bizOpaqueCallbackData()), ours,
 					MetaTimestamps.epochSeconds(status.timestamp(), "Status webhook"),
-					CustomerNumbers.e164(status.recipientId()),
+					CustomerNumbers.phoneOrNull(status.recipientId()),
 					(ours == MessageStatus.FAILED) ? firstError(status.errors()) : null));
 	}
 

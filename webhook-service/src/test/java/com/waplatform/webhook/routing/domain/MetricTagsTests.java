@@ -17,6 +17,11 @@ class MetricTagsTests {
 		assertThat(MetricTags.status("x".repeat(10_000))).isEqualTo("other");
 		assertThat(MetricTags.inboundType("text")).isEqualTo("text");
 		assertThat(MetricTags.inboundType("hologram")).isEqualTo("other");
+		assertThat(MetricTags.inboundType("edit")).isEqualTo("edit");
+		assertThat(MetricTags.preferenceCategory("marketing_messages")).isEqualTo("marketing_messages");
+		assertThat(MetricTags.preferenceCategory("anything")).isEqualTo("other");
+		assertThat(MetricTags.preferenceValue("stop")).isEqualTo("stop");
+		assertThat(MetricTags.preferenceValue("STOP")).isEqualTo("other");
 		assertThat(MetricTags.errorCode(131047)).isEqualTo("131047");
 		assertThat(MetricTags.errorCode(987654321)).isEqualTo("other");
 	}
