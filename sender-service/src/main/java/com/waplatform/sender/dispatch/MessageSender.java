@@ -1,8 +1,10 @@
 package com.waplatform.sender.dispatch;
 
+import java.time.Instant;
 import java.util.Objects;
 
 import com.waplatform.common.account.PhoneNumberConfigured;
+import com.waplatform.common.conversation.ServiceWindow;
 import com.waplatform.common.message.ErrorInfo;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.sender.domain.DeadLetterReason;
@@ -15,6 +17,7 @@ import com.waplatform.sender.domain.TemplateDecision;
 import com.waplatform.sender.store.Messages;
 import com.waplatform.sender.store.MicroBatcher;
 import com.waplatform.sender.templates.TemplateRechecks;
+import com.waplatform.sender.windows.WindowChecks;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -44,9 +47,14 @@ class MessageSender {
 
 	private final TemplateRechecks templates;
 
+	private final WindowChecks windows;
+
+	private final SendMetrics metrics;
+
 	MessageSender(Messages messages, MicroBatcher<Messages.MessageKey, Boolean> sendingMarks,
 			MicroBatcher<Messages.Acceptance, Boolean> acceptances, Outcomes outcomes, SendPipeline pipeline,
-			OrganizationPauses pauses, DeadLetters deadLetters, TemplateRechecks templates) {
+			OrganizationPauses pauses, DeadLetters deadLetters, TemplateRechecks templates, WindowChecks windows,
+			SendMetrics metrics) {
 		this.messages = messages;
 		this.sendingMarks = sendingMarks;
 		this.acceptances = acceptances;
@@ -55,13 +63,16 @@ class MessageSender {
 		this.pauses = pauses;
 		this.deadLetters = deadLetters;
 		this.templates = templates;
+		this.windows = windows;
+		this.metrics = metrics;
 	}
 
 	/**
 	 * Prepares the message's call: a template message is re-checked against the latest
 	 * template snapshot (one it refuses fails without being marked SENDING or calling
 	 * Meta), then the row is marked SENDING. {@link Verdict.Kind#ARMED}: ready for its
-	 * call.
+	 * call. Meanwhile the recipient's 24-hour window is loaded if it is not cached, so
+	 * that its check at the call costs no I/O.
 	 */
 	Mono<Verdict> prepare(QueuedMessage message, PhoneNumberConfigured number) {
 		SendRequest request = message.request;
@@ -73,15 +84,34 @@ class MessageSender {
 			}
 			Messages.MessageKey key = new Messages.MessageKey(request.organizationId(), request.messageId());
 			return this.sendingMarks.submit(key)
+				.zipWith(this.windows.preload(request).thenReturn(true), (marked, loaded) -> marked)
 				.map((marked) -> marked ? Verdict.of(Verdict.Kind.ARMED)
 						: new Verdict(Verdict.Kind.DONE, "no longer pending"));
 		});
 	}
 
-	/** Calls Meta for a message marked SENDING and records the outcome. */
+	/**
+	 * Calls Meta for a message marked SENDING and records the outcome. A free-form
+	 * message whose recipient's 24-hour window closed while it waited is failed with
+	 * Meta's 131047 instead, without a call ({@link WindowChecks}).
+	 */
 	Mono<Verdict> call(QueuedMessage message, PhoneNumberConfigured number) {
 		SendRequest request = message.request;
-		return this.pipeline.call(number, request).flatMap((attempt) -> afterCall(request, number, attempt));
+		return this.windows.check(request).flatMap((refusal) -> {
+			if (refusal.isPresent()) {
+				return refuseOutsideWindow(request, refusal.get());
+			}
+			return this.pipeline.call(number, request).flatMap((attempt) -> afterCall(request, number, attempt));
+		});
+	}
+
+	private Mono<Verdict> refuseOutsideWindow(SendRequest request, ErrorInfo refusal) {
+		return this.outcomes.finish(request, SendOutcome.failed(refusal), MessageState.SENDING).map((changed) -> {
+			if (changed) {
+				this.metrics.windowRefused(request.organizationId(), request.phoneNumberId());
+			}
+			return new Verdict(Verdict.Kind.DONE, "outside the 24-hour window");
+		});
 	}
 
 	/**
@@ -117,8 +147,8 @@ class MessageSender {
 	private Mono<Verdict> refused(SendRequest request, PhoneNumberConfigured number, MetaError error) {
 		Reaction reaction = Reaction.to(ErrorClassifier.classify(error));
 		return switch (reaction) {
-			case FAIL -> this.outcomes
-				.finish(request, SendOutcome.failed(ErrorClassifier.failureReason(error)), MessageState.SENDING)
+			case FAIL -> windowClosedBy(request, error).then(this.outcomes.finish(request,
+					SendOutcome.failed(ErrorClassifier.failureReason(error)), MessageState.SENDING))
 				.thenReturn(new Verdict(Verdict.Kind.DONE, error.toString()));
 			case PAUSE_ORGANIZATION -> this.messages
 				.release(request.organizationId(), request.messageId(), 0, error.toErrorInfo())
@@ -131,6 +161,17 @@ class MessageSender {
 			case RETRY_WITH_BACKOFF ->
 				release(request, 0, error.toErrorInfo(), new Verdict(Verdict.Kind.RETRY, error.toString()));
 		};
+	}
+
+	/**
+	 * Meta's 131047 closes the recipient's window as of now: the next free-form message
+	 * to them is refused without a call, until they write again.
+	 */
+	private Mono<Void> windowClosedBy(SendRequest request, MetaError error) {
+		if (!ServiceWindow.closedBy(error.code()) || request.message().isMarkRead()) {
+			return Mono.empty();
+		}
+		return this.windows.closedByMeta(request, Instant.now());
 	}
 
 	private Mono<Verdict> release(SendRequest request, int attemptsDelta, ErrorInfo why, Verdict verdict) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -196,6 +197,32 @@ public class SendEngine implements SmartLifecycle {
 			.then(this.pauses.resumeUpdated())
 			.doOnNext((resumed) -> this.loop.schedule(() -> housekeepNow(resumed)))
 			.then());
+	}
+
+	/**
+	 * How each lane of a number this instance owns sends right now, read on the
+	 * dispatcher thread (the lanes' only thread); lanes of a number the directory does
+	 * not know as their organization's are left out (they never call Meta).
+	 */
+	Mono<List<LaneState>> lanesNow() {
+		return Mono.create((sink) -> {
+			try {
+				this.loop.schedule(() -> {
+					long now = System.nanoTime();
+					sink.success(this.lanes.values()
+						.stream()
+						.filter((lane) -> owned(lane.key) != null)
+						.map((lane) -> new LaneState(lane.organizationId, lane.phoneNumberId,
+								lane.queue.allowedRate(now), lane.queue.configuredRate(), lane.queue.size(),
+								lane.queue.retrying()))
+						.toList());
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// stopping: the dispatcher is gone, and so are the lanes
+				sink.success(List.of());
+			}
+		});
 	}
 
 	// --- dispatcher thread ---
@@ -628,6 +655,15 @@ public class SendEngine implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE - 200;
+	}
+
+	/**
+	 * A lane's sending state: its rate now and as configured, the messages it holds
+	 * (queued, waiting for tokens, in a call or being verified) and those of them waiting
+	 * for a retry.
+	 */
+	record LaneState(String organizationId, String phoneNumberId, double allowedPerSecond, double limitPerSecond,
+			int held, int retrying) {
 	}
 
 	private record Job(String what, Mono<Runnable> work, Function<Throwable, Runnable> recover) {

@@ -98,6 +98,19 @@ public class SendMetrics {
 			.increment();
 	}
 
+	/**
+	 * A free-form message failed without a call because its recipient's 24-hour window
+	 * was closed when its turn came.
+	 */
+	void windowRefused(String organizationId, String phoneNumberId) {
+		Counter.builder("sender.window.refused")
+			.description("Free-form messages failed with 131047 before the call: the 24-hour window was closed")
+			.tag("phone_number_id", phoneNumberId)
+			.tag("organization", organizationTag(organizationId, phoneNumberId))
+			.register(this.registry)
+			.increment();
+	}
+
 	void waited(String organizationId, String phoneNumberId, Duration wait) {
 		Timer.builder("sender.bucket.wait")
 			.description("Time from queueing a message to its call to Meta (rate limits, priorities, retries)")

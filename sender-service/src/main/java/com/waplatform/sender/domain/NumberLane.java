@@ -82,6 +82,9 @@ public final class NumberLane<T extends LaneItem> {
 	/** Fired messages whose calls have not ended yet. */
 	private int calling;
 
+	/** Held messages put back after an unsuccessful try, not fired again yet. */
+	private int retrying;
+
 	/** When the armed messages last went from none to some. */
 	private long armedSince;
 
@@ -194,6 +197,7 @@ public final class NumberLane<T extends LaneItem> {
 			this.window.record(now, limit);
 			next.place = Place.OUT;
 			unstage(next);
+			unretry(next);
 			next.calling = true;
 			this.calling++;
 			out.add(next.item);
@@ -233,6 +237,7 @@ public final class NumberLane<T extends LaneItem> {
 		}
 		unstage(entry);
 		endCall(entry);
+		retry(entry);
 		if (dueAt <= now) {
 			toReady(entry);
 		}
@@ -255,6 +260,7 @@ public final class NumberLane<T extends LaneItem> {
 		}
 		unstage(entry);
 		endCall(entry);
+		retry(entry);
 		Recipient<T> recipient = recipient(entry.item.recipient());
 		recipient.strikes++;
 		recipient.pair.blockUntil(now + this.settings.pairHoldNanos(recipient.strikes));
@@ -362,6 +368,19 @@ public final class NumberLane<T extends LaneItem> {
 	/** Calls made and not answered yet. */
 	public int calling() {
 		return this.calling;
+	}
+
+	/**
+	 * Held messages waiting for a retry: put back after an unsuccessful try (Meta's
+	 * refusal or outage, a limit, a pause, a failed write) and not called again yet.
+	 */
+	public int retrying() {
+		return this.retrying;
+	}
+
+	/** The number's throughput as configured (Meta's limit), before any 130429. */
+	public double configuredRate() {
+		return this.rate.configured();
 	}
 
 	/** Messages prepared or armed whose calls have not been made yet. */
@@ -480,7 +499,22 @@ public final class NumberLane<T extends LaneItem> {
 		}
 		unstage(entry);
 		endCall(entry);
+		unretry(entry);
 		leave(entry);
+	}
+
+	private void retry(Held<T> entry) {
+		if (!entry.retrying) {
+			entry.retrying = true;
+			this.retrying++;
+		}
+	}
+
+	private void unretry(Held<T> entry) {
+		if (entry.retrying) {
+			entry.retrying = false;
+			this.retrying--;
+		}
 	}
 
 	private void enter(Held<T> entry, Place place) {
@@ -522,6 +556,9 @@ public final class NumberLane<T extends LaneItem> {
 
 		/** Fired, its call not ended yet. */
 		boolean calling;
+
+		/** Put back after an unsuccessful try, not fired again yet. */
+		boolean retrying;
 
 		long dueAt;
 

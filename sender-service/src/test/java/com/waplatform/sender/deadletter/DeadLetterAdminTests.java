@@ -47,9 +47,13 @@ import static org.awaitility.Awaitility.await;
  * dead-lettered, listed with its reason, replayed and accepted exactly once.
  */
 @SpringBootTest(classes = { SenderApplication.class, SenderFixtures.Listeners.class },
-		properties = { "spring.config.name=sender-service", "sender.retry.first-backoff=10ms",
-				"sender.retry.max-backoff=50ms", "sender.retry.max-attempts=3",
-				"platform.internal-api.token=" + DeadLetterAdminTests.TOKEN, "sender.queue.housekeeping=100ms" })
+		properties = { "spring.config.name=sender-service",
+				// these tests send free-form text to customers who never wrote: the
+				// window
+				// re-check has its own tests (ServiceWindowTests)
+				"sender.window.enforce=false", "sender.retry.first-backoff=10ms", "sender.retry.max-backoff=50ms",
+				"sender.retry.max-attempts=3", "platform.internal-api.token=" + DeadLetterAdminTests.TOKEN,
+				"sender.queue.housekeeping=100ms" })
 @AutoConfigureWebTestClient
 @DirtiesContext
 class DeadLetterAdminTests {

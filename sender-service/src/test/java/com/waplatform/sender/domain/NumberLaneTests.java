@@ -311,4 +311,33 @@ class NumberLaneTests {
 		assertThat(lane.queued(com.waplatform.common.message.Priority.BULK)).isZero();
 	}
 
+	@Test
+	void countsTheMessagesWaitingForARetryUntilTheyAreCalledAgainOrLeave() {
+		NumberLane<LaneFixtures.Item> lane = new NumberLane<>(80, LaneFixtures.exactSettings());
+		lane.offer(item("throttled", "+15550000001"));
+		lane.offer(item("pair", "+15550000002"));
+		lane.offer(item("fine", "+15550000003"));
+		List<LaneFixtures.Item> calls = LaneFixtures.pollEvery(lane, T0, T0 + 100 * MS, MS);
+		assertThat(calls).hasSize(3);
+		assertThat(lane.retrying()).isZero();
+		assertThat(lane.configuredRate()).isEqualTo(80);
+
+		lane.requeue("throttled", T0 + SECOND, T0);
+		lane.pairLimited("pair", T0);
+		lane.accepted("fine");
+		assertThat(lane.size()).isEqualTo(2);
+		assertThat(lane.retrying()).isEqualTo(2);
+
+		// called again: no longer waiting for its retry
+		List<LaneFixtures.Item> again = LaneFixtures.pollEvery(lane, T0 + SECOND, T0 + SECOND + 100 * MS, MS);
+		assertThat(again).extracting(LaneFixtures.Item::id).containsExactly("throttled");
+		assertThat(lane.retrying()).isEqualTo(1);
+		// a waiting retry that leaves the lane (final, expired) is no longer counted
+		lane.release("pair");
+		assertThat(lane.retrying()).isZero();
+		lane.requeue("throttled", T0 + 3 * SECOND, T0 + 2 * SECOND);
+		lane.requeue("throttled", T0 + 4 * SECOND, T0 + 2 * SECOND);
+		assertThat(lane.retrying()).isEqualTo(1);
+	}
+
 }
