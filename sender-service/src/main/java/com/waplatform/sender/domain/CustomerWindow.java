@@ -1,5 +1,6 @@
 package com.waplatform.sender.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import com.waplatform.common.conversation.ServiceWindow;
@@ -46,6 +47,18 @@ public record CustomerWindow(@Nullable Instant lastInbound, @Nullable Instant cl
 	 * the window, so that clients handle our refusal and Meta's alike, and details that
 	 * say it was our check (Meta was not called) and what to send instead.
 	 */
+	/**
+	 * Whether a free-form message requested at {@code requestedAt} is refused at
+	 * {@code now}. A request younger than {@code freshness} is not refused on this view
+	 * alone: whoever requested it checked the window an instant ago (the gateway at
+	 * submission, an auto-reply to the message that just arrived), and this instance may
+	 * not have read the customer's newest message yet; Meta still decides. Refusing is
+	 * for messages whose window closed while they waited.
+	 */
+	public boolean refuses(Instant requestedAt, Instant now, Duration freshness) {
+		return !isOpen(now) && !requestedAt.plus(freshness).isAfter(now);
+	}
+
 	public ErrorInfo refusal(Instant now) {
 		String known;
 		if (this.lastInbound == null) {

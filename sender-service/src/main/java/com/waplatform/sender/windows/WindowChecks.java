@@ -113,7 +113,8 @@ public class WindowChecks {
 		return this.loads.submit(key).map((loaded) -> {
 			CustomerWindow window = remember(key, loaded);
 			Instant now = Instant.now();
-			return window.isOpen(now) ? Optional.<ErrorInfo>empty() : Optional.of(window.refusal(now));
+			return window.refuses(request.occurredAt(), now, this.properties.freshRequest())
+					? Optional.of(window.refusal(now)) : Optional.<ErrorInfo>empty();
 		});
 	}
 

@@ -1,6 +1,9 @@
 package com.waplatform.sender.windows;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,9 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * being sent (Meta would refuse it with the same code)
  * @param cacheSize customers' windows kept in memory (the table holds them all; a miss
  * costs a batched read)
+ * @param freshRequest how long after its request a message is trusted to have been
+ * checked upstream (the gateway at submission, an auto-reply right after the customer
+ * wrote): inside it a window this instance sees closed may only mean it has not read the
+ * customer's newest message yet, so the message goes to Meta, which decides
  */
 @Validated
 @ConfigurationProperties("sender.window")
-public record WindowProperties(@DefaultValue("true") boolean enforce, @Min(100) @DefaultValue("200000") int cacheSize) {
+public record WindowProperties(@DefaultValue("true") boolean enforce, @Min(100) @DefaultValue("200000") int cacheSize,
+		@NotNull @DefaultValue("30s") Duration freshRequest) {
 
 }

@@ -58,4 +58,17 @@ class CustomerWindowTests {
 		assertThat(CustomerWindow.customerKey("US.13491208655302741918")).isEqualTo("US.13491208655302741918");
 	}
 
+	@Test
+	void aFreshRequestIsNotRefusedOnThisViewAloneButOneThatWaitedIs() {
+		CustomerWindow unknown = CustomerWindow.NONE;
+		Duration freshness = Duration.ofSeconds(30);
+		assertThat(unknown.refuses(NOW.minusSeconds(5), NOW, freshness)).isFalse();
+		assertThat(unknown.refuses(NOW.minusSeconds(30), NOW, freshness)).isTrue();
+		CustomerWindow open = CustomerWindow.NONE.inbound(NOW.minus(Duration.ofHours(23)));
+		assertThat(open.refuses(NOW.minusSeconds(60), NOW, freshness)).isFalse();
+		CustomerWindow expired = CustomerWindow.NONE.inbound(NOW.minus(Duration.ofHours(25)));
+		assertThat(expired.refuses(NOW.minus(Duration.ofMinutes(10)), NOW, freshness)).isTrue();
+		assertThat(expired.refuses(NOW, NOW, Duration.ZERO)).isTrue();
+	}
+
 }

@@ -52,7 +52,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = { SenderApplication.class, SenderFixtures.Listeners.class },
 		properties = { "spring.config.name=sender-service", "sender.retry.throughput-retry-delay=200ms",
-				"sender.queue.housekeeping=100ms", "sender.sending-state.interval=1s" })
+				"sender.queue.housekeeping=100ms", "sender.sending-state.interval=1s",
+				// every request here is judged on the sender's own view of the window
+				"sender.window.fresh-request=0s" })
 @DirtiesContext
 class ConversationSendTests {
 
