@@ -76,14 +76,18 @@ class CallbackClient {
 	}
 
 	private String describe(Throwable failure) {
-		if (failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException
-				|| failure.getClass().getSimpleName().contains("Timeout")) {
-			return "No answer within " + this.timeout;
+		// Reactor's TimeoutException, Netty's ReadTimeoutException, a connect timeout,
+		// possibly wrapped: bounded, a cause chain may loop
+		Throwable cause = failure;
+		for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+			if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+				return "No answer within " + this.timeout;
+			}
 		}
-		Throwable cause = (failure instanceof WebClientRequestException && failure.getCause() != null)
+		Throwable shown = (failure instanceof WebClientRequestException && failure.getCause() != null)
 				? failure.getCause() : failure;
-		String message = cause.getMessage();
-		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+		String message = shown.getMessage();
+		return shown.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
 
 	/**

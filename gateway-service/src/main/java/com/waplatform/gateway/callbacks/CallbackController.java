@@ -62,8 +62,8 @@ class CallbackController {
 	@GetMapping(Routes.CALLBACK)
 	Mono<ResponseEntity<byte[]>> find(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
 			@PathVariable String callbackId) {
-		return id(callbackId, "callback endpoint").flatMap(
-				(id) -> this.callbacks.forward(HttpMethod.GET, organizationId, null, Map.of(), "/{id}", id));
+		return id(callbackId, "callback endpoint")
+			.flatMap((id) -> this.callbacks.forward(HttpMethod.GET, organizationId, null, Map.of(), "/{id}", id));
 	}
 
 	@PatchMapping(Routes.CALLBACK)
@@ -76,8 +76,8 @@ class CallbackController {
 	@DeleteMapping(Routes.CALLBACK)
 	Mono<ResponseEntity<byte[]>> delete(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
 			@PathVariable String callbackId) {
-		return id(callbackId, "callback endpoint").flatMap(
-				(id) -> this.callbacks.forward(HttpMethod.DELETE, organizationId, null, Map.of(), "/{id}", id));
+		return id(callbackId, "callback endpoint")
+			.flatMap((id) -> this.callbacks.forward(HttpMethod.DELETE, organizationId, null, Map.of(), "/{id}", id));
 	}
 
 	/** A new signing secret, shown this once; the old one stops signing at once. */
@@ -97,8 +97,8 @@ class CallbackController {
 		putIfGiven(query, "limit", limit);
 		putIfGiven(query, "cursor", cursor);
 		putIfGiven(query, "state", state);
-		return id(callbackId, "callback endpoint").flatMap((id) -> this.callbacks.forward(HttpMethod.GET,
-				organizationId, null, query, "/{id}/deliveries", id));
+		return id(callbackId, "callback endpoint").flatMap(
+				(id) -> this.callbacks.forward(HttpMethod.GET, organizationId, null, query, "/{id}/deliveries", id));
 	}
 
 	/** A new attempt series for a delivered or given-up delivery. */

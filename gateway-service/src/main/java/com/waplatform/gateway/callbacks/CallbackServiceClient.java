@@ -28,8 +28,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 /**
  * callback-service's internal API ({@code gateway.callback-service-url}), called with the
- * platform's service token and always for one organization ({@code ?organizationId=},
- * the caller's). Its answers are passed on as they are, like workflow-service's
+ * platform's service token and always for one organization ({@code ?organizationId=}, the
+ * caller's). Its answers are passed on as they are, like workflow-service's
  * ({@code WorkflowServiceClient}): a 2xx with its status and body ({@code Location} made
  * public); a 4xx problem or a 503 with its status, members and {@code Retry-After}. A
  * 5xx, a refusal of the gateway's own token (401, 403), no answer, a timeout or an answer
@@ -114,7 +114,9 @@ class CallbackServiceClient {
 		return answer.contentType((type != null) ? type : MediaType.APPLICATION_JSON).body(body);
 	}
 
-	/** callback-service's problem, member for member, with a type and no internal path. */
+	/**
+	 * callback-service's problem, member for member, with a type and no internal path.
+	 */
 	private static ResponseEntity<byte[]> problem(HttpStatusCode status, HttpHeaders upstream, byte[] body) {
 		ObjectNode problem = readObject(body);
 		if (problem == null) {

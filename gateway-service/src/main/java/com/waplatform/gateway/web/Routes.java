@@ -45,7 +45,9 @@ public final class Routes {
 	 */
 	public static final String WORKFLOW_TEST = "/v1/workflows/{workflowId}/test";
 
-	/** {@code GET}: the organization's callback endpoints; {@code POST}: registers one. */
+	/**
+	 * {@code GET}: the organization's callback endpoints; {@code POST}: registers one.
+	 */
 	public static final String CALLBACKS = "/v1/callbacks";
 
 	/** {@code GET}, {@code PATCH}, {@code DELETE}: one callback endpoint. */

@@ -109,8 +109,9 @@ class CallbacksApiTests {
 			.expectBody()
 			.jsonPath("$.secret")
 			.isEqualTo("whsec_new");
-		call(HttpMethod.GET, "/v1/callbacks/" + id + "/deliveries?limit=10&state=delivered&organizationId=x"
-				+ "&cursor=42", tenant, null)
+		call(HttpMethod.GET,
+				"/v1/callbacks/" + id + "/deliveries?limit=10&state=delivered&organizationId=x" + "&cursor=42", tenant,
+				null)
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -156,8 +157,7 @@ class CallbacksApiTests {
 		for (String bad : List.of("not-a-uuid", "1-1-1-1-1", UUID.randomUUID() + "0")) {
 			call(HttpMethod.GET, "/v1/callbacks/" + bad, tenant, null).expectStatus().isNotFound();
 			call(HttpMethod.DELETE, "/v1/callbacks/" + bad, tenant, null).expectStatus().isNotFound();
-			call(HttpMethod.POST, "/v1/callbacks/" + UUID.randomUUID() + "/deliveries/" + bad + "/replay", tenant,
-					null)
+			call(HttpMethod.POST, "/v1/callbacks/" + UUID.randomUUID() + "/deliveries/" + bad + "/replay", tenant, null)
 				.expectStatus()
 				.isNotFound();
 		}

@@ -188,8 +188,7 @@ class TenantIsolationTests {
 			.getResponseBody();
 		assertThat(list).doesNotContain(callbackOfA(), this.a.organizationId());
 		call(HttpMethod.GET, ofA, this.b.apiKey(), null).expectStatus().isNotFound();
-		call(HttpMethod.PATCH, ofA, this.b.apiKey(), "{\"url\": \"https://evil.example\"}").expectStatus()
-			.isNotFound();
+		call(HttpMethod.PATCH, ofA, this.b.apiKey(), "{\"url\": \"https://evil.example\"}").expectStatus().isNotFound();
 		call(HttpMethod.POST, ofA + "/rotate-secret", this.b.apiKey(), null).expectStatus().isNotFound();
 		call(HttpMethod.GET, ofA + "/deliveries", this.b.apiKey(), null).expectStatus().isNotFound();
 		call(HttpMethod.POST, ofA + "/deliveries/" + deliveryOfA + "/replay", this.b.apiKey(), null).expectStatus()
