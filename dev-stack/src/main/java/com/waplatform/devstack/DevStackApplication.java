@@ -18,10 +18,9 @@ import org.springframework.core.env.StandardEnvironment;
  * {@code devstack.simulator.port} (8090), {@code devstack.sender.port} (8081),
  * {@code devstack.template.port} (8082), {@code devstack.webhook.port} (8083),
  * {@code devstack.workflow.port} (8084), {@code devstack.callback.port} (8085),
- * {@code devstack.kafka.port} (9092),
- * {@code devstack.postgres.port} (0: any free port), {@code devstack.api-key} (random
- * when not set), {@code devstack.admin-token} (the gateway's admin token; random when not
- * set).
+ * {@code devstack.kafka.port} (9092), {@code devstack.postgres.port} (0: any free port),
+ * {@code devstack.api-key} (random when not set), {@code devstack.admin-token} (the
+ * gateway's admin token; random when not set).
  * <p>
  * Kafka listens on {@code localhost:<devstack.kafka.port>} for the services and for other
  * backends; a port that is taken stops the start with a message (0 picks any free port).

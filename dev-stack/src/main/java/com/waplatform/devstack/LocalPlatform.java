@@ -108,7 +108,8 @@ public final class LocalPlatform implements AutoCloseable {
 			contexts.put(Service.WEBHOOK, run(WebhookApplication.builder(), ports.get(Service.WEBHOOK), services));
 			contexts.put(Service.WORKFLOW, run(WorkflowApplication.builder(), ports.get(Service.WORKFLOW), services));
 			Map<String, Object> callbacks = new HashMap<>(services);
-			// development: callbacks may go to http://localhost and 127.0.0.1 (docs/callback-service.md)
+			// development: callbacks may go to http://localhost and 127.0.0.1
+			// (docs/callback-service.md)
 			callbacks.putIfAbsent("callbacks.allow-local-http", true);
 			contexts.put(Service.CALLBACK, run(CallbackApplication.builder(), ports.get(Service.CALLBACK), callbacks));
 
