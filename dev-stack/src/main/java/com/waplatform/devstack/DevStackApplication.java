@@ -17,10 +17,10 @@ import org.springframework.core.env.StandardEnvironment;
  * variables such as {@code DEVSTACK_GATEWAY_PORT}): {@code devstack.gateway.port} (8080),
  * {@code devstack.simulator.port} (8090), {@code devstack.sender.port} (8081),
  * {@code devstack.template.port} (8082), {@code devstack.webhook.port} (8083),
- * {@code devstack.workflow.port} (8084), {@code devstack.kafka.port} (9092),
- * {@code devstack.postgres.port} (0: any free port), {@code devstack.api-key} (random
- * when not set), {@code devstack.admin-token} (the gateway's admin token; random when not
- * set).
+ * {@code devstack.workflow.port} (8084), {@code devstack.callback.port} (8085),
+ * {@code devstack.kafka.port} (9092), {@code devstack.postgres.port} (0: any free port),
+ * {@code devstack.api-key} (random when not set), {@code devstack.admin-token} (the
+ * gateway's admin token; random when not set).
  * <p>
  * Kafka listens on {@code localhost:<devstack.kafka.port>} for the services and for other
  * backends; a port that is taken stops the start with a message (0 picks any free port).
@@ -37,7 +37,7 @@ public final class DevStackApplication {
 		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
 		Map<Service, Integer> ports = new EnumMap<>(Service.class);
 		Map<Service, Integer> defaults = Map.of(Service.GATEWAY, 8080, Service.SIMULATOR, 8090, Service.SENDER, 8081,
-				Service.TEMPLATE, 8082, Service.WEBHOOK, 8083, Service.WORKFLOW, 8084);
+				Service.TEMPLATE, 8082, Service.WEBHOOK, 8083, Service.WORKFLOW, 8084, Service.CALLBACK, 8085);
 		defaults.forEach((service, port) -> ports.put(service, environment
 			.getProperty("devstack." + service.name().toLowerCase(Locale.ROOT) + ".port", Integer.class, port)));
 		PlatformOptions options = new PlatformOptions(ports,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.waplatform.callback.CallbackApplication;
 import com.waplatform.gateway.GatewayApplication;
 import com.waplatform.sender.SenderApplication;
 import com.waplatform.simulator.MetaSimulatorApplication;
@@ -19,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole platform in one JVM: embedded Kafka and PostgreSQL, the Meta simulator and
- * the five services, each in its own Spring context (own port, own schema, own consumer
+ * the six services, each in its own Spring context (own port, own schema, own consumer
  * groups), plus a seeded demo organization. Used by {@link DevStackApplication} and by
  * the system tests.
  */
@@ -80,6 +81,8 @@ public final class LocalPlatform implements AutoCloseable {
 			gateway.put("gateway.template-service-url", "http://localhost:" + ports.get(Service.TEMPLATE));
 			// GET /v1/events/{id} asks workflow-service what an event triggered
 			gateway.put("gateway.workflow-service-url", "http://localhost:" + ports.get(Service.WORKFLOW));
+			// /v1/callbacks/** is proxied to callback-service
+			gateway.put("gateway.callback-service-url", "http://localhost:" + ports.get(Service.CALLBACK));
 			contexts.put(Service.GATEWAY, run(GatewayApplication.builder(), ports.get(Service.GATEWAY), gateway));
 
 			Map<String, Object> simulator = new HashMap<>(options.overrides());
@@ -104,6 +107,11 @@ public final class LocalPlatform implements AutoCloseable {
 			contexts.put(Service.TEMPLATE, run(TemplateApplication.builder(), ports.get(Service.TEMPLATE), services));
 			contexts.put(Service.WEBHOOK, run(WebhookApplication.builder(), ports.get(Service.WEBHOOK), services));
 			contexts.put(Service.WORKFLOW, run(WorkflowApplication.builder(), ports.get(Service.WORKFLOW), services));
+			Map<String, Object> callbacks = new HashMap<>(services);
+			// development: callbacks may go to http://localhost and 127.0.0.1
+			// (docs/callback-service.md)
+			callbacks.putIfAbsent("callbacks.allow-local-http", true);
+			contexts.put(Service.CALLBACK, run(CallbackApplication.builder(), ports.get(Service.CALLBACK), callbacks));
 
 			DemoSeeder seeder = new DemoSeeder(gatewayUrl, adminToken);
 			DemoAccount seeded = seeder.seed(demo);
@@ -191,7 +199,7 @@ public final class LocalPlatform implements AutoCloseable {
 	/** The applications of the platform, in start order. */
 	public enum Service {
 
-		GATEWAY, SIMULATOR, SENDER, TEMPLATE, WEBHOOK, WORKFLOW
+		GATEWAY, SIMULATOR, SENDER, TEMPLATE, WEBHOOK, WORKFLOW, CALLBACK
 
 	}
 

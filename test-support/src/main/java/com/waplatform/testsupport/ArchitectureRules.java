@@ -39,7 +39,8 @@ public final class ArchitectureRules {
 	 * imports another's.
 	 */
 	public static final List<String> APPLICATIONS = List.of("com.waplatform.gateway", "com.waplatform.sender",
-			"com.waplatform.template", "com.waplatform.webhook", "com.waplatform.workflow", "com.waplatform.simulator");
+			"com.waplatform.template", "com.waplatform.webhook", "com.waplatform.workflow", "com.waplatform.callback",
+			"com.waplatform.simulator");
 
 	/** The registry of the platform's topics (common-model). */
 	public static final String TOPICS = "com.waplatform.common.kafka.Topics";

@@ -34,15 +34,12 @@ class GatewaySecurity {
 	@Bean
 	SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ApiKeyStore keys, GatewayProperties properties,
 			RateLimitFilters rateLimits, Environment environment) {
-		return PlatformSecurity
-			.stateless(http,
-					"Missing credential: send Authorization: Bearer <api key> (or the admin token for /v1/admin)")
+		return PlatformSecurity.stateless(http,
+				"Missing credential: send Authorization: Bearer <api key> (or the admin token for /v1/admin)")
 			.addFilterBefore(rateLimits.perClientAddress(), SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAt(authentication(keys, properties), SecurityWebFiltersOrder.AUTHENTICATION)
-			.addFilterAfter(
-					rateLimits.perApiKey((principal) -> (principal instanceof Caller.Organization organization)
-							? Optional.of(organization.keyHash()) : Optional.empty()),
-					SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAfter(rateLimits.perApiKey((principal) -> (principal instanceof Caller.Organization organization)
+					? Optional.of(organization.keyHash()) : Optional.empty()), SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange((exchanges) -> PlatformSecurity.permitProbes(exchanges, environment)
 				// Meta's webhooks: authenticated by the signature, in the handler
 				.pathMatchers(HttpMethod.GET, Routes.META_WEBHOOKS)
@@ -78,6 +75,23 @@ class GatewaySecurity {
 				.pathMatchers(HttpMethod.GET, Routes.WORKFLOW_VERSIONS)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				.pathMatchers(HttpMethod.POST, Routes.WORKFLOW_TEST)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				// the organization's callback endpoints, proxied to callback-service
+				.pathMatchers(HttpMethod.GET, Routes.CALLBACKS)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.POST, Routes.CALLBACKS)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.GET, Routes.CALLBACK)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.PATCH, Routes.CALLBACK)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.DELETE, Routes.CALLBACK)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.POST, Routes.CALLBACK_ROTATE_SECRET)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.GET, Routes.CALLBACK_DELIVERIES)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.POST, Routes.CALLBACK_REPLAY)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				// the operator, through the admin token
 				.pathMatchers(HttpMethod.POST, Routes.ORGANIZATIONS, Routes.PHONE_NUMBERS, Routes.API_KEYS)

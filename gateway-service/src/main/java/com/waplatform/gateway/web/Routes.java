@@ -45,6 +45,23 @@ public final class Routes {
 	 */
 	public static final String WORKFLOW_TEST = "/v1/workflows/{workflowId}/test";
 
+	/**
+	 * {@code GET}: the organization's callback endpoints; {@code POST}: registers one.
+	 */
+	public static final String CALLBACKS = "/v1/callbacks";
+
+	/** {@code GET}, {@code PATCH}, {@code DELETE}: one callback endpoint. */
+	public static final String CALLBACK = "/v1/callbacks/{callbackId}";
+
+	/** {@code POST}: a new signing secret, shown once. */
+	public static final String CALLBACK_ROTATE_SECRET = "/v1/callbacks/{callbackId}/rotate-secret";
+
+	/** {@code GET}: the endpoint's delivery log, paged. */
+	public static final String CALLBACK_DELIVERIES = "/v1/callbacks/{callbackId}/deliveries";
+
+	/** {@code POST}: a new attempt series for a delivered or given-up delivery. */
+	public static final String CALLBACK_REPLAY = "/v1/callbacks/{callbackId}/deliveries/{deliveryId}/replay";
+
 	public static final String ORGANIZATIONS = "/v1/admin/organizations";
 
 	public static final String ORGANIZATION = "/v1/admin/organizations/{organizationId}";

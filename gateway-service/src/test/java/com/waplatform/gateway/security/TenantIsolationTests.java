@@ -13,6 +13,7 @@ import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.template.TemplateFixtures;
 import com.waplatform.common.template.TemplateSnapshot;
 import com.waplatform.gateway.FakeTemplateService;
+import com.waplatform.gateway.FakeCallbackService;
 import com.waplatform.gateway.FakeWorkflowService;
 import com.waplatform.gateway.GatewayApplication;
 import com.waplatform.gateway.GatewayFixtures.Tenant;
@@ -65,6 +66,8 @@ class TenantIsolationTests {
 
 	private static FakeWorkflowService workflowService;
 
+	private static FakeCallbackService callbackService;
+
 	private final WebTestClient client;
 
 	private final EventPublisher publisher;
@@ -87,6 +90,8 @@ class TenantIsolationTests {
 
 	private String workflowOfA;
 
+	private String callbackOfA;
+
 	@Autowired
 	TenantIsolationTests(WebTestClient client, EventPublisher publisher, TemplateDirectory templates, DatabaseClient db,
 			@LocalServerPort int port) {
@@ -104,6 +109,8 @@ class TenantIsolationTests {
 		registry.add("gateway.template-service-url", templateService::url);
 		workflowService = FakeWorkflowService.start(SERVICE_TOKEN);
 		registry.add("gateway.workflow-service-url", workflowService::url);
+		callbackService = FakeCallbackService.start(SERVICE_TOKEN);
+		registry.add("gateway.callback-service-url", callbackService::url);
 	}
 
 	@AfterAll
@@ -113,6 +120,9 @@ class TenantIsolationTests {
 		}
 		if (workflowService != null) {
 			workflowService.stop();
+		}
+		if (callbackService != null) {
+			callbackService.stop();
 		}
 	}
 
@@ -147,6 +157,85 @@ class TenantIsolationTests {
 			.returnResult()
 			.getResponseBody()
 			.get("id");
+	}
+
+	/** A's callback endpoint (registered lazily: the other tests need none). */
+	private String callbackOfA() {
+		if (this.callbackOfA == null) {
+			this.callbackOfA = (String) call(HttpMethod.POST, "/v1/callbacks", this.a.apiKey(),
+					"{\"url\": \"https://hooks.a.example/wa\", \"events\": [\"status\"]}")
+				.expectStatus()
+				.isCreated()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("id");
+		}
+		return this.callbackOfA;
+	}
+
+	@Test
+	void organizationBNeverSeesChangesReplaysOrDeletesTheCallbacksOfA() {
+		String ofA = "/v1/callbacks/" + callbackOfA();
+		String deliveryOfA = callbackService.deliveryOf(callbackOfA());
+		int before = callbackService.calls().size();
+		String list = call(HttpMethod.GET, "/v1/callbacks?organizationId=" + this.a.organizationId(), this.b.apiKey(),
+				null)
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(list).doesNotContain(callbackOfA(), this.a.organizationId());
+		call(HttpMethod.GET, ofA, this.b.apiKey(), null).expectStatus().isNotFound();
+		call(HttpMethod.PATCH, ofA, this.b.apiKey(), "{\"url\": \"https://evil.example\"}").expectStatus().isNotFound();
+		call(HttpMethod.POST, ofA + "/rotate-secret", this.b.apiKey(), null).expectStatus().isNotFound();
+		call(HttpMethod.GET, ofA + "/deliveries", this.b.apiKey(), null).expectStatus().isNotFound();
+		call(HttpMethod.POST, ofA + "/deliveries/" + deliveryOfA + "/replay", this.b.apiKey(), null).expectStatus()
+			.isNotFound();
+		call(HttpMethod.DELETE, ofA, this.b.apiKey(), null).expectStatus().isNotFound();
+		call(HttpMethod.POST, "/v1/callbacks", this.b.apiKey(),
+				"{\"url\": \"https://x.example\", \"organizationId\": \"" + this.a.organizationId() + "\"}")
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		List<FakeCallbackService.Call> calls = callbackService.calls().subList(before, callbackService.calls().size());
+		assertThat(calls).hasSize(7)
+			.allSatisfy((c) -> assertThat(c.query()).isEqualTo("organizationId=" + this.b.organizationId()));
+		call(HttpMethod.GET, ofA, this.a.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.url")
+			.isEqualTo("https://hooks.a.example/wa");
+	}
+
+	/** Every callback route, also disguised: only an organization's key reaches it. */
+	@Test
+	void theCallbackApiIsAnOrganizationsOnly() {
+		String ofA = "/v1/callbacks/" + callbackOfA();
+		String replay = ofA + "/deliveries/" + callbackService.deliveryOf(callbackOfA()) + "/replay";
+		int before = callbackService.calls().size();
+		List<Route> routes = List.of(new Route(HttpMethod.GET, "/v1/callbacks", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/callbacks", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, ofA, Audience.ORGANIZATION),
+				new Route(HttpMethod.PATCH, ofA, Audience.ORGANIZATION),
+				new Route(HttpMethod.DELETE, ofA, Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, ofA + "/rotate-secret", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, ofA + "/deliveries", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, replay, Audience.ORGANIZATION));
+		for (Route route : routes) {
+			for (Trick trick : Trick.values()) {
+				String path = trick.apply(route.path());
+				for (String credential : route.audience().wrongCredentials(this.a.apiKey())) {
+					call(route.method(), path, credential, "{\"url\": \"https://x.example\"}").expectStatus()
+						.value((status) -> assertThat(status).as("%s %s (%s)", route.method(), path, trick)
+							.isBetween(400, 499)
+							.isNotEqualTo(422));
+				}
+			}
+			call(route.method(), route.path(), null, "{}").expectStatus().isUnauthorized();
+			call(route.method(), route.path(), GatewayFixtures.ADMIN_TOKEN, "{}").expectStatus().isForbidden();
+		}
+		assertThat(callbackService.calls()).as("calls that reached callback-service").hasSize(before);
 	}
 
 	@Test

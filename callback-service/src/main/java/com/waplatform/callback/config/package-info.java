@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.callback.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.callback.delivery.domain;
+
+import org.jspecify.annotations.NullMarked;

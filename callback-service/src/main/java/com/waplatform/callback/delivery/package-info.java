@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.callback.delivery;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.callback.endpoints.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.callback;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.waplatform.callback.web;
+
+import org.jspecify.annotations.NullMarked;
