@@ -67,7 +67,8 @@ class AccountEventsAdminController {
 		if (customer.waId() != null) {
 			preference.put("wa_id", customer.waId());
 		}
-		if (customer.userId() != null) {
+		else {
+			// a BSUID-only customer (with a phone number, the BSUID is in contacts only)
 			preference.put("user_id", customer.userId());
 		}
 		preference.put("detail", DETAILS.get(value));
