@@ -45,6 +45,14 @@ public final class Routes {
 	 */
 	public static final String WORKFLOW_TEST = "/v1/workflows/{workflowId}/test";
 
+	/**
+	 * {@code POST}: uploads a media file (multipart {@code file}, optional {@code from}).
+	 */
+	public static final String MEDIA = "/v1/media";
+
+	/** {@code GET}: streams a media file the organization received or uploaded. */
+	public static final String MEDIA_FILE = "/v1/media/{mediaId}";
+
 	public static final String ORGANIZATIONS = "/v1/admin/organizations";
 
 	public static final String ORGANIZATION = "/v1/admin/organizations/{organizationId}";
