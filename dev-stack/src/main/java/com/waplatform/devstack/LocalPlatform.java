@@ -80,7 +80,8 @@ public final class LocalPlatform implements AutoCloseable {
 			gateway.put("gateway.template-service-url", "http://localhost:" + ports.get(Service.TEMPLATE));
 			// GET /v1/events/{id} asks workflow-service what an event triggered
 			gateway.put("gateway.workflow-service-url", "http://localhost:" + ports.get(Service.WORKFLOW));
-			// media (GET /v1/media/{id}, POST /v1/media) go to Meta's Graph API: the simulator
+			// media (GET /v1/media/{id}, POST /v1/media) go to Meta's Graph API: the
+			// simulator
 			gateway.put("gateway.meta.base-url", simulatorUrl);
 			contexts.put(Service.GATEWAY, run(GatewayApplication.builder(), ports.get(Service.GATEWAY), gateway));
 
