@@ -83,6 +83,9 @@ public final class LocalPlatform implements AutoCloseable {
 			gateway.put("gateway.workflow-service-url", "http://localhost:" + ports.get(Service.WORKFLOW));
 			// /v1/callbacks/** is proxied to callback-service
 			gateway.put("gateway.callback-service-url", "http://localhost:" + ports.get(Service.CALLBACK));
+			// media (GET /v1/media/{id}, POST /v1/media) go to Meta's Graph API: the
+			// simulator
+			gateway.put("gateway.meta.base-url", simulatorUrl);
 			contexts.put(Service.GATEWAY, run(GatewayApplication.builder(), ports.get(Service.GATEWAY), gateway));
 
 			Map<String, Object> simulator = new HashMap<>(options.overrides());
@@ -94,9 +97,10 @@ public final class LocalPlatform implements AutoCloseable {
 			simulator.put("simulator.accounts[0].display-phone-number", demo.displayPhoneNumber());
 			simulator.put("simulator.accounts[0].access-token", demo.accessToken());
 			simulator.put("simulator.accounts[0].app-secret", demo.appSecret());
-			// the demo number lets free-form messages through without an inbound message
-			// first
-			simulator.putIfAbsent("simulator.accounts[0].enforce-service-window", false);
+			// Meta's 24-hour window rule: a free-form message needs the customer to have
+			// written in the last 24 hours (open one with POST /admin/inbound, see
+			// docs/dev-stack.md); an override of false switches it off
+			simulator.putIfAbsent("simulator.accounts[0].enforce-service-window", true);
 			contexts.put(Service.SIMULATOR,
 					run(MetaSimulatorApplication.builder(), ports.get(Service.SIMULATOR), simulator));
 

@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param catalog generated templates (the "template catalog" of a big account)
  * @param templates template management behaviour (approval of created templates)
  * @param faults fault injection settings
+ * @param media uploaded and inbound media files
  * @param randomSeed seed of the randomness of fault injection (unset: random)
  */
 @Validated
@@ -37,7 +38,8 @@ public record SimulatorProperties(@DefaultValue List<@Valid Account> accounts,
 		@Nullable URI webhookUrl, @Valid @NotNull @DefaultValue Webhooks webhooks,
 		@Valid @NotNull @DefaultValue Ledger ledger, @Valid @NotNull @DefaultValue Limits limits,
 		@Valid @NotNull @DefaultValue Catalog catalog, @Valid @NotNull @DefaultValue Templates templates,
-		@Valid @NotNull @DefaultValue Faults faults, @Nullable Long randomSeed) {
+		@Valid @NotNull @DefaultValue Faults faults, @Valid @NotNull @DefaultValue Media media,
+		@Nullable Long randomSeed) {
 
 	/**
 	 * @param enabled whether status webhooks are posted at all
@@ -103,6 +105,14 @@ public record SimulatorProperties(@DefaultValue List<@Valid Account> accounts,
 	 * connection is answered with a bare 504
 	 */
 	public record Faults(@NotNull @DefaultValue("60s") Duration timeoutCap) {
+	}
+
+	/**
+	 * @param urlTtl how long a media URL answered by {@code GET /{version}/{media-id}}
+	 * can be downloaded (Meta: 5 minutes)
+	 * @param maxObjects media files kept in memory; the oldest are dropped beyond this
+	 */
+	public record Media(@NotNull @DefaultValue("5m") Duration urlTtl, @Min(1) @DefaultValue("10000") int maxObjects) {
 	}
 
 }

@@ -55,6 +55,11 @@ class GatewaySecurity {
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				.pathMatchers(HttpMethod.DELETE, Routes.MESSAGE)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				// media files: streamed from Meta, uploaded to Meta
+				.pathMatchers(HttpMethod.GET, Routes.MEDIA_FILE)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.POST, Routes.MEDIA)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				// the organization's workflows, proxied to workflow-service
 				.pathMatchers(HttpMethod.GET, Routes.WORKFLOWS)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)

@@ -62,6 +62,14 @@ public final class Routes {
 	/** {@code POST}: a new attempt series for a delivered or given-up delivery. */
 	public static final String CALLBACK_REPLAY = "/v1/callbacks/{callbackId}/deliveries/{deliveryId}/replay";
 
+	/**
+	 * {@code POST}: uploads a media file (multipart {@code file}, optional {@code from}).
+	 */
+	public static final String MEDIA = "/v1/media";
+
+	/** {@code GET}: streams a media file the organization received or uploaded. */
+	public static final String MEDIA_FILE = "/v1/media/{mediaId}";
+
 	public static final String ORGANIZATIONS = "/v1/admin/organizations";
 
 	public static final String ORGANIZATION = "/v1/admin/organizations/{organizationId}";

@@ -397,6 +397,45 @@ class TenantIsolationTests {
 	}
 
 	@Test
+	void organizationBNeverFetchesTheMediaOfANorUploadsFromItsNumber() {
+		String mediaOfA = "4455667788";
+		this.db
+			.sql("insert into media_objects (organization_id, media_id, phone_number_id, direction, mime_type) "
+					+ "values (:org, :media, :number, 'inbound', 'image/jpeg')")
+			.bind("org", this.a.organizationId())
+			.bind("media", mediaOfA)
+			.bind("number", this.a.phoneNumberId())
+			.then()
+			.block(WAIT);
+		// A's media id is a 404 to B, as an id nobody has: B cannot even learn it exists
+		call(HttpMethod.GET, "/v1/media/" + mediaOfA, this.b.apiKey(), null).expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).doesNotContain(this.a.phoneNumberId()));
+		call(HttpMethod.GET, "/v1/media/" + mediaOfA + "?organizationId=" + this.a.organizationId(), this.b.apiKey(),
+				null)
+			.expectStatus()
+			.isNotFound();
+		// nor may B upload from A's number
+		org.springframework.http.client.MultipartBodyBuilder upload = new org.springframework.http.client.MultipartBodyBuilder();
+		upload.part("file", new org.springframework.core.io.ByteArrayResource(new byte[] { 1, 2, 3 }))
+			.filename("a.jpg")
+			.contentType(MediaType.IMAGE_JPEG);
+		upload.part("from", this.a.phoneNumberId());
+		this.client.post()
+			.uri("/v1/media")
+			.headers((headers) -> headers.setBearerAuth(this.b.apiKey()))
+			.body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(upload.build()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("from");
+	}
+
+	@Test
 	void organizationBNeverSeesOrUsesTheTemplatesOfA() {
 		String list = call(HttpMethod.GET, "/v1/templates", this.b.apiKey(), null).expectStatus()
 			.isOk()
@@ -513,6 +552,8 @@ class TenantIsolationTests {
 				new Route(HttpMethod.POST, "/v1/templates/booking_reminder/preview", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/events", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/events/" + this.eventOfA, Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/media/4455667788", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/media", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/workflows", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/workflows", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/workflows/defaults", Audience.ORGANIZATION),
@@ -554,7 +595,7 @@ class TenantIsolationTests {
 			.sql("select (select count(*) from organizations) + (select count(*) from api_keys)"
 					+ " + (select count(*) from phone_numbers) + (select count(*) from messages)"
 					+ " + (select count(*) from idempotency_keys) + (select count(*) from received_events)"
-					+ " + (select count(*) from scheduled_messages) as n")
+					+ " + (select count(*) from scheduled_messages) + (select count(*) from media_objects) as n")
 			.map((row) -> row.get("n", Long.class))
 			.one()
 			.block(WAIT);

@@ -93,6 +93,14 @@ public final class GraphErrors {
 		return whatsapp(400, 131026, "Message undeliverable", details);
 	}
 
+	/**
+	 * 131053 Media upload error (META-API.md §b: "Media download / upload error", 400):
+	 * an unusable upload, or a send naming a media id the simulator does not hold.
+	 */
+	public static GraphException mediaUploadError(String details) {
+		return whatsapp(400, 131053, "Media upload error", details);
+	}
+
 	public static GraphException parameterCountMismatch(String details) {
 		return whatsapp(400, 132000, "Number of parameters does not match the expected number of params", details);
 	}

@@ -27,7 +27,11 @@ public class Ledger {
 
 	private final Deque<Rejection> rejections = new ArrayDeque<>();
 
+	private final Deque<ReadReceipt> reads = new ArrayDeque<>();
+
 	private final Map<String, Long> countsByCallbackData = new HashMap<>();
+
+	private long readSequence;
 
 	private long acceptedSequence;
 
@@ -76,6 +80,25 @@ public class Ledger {
 		return rejection;
 	}
 
+	/** Records an accepted mark-as-read of the customer's message {@code messageId}. */
+	public synchronized ReadReceipt read(String phoneNumberId, String messageId, boolean typingIndicator) {
+		ReadReceipt receipt = new ReadReceipt(++this.readSequence, phoneNumberId, messageId, typingIndicator,
+				Instant.now(this.clock));
+		this.reads.addLast(receipt);
+		if (this.reads.size() > this.maxEntries) {
+			this.reads.removeFirst();
+		}
+		return receipt;
+	}
+
+	/** Accepted mark-as-reads matching all given criteria ({@code null}: any). */
+	public synchronized List<ReadReceipt> reads(@Nullable String phoneNumberId, @Nullable String messageId) {
+		return this.reads.stream()
+			.filter((read) -> phoneNumberId == null || phoneNumberId.equals(read.phoneNumberId()))
+			.filter((read) -> messageId == null || messageId.equals(read.messageId()))
+			.toList();
+	}
+
 	public synchronized List<LedgerEntry> entries() {
 		return List.copyOf(this.entries);
 	}
@@ -114,7 +137,9 @@ public class Ledger {
 	public synchronized void clear() {
 		this.entries.clear();
 		this.rejections.clear();
+		this.reads.clear();
 		this.countsByCallbackData.clear();
+		this.readSequence = 0;
 		this.acceptedSequence = 0;
 		this.rejectedSequence = 0;
 	}

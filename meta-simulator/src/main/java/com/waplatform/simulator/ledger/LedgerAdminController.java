@@ -47,6 +47,13 @@ class LedgerAdminController {
 		return (code != null) ? this.ledger.rejections(code) : this.ledger.rejections();
 	}
 
+	/** Accepted mark-as-reads (a read receipt that reached "Meta"). */
+	@GetMapping("/reads")
+	List<ReadReceipt> reads(@RequestParam(required = false) @Nullable String phoneNumberId,
+			@RequestParam(required = false) @Nullable String messageId) {
+		return this.ledger.reads(phoneNumberId, messageId);
+	}
+
 	@DeleteMapping
 	ResponseEntity<Void> clear() {
 		this.ledger.clear();

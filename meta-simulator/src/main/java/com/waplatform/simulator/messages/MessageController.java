@@ -21,6 +21,8 @@ import com.waplatform.simulator.graph.GraphException;
 import com.waplatform.simulator.graph.Wamids;
 import com.waplatform.simulator.ledger.Ledger;
 import com.waplatform.simulator.ledger.LedgerEntry;
+import com.waplatform.simulator.media.MediaStore;
+import com.waplatform.simulator.media.MediaTypes;
 import com.waplatform.simulator.limits.ArrivalTimeFilter;
 import com.waplatform.simulator.limits.PairRateLimiter;
 import com.waplatform.simulator.limits.ThroughputLimiter;
@@ -45,8 +47,10 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code POST /{version}/{phone-number-id}/messages}. Checks in Meta's order: token
  * (190), number (100/33), request (100, 131008, 131009), throughput (130429), template
  * (132001, 132015, 132016, 132000, 132012, 132005), customer-service window (131047),
- * pair rate (131056), recipient (131026). Then the fault profile may fail the answer;
- * otherwise the message is recorded in the ledger and its status webhooks are queued.
+ * pair rate (131056), recipient (131026). A media message by id must name a file the
+ * simulator holds (131053, with the request checks). Then the fault profile may fail the
+ * answer; otherwise the message is recorded in the ledger and its status webhooks are
+ * queued.
  */
 @RestController
 class MessageController {
@@ -73,9 +77,12 @@ class MessageController {
 
 	private final SimulatorProperties properties;
 
+	private final MediaStore media;
+
 	MessageController(AccountRegistry accounts, TemplateStore templates, UndeliverableNumbers undeliverable,
 			Ledger ledger, SimulatorStats stats, StatusWebhooks statusWebhooks, ThroughputLimiter throughput,
-			PairRateLimiter pairs, CustomerWindows windows, Faults faults, SimulatorProperties properties) {
+			PairRateLimiter pairs, CustomerWindows windows, Faults faults, SimulatorProperties properties,
+			MediaStore media) {
 		this.accounts = accounts;
 		this.templates = templates;
 		this.undeliverable = undeliverable;
@@ -87,6 +94,7 @@ class MessageController {
 		this.windows = windows;
 		this.faults = faults;
 		this.properties = properties;
+		this.media = media;
 	}
 
 	@PostMapping("/{version:v\\d+\\.\\d+}/{phoneNumberId}/messages")
@@ -129,9 +137,11 @@ class MessageController {
 			if (MessageValidator.isMarkRead(message)) {
 				MessageValidator.validateMarkRead(message);
 				this.throughput.acquire(account, ArrivalTimeFilter.arrivedAt(exchange));
+				this.ledger.read(phoneNumberId, message.get("message_id").asString(), message.has("typing_indicator"));
 				return Mono.just(new SendMessageResponse(null, null, null, true));
 			}
 			request = validator.validateRequest(message);
+			checkMediaId(message, request.type());
 		}
 		catch (GraphException ex) {
 			if (ex.code() != 130429) {
@@ -206,6 +216,21 @@ class MessageController {
 			ConnectionReset.reset(exchange);
 			return Mono.empty();
 		});
+	}
+
+	/**
+	 * A media message by {@code id} must name a file the simulator holds (uploaded, or
+	 * received from a customer): else Meta's 131053.
+	 */
+	private void checkMediaId(JsonNode message, String type) {
+		if (!MediaTypes.kinds().contains(type)) {
+			return;
+		}
+		JsonNode id = message.get(type).get("id");
+		if (id != null && id.isString() && !this.media.contains(id.asString())) {
+			throw GraphErrors.mediaUploadError(type + ".id: unknown media id '" + id.asString()
+					+ "' (upload it with POST /{version}/{phone-number-id}/media first)");
+		}
 	}
 
 	private static JsonNode parse(String requestJson) {

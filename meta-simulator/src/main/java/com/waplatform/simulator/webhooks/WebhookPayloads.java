@@ -11,14 +11,10 @@ import com.waplatform.common.json.Json;
 import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.meta.WebhookPayload;
 import com.waplatform.common.meta.WebhookPayload.Change;
-import com.waplatform.common.meta.WebhookPayload.Contact;
 import com.waplatform.common.meta.WebhookPayload.Entry;
-import com.waplatform.common.meta.WebhookPayload.InboundMessageDto;
 import com.waplatform.common.meta.WebhookPayload.MessagesValue;
 import com.waplatform.common.meta.WebhookPayload.Metadata;
-import com.waplatform.common.meta.WebhookPayload.Profile;
 import com.waplatform.common.meta.WebhookPayload.Status;
-import com.waplatform.common.meta.WebhookPayload.TextBody;
 import com.waplatform.simulator.accounts.Account;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.json.JsonWriteFeature;
@@ -73,15 +69,49 @@ final class WebhookPayloads {
 		return MAPPER.writeValueAsBytes(new WebhookPayload("whatsapp_business_account", entries));
 	}
 
-	/** An inbound text message from a customer. */
-	static byte[] inboundText(Account account, String fromWaId, String profileName, String wamid, String text,
-			Instant at) {
-		InboundMessageDto message = new InboundMessageDto(fromWaId, wamid, epochSeconds(at), "text", new TextBody(text),
-				null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, null);
-		Contact contact = new Contact(new Profile(profileName), fromWaId, null);
-		return envelope(account,
-				new MessagesValue("whatsapp", metadata(account), List.of(contact), List.of(message), null, null));
+	/**
+	 * A {@code messages} webhook carrying one customer message (any type), with the
+	 * customer's {@code contacts} entry.
+	 */
+	static byte[] inbound(Account account, ObjectNode contact, ObjectNode message) {
+		ObjectNode value = messagingValue(account);
+		value.putArray("contacts").add(contact);
+		value.putArray("messages").add(message);
+		return envelope(account, "messages", value, null);
+	}
+
+	/**
+	 * A {@code user_preferences} webhook: the customer stopped or resumed marketing
+	 * messages.
+	 */
+	static byte[] userPreference(Account account, ObjectNode contact, ObjectNode preference) {
+		ObjectNode value = messagingValue(account);
+		value.putArray("contacts").add(contact);
+		value.putArray("user_preferences").add(preference);
+		return envelope(account, "user_preferences", value, null);
+	}
+
+	/**
+	 * An account-level change ({@code phone_number_quality_update},
+	 * {@code account_update}...) of the account's WABA, with the entry's {@code time}.
+	 */
+	static byte[] accountChange(Account account, String field, JsonNode value, Instant at) {
+		return envelope(account, field, value, at);
+	}
+
+	private static ObjectNode messagingValue(Account account) {
+		ObjectNode value = MAPPER.createObjectNode();
+		value.put("messaging_product", "whatsapp");
+		ObjectNode metadata = value.putObject("metadata");
+		metadata.put("display_phone_number", account.displayPhoneNumber());
+		metadata.put("phone_number_id", account.phoneNumberId());
+		return value;
+	}
+
+	private static byte[] envelope(Account account, String field, JsonNode value, @Nullable Instant at) {
+		WebhookPayload payload = new WebhookPayload("whatsapp_business_account", List.of(new Entry(account.wabaId(),
+				(at != null) ? at.getEpochSecond() : null, List.of(new Change(field, value)))));
+		return MAPPER.writeValueAsBytes(payload);
 	}
 
 	/**
@@ -139,13 +169,6 @@ final class WebhookPayloads {
 		pricing.put("category", template ? templateCategory.toLowerCase(Locale.ROOT) : "service");
 		pricing.put("type", template ? "regular" : "free_customer_service");
 		return pricing;
-	}
-
-	private static byte[] envelope(Account account, MessagesValue value) {
-		Change change = new Change("messages", MAPPER.valueToTree(value));
-		WebhookPayload payload = new WebhookPayload("whatsapp_business_account",
-				List.of(new Entry(account.wabaId(), null, List.of(change))));
-		return MAPPER.writeValueAsBytes(payload);
 	}
 
 	/** A status of a message sent from {@code account}'s number. */

@@ -89,10 +89,44 @@ class LedgerAdminTests {
 	}
 
 	@Test
+	void recordsReadReceiptsWithTheWamidButNotAsMessages() {
+		String wamid = "wamid.read-" + UUID.randomUUID();
+		long messages = this.ledger.size();
+		this.client.post()
+			.uri(TestAccounts.messagesPath())
+			.headers((headers) -> headers.setBearerAuth(TestAccounts.TOKEN))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(
+					"""
+							{"messaging_product":"whatsapp","status":"read","message_id":"%s","typing_indicator":{"type":"text"}}"""
+						.formatted(wamid))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("{\"success\":true}");
+		this.client.get()
+			.uri("/admin/ledger/reads?phoneNumberId={pn}&messageId={wamid}", TestAccounts.PHONE_NUMBER_ID, wamid)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(1)
+			.jsonPath("$[0].messageId")
+			.isEqualTo(wamid)
+			.jsonPath("$[0].typingIndicator")
+			.isEqualTo(true);
+		assertThat(this.ledger.reads(null, "wamid.never-read")).isEmpty();
+		assertThat(this.ledger.size()).isEqualTo(messages);
+	}
+
+	@Test
 	void deleteClearsTheLedger() {
 		send("+16505550199", "to be forgotten", "ledger-clear");
 		this.client.delete().uri("/admin/ledger").exchange().expectStatus().isNoContent().expectBody().returnResult();
 		assertThat(this.ledger.entries()).isEmpty();
+		assertThat(this.ledger.reads(null, null)).isEmpty();
 		this.client.get().uri("/admin/ledger/count").exchange().expectBody().json("{\"count\":0}");
 	}
 

@@ -8,6 +8,9 @@ import com.waplatform.common.json.Json;
 import com.waplatform.simulator.Samples;
 import com.waplatform.simulator.SimulatorTest;
 import com.waplatform.simulator.TestAccounts;
+import com.waplatform.simulator.accounts.Account;
+import com.waplatform.simulator.accounts.AccountRegistry;
+import com.waplatform.simulator.media.MediaStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,12 +30,22 @@ class SendMessageSamplesTests {
 
 	private final WebTestClient client;
 
-	SendMessageSamplesTests(@Autowired WebTestClient client) {
+	private final MediaStore media;
+
+	private final AccountRegistry accounts;
+
+	SendMessageSamplesTests(@Autowired WebTestClient client, @Autowired MediaStore media,
+			@Autowired AccountRegistry accounts) {
 		this.client = client;
+		this.media = media;
+		this.accounts = accounts;
 	}
 
 	@BeforeEach
-	void seedSampleTemplates() {
+	void seedSampleTemplatesAndMedia() {
+		// media sent by id must name a file "Meta" holds
+		Account account = this.accounts.byPhoneNumberId(TestAccounts.PHONE_NUMBER_ID).orElseThrow();
+		this.media.store("<IMAGE_OBJECT_ID>", account, "image/jpeg", new byte[] { 1, 2, 3 });
 		SendRequests.SAMPLE_TEMPLATES.forEach((template) -> this.client.post()
 			.uri("/admin/templates/{waba}", TestAccounts.WABA_ID)
 			.contentType(MediaType.APPLICATION_JSON)
