@@ -60,6 +60,9 @@ class GatewaySecurity {
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				.pathMatchers(HttpMethod.POST, Routes.MEDIA)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				// the organization's numbers, queue and analytics
+				.pathMatchers(HttpMethod.GET, Routes.NUMBERS, Routes.QUEUE, Routes.MESSAGE_ANALYTICS)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				// the organization's workflows, proxied to workflow-service
 				.pathMatchers(HttpMethod.GET, Routes.WORKFLOWS)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)

@@ -47,16 +47,20 @@ class MessageStore {
 		MessageStatus status = held ? MessageStatus.SCHEDULED : MessageStatus.QUEUED;
 		String type = request.message().isMarkRead() ? MessageRequest.MARK_AS_READ : request.message().type();
 		String template = (request.message().template() != null) ? request.message().template().name() : null;
+		String language = (request.message().template() != null) ? request.message().template().language().code()
+				: null;
 		GenericExecuteSpec insert = this.db.sql("""
 				insert into messages (id, organization_id, phone_number_id, recipient, type, template_name, status,
-					status_rank, context_type, context_id, scheduled_for, created_at, updated_at, requested_at)
+					status_rank, context_type, context_id, scheduled_for, created_at, updated_at, requested_at,
+					template_language)
 				values (:id, :org, :from, :to, :type, :template, :status, :rank, :contextType, :contextId,
-					:scheduledFor, :at, :at, :at)
+					:scheduledFor, :at, :at, :at, :language)
 				on conflict (id) do update set
 					phone_number_id = coalesce(messages.phone_number_id, excluded.phone_number_id),
 					recipient = coalesce(messages.recipient, excluded.recipient),
 					type = coalesce(messages.type, excluded.type),
 					template_name = coalesce(messages.template_name, excluded.template_name),
+					template_language = coalesce(messages.template_language, excluded.template_language),
 					context_type = coalesce(messages.context_type, excluded.context_type),
 					context_id = coalesce(messages.context_id, excluded.context_id),
 					scheduled_for = coalesce(messages.scheduled_for, excluded.scheduled_for),
@@ -74,6 +78,7 @@ class MessageStore {
 			.bind("at", request.occurredAt());
 		insert = nullable(insert, "type", type);
 		insert = nullable(insert, "template", template);
+		insert = nullable(insert, "language", language);
 		insert = nullable(insert, "contextType", (request.context() != null) ? request.context().type() : null);
 		insert = nullable(insert, "contextId", (request.context() != null) ? request.context().id() : null);
 		insert = (request.scheduledFor() != null) ? insert.bind("scheduledFor", request.scheduledFor())

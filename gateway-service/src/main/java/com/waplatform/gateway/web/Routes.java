@@ -70,6 +70,15 @@ public final class Routes {
 	/** {@code GET}: streams a media file the organization received or uploaded. */
 	public static final String MEDIA_FILE = "/v1/media/{mediaId}";
 
+	/** {@code GET}: the organization's business numbers with their health. */
+	public static final String NUMBERS = "/v1/numbers";
+
+	/** {@code GET}: the organization's queue per business number. */
+	public static final String QUEUE = "/v1/queue";
+
+	/** {@code GET}: message analytics ({@code since}, {@code until}, {@code groupBy}). */
+	public static final String MESSAGE_ANALYTICS = "/v1/analytics/messages";
+
 	public static final String ORGANIZATIONS = "/v1/admin/organizations";
 
 	public static final String ORGANIZATION = "/v1/admin/organizations/{organizationId}";

@@ -141,7 +141,7 @@ class FuzzTests {
 	Arbitrary<String> messageBodies() {
 		Arbitrary<Object> shaped = Arbitraries
 			.maps(Arbitraries.of("to", "type", "text", "template", "from", "ttl", "priority", "context", "image",
-					"interactive", "location", "reaction"), json())
+					"interactive", "location", "contacts", "reaction"), json())
 			.ofMaxSize(6)
 			.map((map) -> {
 				Map<String, Object> message = new LinkedHashMap<>(map);

@@ -436,6 +436,52 @@ class TenantIsolationTests {
 	}
 
 	@Test
+	void organizationBSeesOnlyItsOwnNumbersQueueAndAnalytics() {
+		// A has a message queued and one scheduled; B has none (what B sent in other
+		// tests
+		// is B's own)
+		String numbers = call(HttpMethod.GET, "/v1/numbers", this.b.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(numbers).contains(this.b.phoneNumberId()).doesNotContain(this.a.phoneNumberId(), this.a.wabaId());
+		String queue = call(HttpMethod.GET, "/v1/queue?organizationId=" + this.a.organizationId(), this.b.apiKey(),
+				null)
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(queue).contains(this.b.phoneNumberId())
+			.doesNotContain(this.a.phoneNumberId())
+			.contains("\"scheduled\":0");
+		call(HttpMethod.GET, "/v1/queue", this.a.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.numbers[0].phoneNumberId")
+			.isEqualTo(this.a.phoneNumberId())
+			.jsonPath("$.numbers[0].scheduled")
+			.isEqualTo(1);
+		String analytics = call(HttpMethod.GET, "/v1/analytics/messages?groupBy=number", this.b.apiKey(), null)
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(analytics).doesNotContain(this.a.phoneNumberId());
+		call(HttpMethod.GET, "/v1/analytics/messages?groupBy=number", this.a.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.groups[0].key")
+			.isEqualTo(this.a.phoneNumberId());
+		for (String path : List.of("/v1/numbers", "/v1/queue", "/v1/analytics/messages")) {
+			call(HttpMethod.GET, path, GatewayFixtures.ADMIN_TOKEN, null).expectStatus().isForbidden();
+			call(HttpMethod.GET, path, null, null).expectStatus().isUnauthorized();
+		}
+	}
+
+	@Test
 	void organizationBNeverSeesOrUsesTheTemplatesOfA() {
 		String list = call(HttpMethod.GET, "/v1/templates", this.b.apiKey(), null).expectStatus()
 			.isOk()
@@ -545,6 +591,9 @@ class TenantIsolationTests {
 				new Route(HttpMethod.GET, "/v1/messages", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/messages/" + this.messageOfA, Audience.ORGANIZATION),
 				new Route(HttpMethod.DELETE, "/v1/messages/" + this.scheduledOfA, Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/numbers", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/queue", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/analytics/messages", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/templates", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/templates", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/templates/sync", Audience.ORGANIZATION),

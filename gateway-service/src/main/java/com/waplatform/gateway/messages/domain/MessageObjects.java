@@ -99,7 +99,9 @@ final class MessageObjects {
 		if (node.get("action") == null || node.get("action").isNull()) {
 			issues.invalid("interactive.action", "is required");
 		}
-		if (type == null) {
+		boolean malformedBefore = issues.anyMalformed();
+		RichMessageObjects.interactive(node, type, issues);
+		if (type == null || (!malformedBefore && issues.anyMalformed())) {
 			return null;
 		}
 		return convert(node, Interactive.class, "interactive", issues).orElse(null);

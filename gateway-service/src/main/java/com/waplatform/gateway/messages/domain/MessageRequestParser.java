@@ -32,7 +32,7 @@ public final class MessageRequestParser {
 
 	/** The message types we send (Meta's names). */
 	public static final List<String> TYPES = List.of("text", "template", "image", "document", "audio", "video",
-			"sticker", "interactive", "reaction");
+			"sticker", "interactive", "reaction", "location", "contacts");
 
 	private static final List<String> MEDIA_TYPES = List.of("image", "document", "audio", "video", "sticker");
 
@@ -69,7 +69,10 @@ public final class MessageRequestParser {
 			return issues.rejection();
 		}
 		STRING_FIELDS.forEach((field) -> issues.string(root, field, field));
-		TYPES.forEach((field) -> issues.object(root, field, field));
+		// contacts is an array, read by RichMessageObjects
+		TYPES.stream()
+			.filter((field) -> !"contacts".equals(field))
+			.forEach((field) -> issues.object(root, field, field));
 		issues.object(root, "context", "context");
 		issues.object(root, "typing_indicator", "typing_indicator");
 		JsonNode ttlNode = root.get("ttl");
@@ -181,6 +184,8 @@ public final class MessageRequestParser {
 			case "template" -> MessageObjects.template(object, issues);
 			case "interactive" -> MessageObjects.interactive(object, issues);
 			case "reaction" -> MessageObjects.reaction(object, issues);
+			case "location" -> RichMessageObjects.location(object, issues);
+			case "contacts" -> RichMessageObjects.contacts(object, issues);
 			default -> MessageObjects.media(type, object, issues);
 		};
 		if (content == null) {
@@ -192,8 +197,12 @@ public final class MessageRequestParser {
 				media("document", type, content), media("audio", type, content), media("video", type, content),
 				media("sticker", type, content),
 				(content instanceof MetaMessage.Interactive interactive) ? interactive : null,
-				(content instanceof MetaMessage.Reaction reaction) ? reaction : null, null, null, null, null, null,
-				null);
+				(content instanceof MetaMessage.Reaction reaction) ? reaction : null, null, null, null, null,
+				(content instanceof MetaMessage.Location location) ? location : null, contacts(content));
+	}
+
+	private static @Nullable List<JsonNode> contacts(Object content) {
+		return (content instanceof List<?> list) ? list.stream().map(JsonNode.class::cast).toList() : null;
 	}
 
 	private static MetaMessage.@Nullable Media media(String slot, String type, Object content) {

@@ -144,8 +144,11 @@ class MessageRequestParserTests {
 	@Test
 	void typeMustBeKnownAndItsObjectPresent() {
 		assertThat(rejected("""
-				{"to": "+14155550123", "type": "location"}""").errors()).singleElement()
-			.satisfies((error) -> assertThat(error.message()).startsWith("unsupported type 'location'"));
+				{"to": "+14155550123", "type": "carousel"}""").errors()).singleElement()
+			.satisfies((error) -> assertThat(error.message()).startsWith("unsupported type 'carousel'"));
+		assertThat(rejected("""
+				{"to": "+14155550123", "type": "location"}""").errors())
+			.containsExactly(new FieldError("location", "is required when type is location"));
 		assertThat(rejected("""
 				{"to": "+14155550123", "type": "template"}""").errors())
 			.containsExactly(new FieldError("template", "is required when type is template"));
