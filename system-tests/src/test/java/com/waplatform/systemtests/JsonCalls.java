@@ -3,6 +3,7 @@ package com.waplatform.systemtests;
 import java.net.URI;
 import java.util.function.Function;
 
+import com.waplatform.common.json.Json;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -68,6 +69,14 @@ final class JsonCalls {
 				throw new AssertionError("HTTP " + this.status + " without a body");
 			}
 			return this.body;
+		}
+
+		/** The body, after checking the status is {@code expected}. */
+		JsonNode expect(int expected) {
+			if (this.status != expected) {
+				throw new AssertionError("Expected HTTP " + expected + " but got " + this);
+			}
+			return (this.body != null) ? this.body : Json.mapper().nullNode();
 		}
 
 		@Override
