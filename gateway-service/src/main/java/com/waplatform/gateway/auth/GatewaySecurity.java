@@ -34,15 +34,12 @@ class GatewaySecurity {
 	@Bean
 	SecurityWebFilterChain gatewaySecurityChain(ServerHttpSecurity http, ApiKeyStore keys, GatewayProperties properties,
 			RateLimitFilters rateLimits, Environment environment) {
-		return PlatformSecurity
-			.stateless(http,
-					"Missing credential: send Authorization: Bearer <api key> (or the admin token for /v1/admin)")
+		return PlatformSecurity.stateless(http,
+				"Missing credential: send Authorization: Bearer <api key> (or the admin token for /v1/admin)")
 			.addFilterBefore(rateLimits.perClientAddress(), SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAt(authentication(keys, properties), SecurityWebFiltersOrder.AUTHENTICATION)
-			.addFilterAfter(
-					rateLimits.perApiKey((principal) -> (principal instanceof Caller.Organization organization)
-							? Optional.of(organization.keyHash()) : Optional.empty()),
-					SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAfter(rateLimits.perApiKey((principal) -> (principal instanceof Caller.Organization organization)
+					? Optional.of(organization.keyHash()) : Optional.empty()), SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange((exchanges) -> PlatformSecurity.permitProbes(exchanges, environment)
 				// Meta's webhooks: authenticated by the signature, in the handler
 				.pathMatchers(HttpMethod.GET, Routes.META_WEBHOOKS)
@@ -57,6 +54,14 @@ class GatewaySecurity {
 						Routes.TEMPLATE_PREVIEW, Routes.EVENTS)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				.pathMatchers(HttpMethod.DELETE, Routes.MESSAGE)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				// the organization's conversations and suppression list
+				.pathMatchers(HttpMethod.GET, Routes.CONVERSATIONS, Routes.CONVERSATION_MESSAGES, Routes.SUPPRESSIONS,
+						Routes.SUPPRESSION)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.POST, Routes.CONVERSATION_READ, Routes.SUPPRESSIONS)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.DELETE, Routes.SUPPRESSION)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				// the organization's workflows, proxied to workflow-service
 				.pathMatchers(HttpMethod.GET, Routes.WORKFLOWS)
