@@ -51,6 +51,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=gateway-service", "gateway.admin-token=" + GatewayFixtures.ADMIN_TOKEN,
+				// free-form messages to customers who never wrote: the window is not what
+				// these test
+				"gateway.conversations.enforce-service-window=false",
 				"platform.internal-api.token=" + TenantIsolationTests.SERVICE_TOKEN })
 @AutoConfigureWebTestClient
 @DirtiesContext
