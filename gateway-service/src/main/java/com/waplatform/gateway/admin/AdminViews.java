@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.waplatform.common.account.OrganizationSettings;
-import com.waplatform.gateway.admin.domain.ConversationSettingsReader;
+import com.waplatform.gateway.admin.domain.ConversationSettingsWriter;
 import com.waplatform.gateway.admin.domain.SettingsRequestReader;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +48,7 @@ final class AdminViews {
 			return new Settings(settings.automationEnabled(), settings.marketingEnabled(),
 					(hours != null) ? new QuietHours(SettingsRequestReader.format(hours.start()),
 							SettingsRequestReader.format(hours.end())) : null,
-					settings.timeZone(), ConversationSettingsReader.write(settings.conversations()));
+					settings.timeZone(), ConversationSettingsWriter.write(settings.conversations()));
 		}
 
 	}

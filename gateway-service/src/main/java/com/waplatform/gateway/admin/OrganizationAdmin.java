@@ -22,7 +22,7 @@ import com.waplatform.gateway.admin.AdminViews.Organization;
 import com.waplatform.gateway.admin.AdminViews.OrganizationCreated;
 import com.waplatform.gateway.admin.AdminViews.PhoneNumber;
 import com.waplatform.gateway.admin.AdminViews.Settings;
-import com.waplatform.gateway.admin.domain.ConversationSettingsReader;
+import com.waplatform.gateway.admin.domain.ConversationSettingsWriter;
 import com.waplatform.gateway.admin.domain.SettingsRequestReader;
 import com.waplatform.gateway.templates.domain.LanguageFallbacks;
 import com.waplatform.gateway.web.FieldViolation;
@@ -174,7 +174,7 @@ class OrganizationAdmin {
 			.bind("automation", requested.automationEnabled())
 			.bind("marketing", requested.marketingEnabled())
 			.bind("conversations",
-					Json.mapper().writeValueAsString(ConversationSettingsReader.write(requested.conversations())));
+					Json.mapper().writeValueAsString(ConversationSettingsWriter.write(requested.conversations())));
 		update = bindNullable(update, "start", (quietHours != null) ? quietHours.start() : null, LocalTime.class);
 		update = bindNullable(update, "end", (quietHours != null) ? quietHours.end() : null, LocalTime.class);
 		update = bindNullable(update, "zone", requested.timeZone(), String.class);

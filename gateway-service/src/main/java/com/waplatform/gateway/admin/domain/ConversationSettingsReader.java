@@ -67,54 +67,6 @@ public final class ConversationSettingsReader {
 		return new ConversationSettings(optOut, optIn, fallback, rules, outOfHours);
 	}
 
-	/** The settings in the shape {@code read} takes. */
-	public static Map<String, Object> write(ConversationSettings settings) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("optOutKeywords", settings.optOutKeywords());
-		json.put("optInKeywords", settings.optInKeywords());
-		json.put("windowFallback", (settings.windowFallback() != null) ? template(settings.windowFallback()) : null);
-		List<Map<String, Object>> rules = new ArrayList<>();
-		for (AutoReplyRule rule : settings.autoReplies()) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("keyword", rule.keyword());
-			reply(entry, rule.text(), rule.template());
-			rules.add(entry);
-		}
-		json.put("autoReplies", rules);
-		OutOfHoursReply outOfHours = settings.outOfHours();
-		if (outOfHours == null) {
-			json.put("outOfHours", null);
-		}
-		else {
-			Map<String, Object> hours = new LinkedHashMap<>();
-			hours.put("days", EnumSet.copyOf(outOfHours.hours().days()).stream().map(DayOfWeek::name).toList());
-			hours.put("opens", SettingsRequestReader.format(outOfHours.hours().opens()));
-			hours.put("closes", SettingsRequestReader.format(outOfHours.hours().closes()));
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("hours", hours);
-			reply(entry, outOfHours.text(), outOfHours.template());
-			json.put("outOfHours", entry);
-		}
-		return json;
-	}
-
-	private static void reply(Map<String, Object> entry, @Nullable String text, @Nullable TemplateChoice template) {
-		if (text != null) {
-			entry.put("text", text);
-		}
-		if (template != null) {
-			entry.put("template", template(template));
-		}
-	}
-
-	private static Map<String, Object> template(TemplateChoice template) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("name", template.name());
-		json.put("language", template.language());
-		json.put("parameters", template.parameters());
-		return json;
-	}
-
 	private static Map<String, List<String>> keywords(@Nullable JsonNode value, String field,
 			SettingsRequestReader.Problems problems) {
 		Map<String, List<String>> byLanguage = new LinkedHashMap<>();

@@ -38,7 +38,7 @@ class ConversationSettingsReaderTests {
 						LocalTime.of(6, 0)), "Closed", null));
 		ConversationSettings read = settings(FULL);
 		assertThat(read).isEqualTo(expected);
-		String written = Json.mapper().writeValueAsString(ConversationSettingsReader.write(read));
+		String written = Json.mapper().writeValueAsString(ConversationSettingsWriter.write(read));
 		assertThat(SettingsRequestReader.conversations(Json.mapper().readTree(written))).isEqualTo(expected);
 		assertThat(written).contains("\"opens\":\"22:00\"", "\"days\":[\"MONDAY\",\"SUNDAY\"]");
 	}
