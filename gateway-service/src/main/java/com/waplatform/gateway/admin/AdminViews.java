@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.waplatform.common.account.OrganizationSettings;
+import com.waplatform.gateway.admin.domain.ConversationSettingsWriter;
 import com.waplatform.gateway.admin.domain.SettingsRequestReader;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -40,14 +41,14 @@ final class AdminViews {
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record Settings(boolean automationEnabled, boolean marketingEnabled, @Nullable QuietHours quietHours,
-			@Nullable String timeZone) {
+			@Nullable String timeZone, Map<String, Object> conversations) {
 
 		static Settings of(OrganizationSettings settings) {
 			com.waplatform.common.account.QuietHours hours = settings.quietHours();
 			return new Settings(settings.automationEnabled(), settings.marketingEnabled(),
 					(hours != null) ? new QuietHours(SettingsRequestReader.format(hours.start()),
 							SettingsRequestReader.format(hours.end())) : null,
-					settings.timeZone());
+					settings.timeZone(), ConversationSettingsWriter.write(settings.conversations()));
 		}
 
 	}

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import com.waplatform.common.account.OrganizationSettings;
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.account.QuietHours;
+import com.waplatform.common.conversation.ConversationSettings;
 import com.waplatform.common.crypto.CredentialCipher;
 import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
@@ -21,6 +22,7 @@ import com.waplatform.gateway.admin.AdminViews.Organization;
 import com.waplatform.gateway.admin.AdminViews.OrganizationCreated;
 import com.waplatform.gateway.admin.AdminViews.PhoneNumber;
 import com.waplatform.gateway.admin.AdminViews.Settings;
+import com.waplatform.gateway.admin.domain.ConversationSettingsWriter;
 import com.waplatform.gateway.admin.domain.SettingsRequestReader;
 import com.waplatform.gateway.templates.domain.LanguageFallbacks;
 import com.waplatform.gateway.web.FieldViolation;
@@ -52,7 +54,7 @@ class OrganizationAdmin {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final String SETTINGS_COLUMNS = "id, automation_enabled, marketing_enabled, quiet_hours_start, "
-			+ "quiet_hours_end, time_zone, language_fallbacks::text as fallbacks";
+			+ "quiet_hours_end, time_zone, language_fallbacks::text as fallbacks, conversations::text as conversations";
 
 	private static final String NUMBER_COLUMNS = "phone_number_id, organization_id, waba_id, display_phone_number, "
 			+ "access_token_sealed, throughput_per_second, is_default";
@@ -165,11 +167,14 @@ class OrganizationAdmin {
 		QuietHours quietHours = requested.quietHours();
 		DatabaseClient.GenericExecuteSpec update = this.db.sql("""
 				update organizations set automation_enabled = :automation, marketing_enabled = :marketing,
-				quiet_hours_start = :start, quiet_hours_end = :end, time_zone = :zone
+				quiet_hours_start = :start, quiet_hours_end = :end, time_zone = :zone,
+				conversations = cast(:conversations as jsonb)
 				where id = :id returning\s""" + SETTINGS_COLUMNS)
 			.bind("id", organizationId)
 			.bind("automation", requested.automationEnabled())
-			.bind("marketing", requested.marketingEnabled());
+			.bind("marketing", requested.marketingEnabled())
+			.bind("conversations",
+					Json.mapper().writeValueAsString(ConversationSettingsWriter.write(requested.conversations())));
 		update = bindNullable(update, "start", (quietHours != null) ? quietHours.start() : null, LocalTime.class);
 		update = bindNullable(update, "end", (quietHours != null) ? quietHours.end() : null, LocalTime.class);
 		update = bindNullable(update, "zone", requested.timeZone(), String.class);
@@ -300,12 +305,17 @@ class OrganizationAdmin {
 				!Boolean.FALSE.equals(row.get("automation_enabled", Boolean.class)),
 				!Boolean.FALSE.equals(row.get("marketing_enabled", Boolean.class)),
 				(start != null && end != null) ? new QuietHours(start, end) : null, row.get("time_zone", String.class),
-				fallbacks(row.get("fallbacks", String.class)));
+				fallbacks(row.get("fallbacks", String.class)), conversations(row.get("conversations", String.class)));
 	}
 
 	private static PhoneNumber view(PhoneNumberConfigured number) {
 		return new PhoneNumber(number.phoneNumberId(), number.wabaId(), number.displayPhoneNumber(),
 				number.throughputPerSecond(), number.defaultNumber());
+	}
+
+	private static ConversationSettings conversations(@Nullable String json) {
+		return (json != null) ? SettingsRequestReader.conversations(Json.mapper().readTree(json))
+				: ConversationSettings.DEFAULTS;
 	}
 
 	private static Map<String, String> fallbacks(@Nullable String json) {

@@ -63,6 +63,14 @@ class GatewaySecurity {
 				// the organization's numbers, queue and analytics
 				.pathMatchers(HttpMethod.GET, Routes.NUMBERS, Routes.QUEUE, Routes.MESSAGE_ANALYTICS)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				// the organization's conversations and suppression list
+				.pathMatchers(HttpMethod.GET, Routes.CONVERSATIONS, Routes.CONVERSATION_MESSAGES, Routes.SUPPRESSIONS,
+						Routes.SUPPRESSION)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.POST, Routes.CONVERSATION_READ, Routes.SUPPRESSIONS)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
+				.pathMatchers(HttpMethod.DELETE, Routes.SUPPRESSION)
+				.hasAuthority(CallerAuthentication.ORGANIZATION)
 				// the organization's workflows, proxied to workflow-service
 				.pathMatchers(HttpMethod.GET, Routes.WORKFLOWS)
 				.hasAuthority(CallerAuthentication.ORGANIZATION)

@@ -12,10 +12,10 @@ import com.waplatform.common.phone.NormalizedPhone;
 import com.waplatform.common.phone.PhoneNumbers;
 import com.waplatform.gateway.auth.Caller;
 import com.waplatform.gateway.config.MessageProperties;
-import com.waplatform.gateway.messages.MessageQueries.Filter;
 import com.waplatform.gateway.messages.MessageViews.Accepted;
 import com.waplatform.gateway.messages.MessageViews.Message;
 import com.waplatform.gateway.messages.MessageViews.Page;
+import com.waplatform.gateway.web.Customers;
 import com.waplatform.gateway.web.FieldViolation;
 import com.waplatform.gateway.web.Problems;
 import com.waplatform.gateway.web.RawBodies;
@@ -50,15 +50,18 @@ class MessageController {
 
 	private final MessageQueries queries;
 
+	private final MessageHistory history;
+
 	private final MessageProperties properties;
 
 	private final ScheduledMessages scheduled;
 
-	MessageController(MessageSubmission submission, MessageQueries queries, MessageProperties properties,
-			ScheduledMessages scheduled) {
+	MessageController(MessageSubmission submission, MessageQueries queries, MessageHistory history,
+			MessageProperties properties, ScheduledMessages scheduled) {
 		this.submission = submission;
 		this.scheduled = scheduled;
 		this.queries = queries;
+		this.history = history;
 		this.properties = properties;
 	}
 
@@ -75,7 +78,7 @@ class MessageController {
 			.map((submitted) -> ResponseEntity.accepted()
 				.location(URI.create("/v1/messages/" + submitted.messageId()))
 				.body(new Accepted(submitted.messageId(), submitted.scheduled() ? "scheduled" : "queued",
-						submitted.language(), submitted.languageFallback())));
+						submitted.language(), submitted.languageFallback(), submitted.fallback())));
 	}
 
 	@GetMapping(Routes.MESSAGE)
@@ -94,28 +97,75 @@ class MessageController {
 		return this.scheduled.cancel(organizationId, messageId).thenReturn(ResponseEntity.noContent().build());
 	}
 
+	/**
+	 * A page of history. {@code to}, {@code status}, {@code before} and {@code limit}
+	 * that are not acceptable are a 422 (as they always were); the filters added with
+	 * conversations ({@code direction}, {@code customer}, {@code since}, {@code until},
+	 * {@code template}) are a 400 naming the parameter.
+	 */
 	@GetMapping(Routes.MESSAGES)
 	Mono<Page> list(@RequestAttribute(Caller.ORGANIZATION_ID) String organizationId,
 			@RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String customer,
+			@RequestParam(required = false) @Nullable String direction,
 			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String template,
 			@RequestParam(required = false) @Nullable String contextType,
 			@RequestParam(required = false) @Nullable String contextId,
+			@RequestParam(required = false) @Nullable String since,
+			@RequestParam(required = false) @Nullable String until,
 			@RequestParam(required = false) @Nullable String before,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		List<FieldViolation> errors = new ArrayList<>();
 		String recipient = (to != null) ? recipient(to, errors) : null;
 		String statusName = (status != null) ? status(status, errors) : null;
-		Instant beforeInstant = (before != null) ? instant(before, errors) : null;
-		int max = this.properties.maxPageSize();
-		int pageSize = (limit != null) ? limit : Math.min(20, max);
-		if (pageSize < 1 || pageSize > max) {
-			errors.add(new FieldViolation("limit", "must be between 1 and " + max));
+		Instant beforeInstant = (before != null) ? instant("before", before, errors) : null;
+		int pageSize = pageSize(limit, this.properties.maxPageSize(), errors);
+		List<FieldViolation> malformed = new ArrayList<>();
+		HistoryFilter.Direction side = HistoryFilter.Direction.OUTBOUND;
+		if (direction != null) {
+			side = HistoryFilter.Direction.fromWire(direction);
+			if (side == null) {
+				malformed.add(new FieldViolation("direction", "must be outbound, inbound or all"));
+			}
+		}
+		String who = (customer != null) ? customer(customer, malformed) : recipient;
+		if (who != null && recipient != null && !who.equals(recipient)) {
+			malformed.add(new FieldViolation("customer", "names another customer than to (give one of them)"));
+		}
+		if (template != null && (template.isBlank() || template.length() > 512)) {
+			malformed.add(new FieldViolation("template", "must be a template name"));
+		}
+		Instant sinceInstant = (since != null) ? instant("since", since, malformed) : null;
+		Instant untilInstant = (until != null) ? instant("until", until, malformed) : null;
+		if (sinceInstant != null && untilInstant != null && !sinceInstant.isBefore(untilInstant)) {
+			malformed.add(new FieldViolation("until", "must be after since"));
+		}
+		if (!malformed.isEmpty()) {
+			malformed.addAll(errors);
+			return Mono.error(Problems.invalidFields(HttpStatus.BAD_REQUEST, malformed));
 		}
 		if (!errors.isEmpty()) {
 			return Mono.error(Problems.invalidFields(HttpStatus.UNPROCESSABLE_CONTENT, errors));
 		}
-		return this.queries.list(organizationId,
-				new Filter(recipient, statusName, contextType, contextId, beforeInstant, pageSize));
+		return this.history.page(organizationId, new HistoryFilter(side, who, null, statusName, contextType, contextId,
+				template, sinceInstant, untilInstant, beforeInstant, pageSize, false));
+	}
+
+	static int pageSize(@Nullable Integer limit, int max, List<FieldViolation> errors) {
+		int pageSize = (limit != null) ? limit : Math.min(20, max);
+		if (pageSize < 1 || pageSize > max) {
+			errors.add(new FieldViolation("limit", "must be between 1 and " + max));
+		}
+		return pageSize;
+	}
+
+	static @Nullable String customer(String customer, List<FieldViolation> errors) {
+		String who = Customers.parse(customer).orElse(null);
+		if (who == null) {
+			errors.add(new FieldViolation("customer", Customers.EXPECTED));
+		}
+		return who;
 	}
 
 	private static @Nullable String recipient(String to, List<FieldViolation> errors) {
@@ -136,12 +186,12 @@ class MessageController {
 		}
 	}
 
-	private static @Nullable Instant instant(String before, List<FieldViolation> errors) {
+	static @Nullable Instant instant(String field, String value, List<FieldViolation> errors) {
 		try {
-			return Instant.parse(before);
+			return Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			errors.add(new FieldViolation("before", "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z"));
+			errors.add(new FieldViolation(field, "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z"));
 			return null;
 		}
 	}

@@ -11,7 +11,7 @@ import com.waplatform.gateway.messages.MessageViews.Context;
 import com.waplatform.gateway.messages.MessageViews.Error;
 import com.waplatform.gateway.messages.MessageViews.HistoryEntry;
 import com.waplatform.gateway.messages.MessageViews.Message;
-import com.waplatform.gateway.messages.MessageViews.Page;
+import com.waplatform.gateway.messages.domain.MessageRequest;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -61,36 +61,47 @@ class MessageQueries {
 		return MessageStatus.fromWire(status).rank();
 	}
 
-	/** A page of messages, newest first, created before {@code filter.before()}. */
-	Mono<Page> list(String organizationId, Filter filter) {
+	/**
+	 * Up to {@code filter.limit() + 1} of our messages, newest first, created before
+	 * {@code filter.before()} (one more than a page: {@link MessageHistory} tells from it
+	 * whether another page follows).
+	 */
+	Mono<List<Message>> outbound(String organizationId, HistoryFilter filter) {
 		StringBuilder sql = new StringBuilder(
 				"select " + COLUMNS + " from messages where organization_id = :org and requested_at is not null");
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("org", organizationId);
-		condition(sql, values, "recipient", "to", filter.to());
+		condition(sql, values, "recipient", "to", filter.customer());
+		condition(sql, values, "phone_number_id", "from", filter.phoneNumberId());
 		condition(sql, values, "status", "status", filter.status());
 		condition(sql, values, "context_type", "contextType", filter.contextType());
 		condition(sql, values, "context_id", "contextId", filter.contextId());
-		if (filter.before() != null) {
-			sql.append(" and created_at < :before");
-			values.put("before", filter.before());
+		condition(sql, values, "template_name", "template", filter.template());
+		if (filter.conversation()) {
+			// a read receipt is no message of the conversation
+			sql.append(" and type is distinct from '").append(MessageRequest.MARK_AS_READ).append("'");
 		}
+		time(sql, values, "created_at >= :since", "since", filter.since());
+		time(sql, values, "created_at < :until", "until", filter.until());
+		time(sql, values, "created_at < :before", "before", filter.before());
 		sql.append(" order by created_at desc, id desc limit :limit");
 		values.put("limit", filter.limit() + 1);
 		GenericExecuteSpec spec = this.db.sql(sql.toString());
 		for (Map.Entry<String, Object> value : values.entrySet()) {
 			spec = spec.bind(value.getKey(), value.getValue());
 		}
-		return spec.map(MessageQueries::message).all().collectList().map((found) -> {
-			if (found.size() <= filter.limit()) {
-				return new Page(found, null);
-			}
-			List<Message> page = found.subList(0, filter.limit());
-			return new Page(List.copyOf(page), page.get(page.size() - 1).createdAt());
-		});
+		return spec.map(MessageQueries::message).all().collectList();
 	}
 
-	private static void condition(StringBuilder sql, Map<String, Object> values, String column, String name,
+	static void time(StringBuilder sql, Map<String, Object> values, String clause, String name,
+			@Nullable Instant value) {
+		if (value != null) {
+			sql.append(" and ").append(clause);
+			values.put(name, value);
+		}
+	}
+
+	static void condition(StringBuilder sql, Map<String, Object> values, String column, String name,
 			@Nullable String value) {
 		if (value != null) {
 			sql.append(" and ").append(column).append(" = :").append(name);
@@ -110,11 +121,6 @@ class MessageQueries {
 				(contextType != null && contextId != null) ? new Context(contextType, contextId) : null,
 				row.get("scheduled_for", Instant.class), null, row.get("created_at", Instant.class),
 				row.get("updated_at", Instant.class));
-	}
-
-	/** Filters of the history query; null means any. */
-	record Filter(@Nullable String to, @Nullable String status, @Nullable String contextType,
-			@Nullable String contextId, @Nullable Instant before, int limit) {
 	}
 
 }

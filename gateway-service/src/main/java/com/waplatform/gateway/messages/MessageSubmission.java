@@ -33,7 +33,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Accepts a message: reads and validates the request, chooses the sending number, checks
- * a template message against the number's account ({@link TemplateGuard}), and in one
+ * the customer's service window and suppression ({@link ConversationChecks}), checks a
+ * template message against the number's account ({@link TemplateGuard}), and in one
  * transaction remembers the idempotency key, records the message as queued and appends
  * the {@link SendRequest} to the outbox (a message with {@code scheduledFor}: records it
  * as scheduled and holds it in {@link ScheduledMessages} instead). An
@@ -65,9 +66,11 @@ class MessageSubmission {
 
 	private final Clock clock;
 
+	private final ConversationChecks conversations;
+
 	MessageSubmission(DatabaseClient db, TransactionalOperator tx, Outbox outbox, MessageStore store,
 			BusinessNumbers numbers, TemplateGuard templates, MessageMetrics metrics, MessageProperties properties,
-			ScheduledMessages scheduled, Clock clock) {
+			ScheduledMessages scheduled, Clock clock, ConversationChecks conversations) {
 		this.db = db;
 		this.tx = tx;
 		this.outbox = outbox;
@@ -78,6 +81,7 @@ class MessageSubmission {
 		this.parser = new MessageRequestParser(properties.maxTtl(), properties.maxScheduleAhead(), clock);
 		this.scheduled = scheduled;
 		this.clock = clock;
+		this.conversations = conversations;
 	}
 
 	Mono<Submitted> submit(String organizationId, byte[] body, @Nullable String idempotencyKey) {
@@ -89,10 +93,16 @@ class MessageSubmission {
 			}
 			MessageRequest request = ((ParseResult.Parsed) result).request();
 			return this.numbers.resolve(organizationId, request.from())
-				.flatMap((sender) -> checkTemplate(organizationId, sender, request).flatMap(
-						(checked) -> accept(organizationId, sender.phoneNumberId(), checked, tree, idempotencyKey)));
+				.flatMap((sender) -> this.conversations.window(organizationId, sender, request)
+					.flatMap((windowed) -> checkTemplate(organizationId, sender, windowed.request())
+						.map((checked) -> checked.withFallback(windowed.fallback())))
+					.flatMap((checked) -> accept(organizationId, sender.phoneNumberId(), checked, tree,
+							idempotencyKey)));
 		}).doOnNext((submitted) -> {
 			this.metrics.record(organizationId, submitted.replayed() ? "replayed" : "accepted");
+			if (submitted.fallback() != null && !submitted.replayed()) {
+				this.conversations.countFallback();
+			}
 			if (submitted.scheduled() && !submitted.replayed()) {
 				this.scheduled.recordScheduled();
 			}
@@ -113,11 +123,13 @@ class MessageSubmission {
 	private Mono<Checked> checkTemplate(String organizationId, Sender sender, MessageRequest request) {
 		MetaMessage.Template template = request.message().template();
 		if (template == null || request.templateArguments() == null) {
-			return Mono.just(new Checked(request, null, null));
+			return Mono.just(new Checked(request, null, null, null));
 		}
 		return this.templates.checkSend(organizationId, sender.wabaId(), template, request.templateArguments())
+			.flatMap((sendable) -> this.conversations.optOut(organizationId, request.recipient(), sendable.template())
+				.thenReturn(sendable))
 			.map((sendable) -> new Checked(request.withTemplate(sendable.send()), sendable.send().language().code(),
-					sendable.languageFallback()));
+					sendable.languageFallback(), null));
 	}
 
 	private Mono<Submitted> accept(String organizationId, String from, Checked checked, JsonNode tree,
@@ -137,7 +149,7 @@ class MessageSubmission {
 		Mono<Submitted> write = this.store.recordSendRequest(sendRequest)
 			.then(release)
 			.thenReturn(new Submitted(messageId, false, scheduledFor != null, checked.language(),
-					checked.languageFallback()));
+					checked.languageFallback(), checked.fallback()));
 		if (idempotencyKey == null) {
 			return this.tx.transactional(write);
 		}
@@ -173,7 +185,7 @@ class MessageSubmission {
 			.one()
 			.flatMap((row) -> hash.equals(row[0])
 					? Mono.just(new Submitted(row[1], true, checked.request().scheduledFor() != null,
-							checked.language(), checked.languageFallback()))
+							checked.language(), checked.languageFallback(), checked.fallback()))
 					: Mono.error(Problems.exception(HttpStatus.CONFLICT, "idempotency-key-reused",
 							"Idempotency key reused",
 							"This Idempotency-Key was used for a different request; use a new key for a new message")));
@@ -210,12 +222,20 @@ class MessageSubmission {
 	 * @param scheduled whether the message is held until its {@code scheduledFor}
 	 * @param language the template language sent (template messages)
 	 * @param languageFallback the organization's fallback used, e.g. {@code en→en_US}
+	 * @param fallback the organization's window fallback template, sent instead of a
+	 * free-form message outside the customer service window
 	 */
 	record Submitted(String messageId, boolean replayed, boolean scheduled, @Nullable String language,
-			@Nullable String languageFallback) {
+			@Nullable String languageFallback, ConversationChecks.@Nullable Fallback fallback) {
 	}
 
-	private record Checked(MessageRequest request, @Nullable String language, @Nullable String languageFallback) {
+	private record Checked(MessageRequest request, @Nullable String language, @Nullable String languageFallback,
+			ConversationChecks.@Nullable Fallback fallback) {
+
+		Checked withFallback(ConversationChecks.@Nullable Fallback sent) {
+			return new Checked(this.request, this.language, this.languageFallback, sent);
+		}
+
 	}
 
 }

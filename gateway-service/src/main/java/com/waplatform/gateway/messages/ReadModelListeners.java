@@ -4,6 +4,7 @@ import com.waplatform.common.event.Event;
 import com.waplatform.common.message.MessageIds;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
+import com.waplatform.gateway.conversations.ServiceWindows;
 import com.waplatform.support.kafka.TransientFailures;
 import com.waplatform.support.outbox.ProcessedEvents;
 import org.apache.commons.logging.Log;
@@ -21,7 +22,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * holds until their time: shown {@code scheduled}) and {@code wa.status-events}. Each
  * event is applied once: its id is recorded in the same transaction as its effect. A
  * status event whose message id is not shaped like ours ({@link MessageIds}) is skipped:
- * it cannot be one of our messages.
+ * it cannot be one of our messages. A failure with Meta's 131047 also closes the
+ * customer's service window ({@link ServiceWindows}).
  */
 @Component
 class ReadModelListeners {
@@ -40,8 +42,12 @@ class ReadModelListeners {
 
 	private final TransactionalOperator tx;
 
-	ReadModelListeners(MessageStore store, ProcessedEvents processed, TransactionalOperator tx) {
+	private final ServiceWindows windows;
+
+	ReadModelListeners(MessageStore store, ProcessedEvents processed, TransactionalOperator tx,
+			ServiceWindows windows) {
 		this.store = store;
+		this.windows = windows;
 		this.processed = processed;
 		this.tx = tx;
 	}
@@ -72,7 +78,8 @@ class ReadModelListeners {
 		}
 		return this.tx
 			.transactional(this.processed.firstTime(STATUS_EVENTS_CONSUMER, event.eventId())
-				.flatMap((first) -> first ? this.store.applyStatus(event) : Mono.empty()))
+				.flatMap((first) -> first ? this.store.applyStatus(event).then(this.windows.onStatus(event))
+						: Mono.empty()))
 			.retryWhen(TransientFailures.retry());
 	}
 

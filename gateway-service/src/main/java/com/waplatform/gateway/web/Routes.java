@@ -12,6 +12,29 @@ public final class Routes {
 	/** {@code GET}: a message; {@code DELETE}: cancels it while it is scheduled. */
 	public static final String MESSAGE = "/v1/messages/{messageId}";
 
+	/**
+	 * {@code GET}: the organization's conversations, newest activity first.
+	 */
+	public static final String CONVERSATIONS = "/v1/conversations";
+
+	/**
+	 * {@code GET}: one customer's inbound and outbound messages, newest first.
+	 */
+	public static final String CONVERSATION_MESSAGES = "/v1/conversations/{customer}/messages";
+
+	/**
+	 * {@code POST}: marks the customer's last inbound message as read (at Meta too).
+	 */
+	public static final String CONVERSATION_READ = "/v1/conversations/{customer}/read";
+
+	/** {@code GET}: the suppression list; {@code POST}: suppresses a customer. */
+	public static final String SUPPRESSIONS = "/v1/suppressions";
+
+	/**
+	 * {@code GET}: a customer's suppression with its audit; {@code DELETE}: removes it.
+	 */
+	public static final String SUPPRESSION = "/v1/suppressions/{customer}";
+
 	public static final String TEMPLATES = "/v1/templates";
 
 	public static final String TEMPLATE = "/v1/templates/{name}";

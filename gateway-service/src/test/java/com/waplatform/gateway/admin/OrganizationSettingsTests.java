@@ -60,7 +60,9 @@ class OrganizationSettingsTests {
 	};
 
 	private static final Map<String, Object> DEFAULTS = json(
-			"{\"automationEnabled\": true, \"marketingEnabled\": true, \"quietHours\": null, \"timeZone\": null}");
+			"{\"automationEnabled\": true, \"marketingEnabled\": true, \"quietHours\": null, \"timeZone\": null, "
+					+ "\"conversations\": {\"optOutKeywords\": {}, \"optInKeywords\": {}, \"windowFallback\": null, "
+					+ "\"autoReplies\": [], \"outOfHours\": null}}");
 
 	private final WebTestClient client;
 
@@ -129,7 +131,9 @@ class OrganizationSettingsTests {
 
 		String body = """
 				{"automationEnabled": false, "marketingEnabled": false,
-				 "quietHours": {"start": "21:00", "end": "08:00"}, "timeZone": "Europe/Madrid"}""";
+				 "quietHours": {"start": "21:00", "end": "08:00"}, "timeZone": "Europe/Madrid",
+				 "conversations": {"optOutKeywords": {"en": ["STOP"]}, "optInKeywords": {}, "windowFallback": null,
+				                   "autoReplies": [], "outOfHours": null}}""";
 		Map<String, Object> answer = put(tenant, body).expectStatus()
 			.isOk()
 			.expectBody(JSON_OBJECT)
@@ -145,6 +149,7 @@ class OrganizationSettingsTests {
 		assertThat(applied.quietHours()).isEqualTo(new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)));
 		assertThat(applied.timeZone()).isEqualTo("Europe/Madrid");
 		assertThat(applied.languageFallbacks()).isEqualTo(Map.of("en", "en_US"));
+		assertThat(applied.conversations().optOutKeywords()).isEqualTo(Map.of("en", List.of("STOP")));
 
 		ConsumerRecord<String, Event> record = this.recorder.record(tenant.organizationId(),
 				(settings) -> !settings.marketingEnabled());
@@ -155,13 +160,15 @@ class OrganizationSettingsTests {
 		assertThat(announced.quietHours()).isEqualTo(new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)));
 		assertThat(announced.timeZone()).isEqualTo("Europe/Madrid");
 		assertThat(announced.languageFallbacks()).isEqualTo(Map.of("en", "en_US"));
+		assertThat(announced.conversations().optOutKeywords()).isEqualTo(Map.of("en", List.of("STOP")));
 
 		// a full replacement: what is left out takes its default
-		put(tenant, "{\"marketingEnabled\": false}").expectStatus()
-			.isOk()
-			.expectBody(JSON_OBJECT)
-			.isEqualTo(json(
-					"{\"automationEnabled\": true, \"marketingEnabled\": false, \"quietHours\": null, \"timeZone\": null}"));
+		put(tenant, "{\"marketingEnabled\": false}").expectStatus().isOk().expectBody(JSON_OBJECT).value((replaced) -> {
+			Map<String, Object> expected = new java.util.LinkedHashMap<>(DEFAULTS);
+			expected.put("marketingEnabled", false);
+			// the conversations section left out is back to its defaults too
+			assertThat(replaced).isEqualTo(expected);
+		});
 		put(tenant, "{}").expectStatus().isOk().expectBody(JSON_OBJECT).isEqualTo(DEFAULTS);
 		assertThat(this.directory.settings(tenant.organizationId()).quietHours()).isNull();
 		OrganizationSettings reset = this.recorder.latest(tenant.organizationId(),

@@ -12,7 +12,6 @@ import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.gateway.GatewayApplication;
-import com.waplatform.gateway.messages.MessageQueries.Filter;
 import com.waplatform.gateway.messages.MessageViews.Message;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.testsupport.Infrastructure;
@@ -84,9 +83,11 @@ class OrphanStatusPurgeTests {
 
 		assertThat(this.queries.find(org, orphan).blockOptional(WAIT)).isEmpty();
 		assertThat(this.queries.find(org, requested).blockOptional(WAIT)).isPresent();
-		assertThat(this.queries.list(org, new Filter(null, null, null, null, null, 100)).block(WAIT).messages())
-			.extracting(Message::id)
-			.containsExactly(requested);
+		assertThat(this.queries
+			.outbound(org,
+					new HistoryFilter(HistoryFilter.Direction.OUTBOUND, null, null, null, null, null, null, null, null,
+							null, 100, false))
+			.block(WAIT)).extracting(Message::id).containsExactly(requested);
 
 		Instant cutoff = Instant.now();
 		String young = UUID.randomUUID().toString();

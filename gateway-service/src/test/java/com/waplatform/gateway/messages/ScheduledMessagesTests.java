@@ -57,7 +57,10 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = { GatewayApplication.class, ScheduledMessagesTests.TestClock.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=gateway-service", "gateway.admin-token=" + GatewayFixtures.ADMIN_TOKEN,
-				"gateway.scheduler.poll-interval=1h", "gateway.scheduler.batch-size=40" })
+				// free-form messages to customers who never wrote: the window is not what
+				// these test
+				"gateway.conversations.enforce-service-window=false", "gateway.scheduler.poll-interval=1h",
+				"gateway.scheduler.batch-size=40" })
 @AutoConfigureWebTestClient
 @DirtiesContext
 class ScheduledMessagesTests {

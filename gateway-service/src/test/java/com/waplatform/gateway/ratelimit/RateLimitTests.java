@@ -36,8 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=gateway-service", "gateway.admin-token=" + GatewayFixtures.ADMIN_TOKEN,
-				"gateway.rate-limits.per-api-key=5", "gateway.rate-limits.per-client-address=40",
-				"gateway.rate-limits.period=10m" })
+				// free-form messages to customers who never wrote: the window is not what
+				// these test
+				"gateway.conversations.enforce-service-window=false", "gateway.rate-limits.per-api-key=5",
+				"gateway.rate-limits.per-client-address=40", "gateway.rate-limits.period=10m" })
 @AutoConfigureWebTestClient
 @DirtiesContext
 class RateLimitTests {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.waplatform.common.inbound.InboundMessage;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.meta.MessageTemplate;
 import com.waplatform.common.template.TemplateFixtures;
@@ -52,6 +53,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=gateway-service", "gateway.admin-token=" + GatewayFixtures.ADMIN_TOKEN,
+				// free-form messages to customers who never wrote: the window is not what
+				// these test
+				"gateway.conversations.enforce-service-window=false",
 				"platform.internal-api.token=" + TenantIsolationTests.SERVICE_TOKEN })
 @AutoConfigureWebTestClient
 @DirtiesContext
@@ -91,6 +95,8 @@ class TenantIsolationTests {
 	private String workflowOfA;
 
 	private String callbackOfA;
+
+	private final String inboundOfA = "wamid.a-" + UUID.randomUUID();
 
 	@Autowired
 	TenantIsolationTests(WebTestClient client, EventPublisher publisher, TemplateDirectory templates, DatabaseClient db,
@@ -149,6 +155,20 @@ class TenantIsolationTests {
 		this.scheduledOfA = accepted(this.a, "idem-scheduled",
 				"{\"to\": \"+14155550123\", \"type\": \"text\", \"text\": {\"body\": \"Later, A\"}, "
 						+ "\"scheduledFor\": \"" + java.time.Instant.now().plus(Duration.ofDays(1)) + "\"}");
+		// A's customer wrote to A, and A suppressed another customer
+		this.publisher
+			.publish(Topics.INBOUND_MESSAGES,
+					InboundMessage.text(this.a.organizationId(), this.a.phoneNumberId(), "+14155550123", "Ann",
+							this.inboundOfA, java.time.Instant.now(), "Hello A", null))
+			.block(WAIT);
+		call(HttpMethod.POST, "/v1/suppressions", this.a.apiKey(), "{\"customer\": \"+14155550125\"}").expectStatus()
+			.isCreated();
+		await().atMost(WAIT)
+			.until(() -> this.db.sql("select count(*) as n from conversations where organization_id = :org")
+				.bind("org", this.a.organizationId())
+				.map((row) -> row.get("n", Long.class))
+				.one()
+				.block(WAIT) == 1);
 		this.workflowOfA = (String) call(HttpMethod.POST, "/v1/workflows", this.a.apiKey(),
 				"{\"name\": \"confirmation of A\"}")
 			.expectStatus()
@@ -482,6 +502,60 @@ class TenantIsolationTests {
 	}
 
 	@Test
+	void organizationBNeverSeesOrChangesTheConversationsOrSuppressionsOfA() {
+		for (String path : List.of("/v1/conversations?limit=100", "/v1/conversations/%2B14155550123/messages",
+				"/v1/messages?direction=all&limit=100", "/v1/messages?direction=inbound&customer=%2B14155550123",
+				"/v1/suppressions?limit=100")) {
+			String page = call(HttpMethod.GET, path, this.b.apiKey(), null).expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(page).as(path)
+				.doesNotContain(this.inboundOfA, "+14155550125", this.a.phoneNumberId(), this.a.organizationId(),
+						"Hello A");
+		}
+		call(HttpMethod.GET, "/v1/suppressions/%2B14155550125", this.b.apiKey(), null).expectStatus().isNotFound();
+		// B can neither mark A's customer read (nothing of B's to mark) nor use A's
+		// number
+		call(HttpMethod.POST, "/v1/conversations/%2B14155550123/read", this.b.apiKey(), null).expectStatus()
+			.isNotFound();
+		call(HttpMethod.POST, "/v1/conversations/%2B14155550123/read?from=" + this.a.phoneNumberId(), this.b.apiKey(),
+				null)
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		call(HttpMethod.GET, "/v1/conversations?from=" + this.a.phoneNumberId(), this.b.apiKey(), null).expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		// nor unsuppress A's customer: a 404, and A's list is unchanged
+		call(HttpMethod.DELETE, "/v1/suppressions/%2B14155550125", this.b.apiKey(), null).expectStatus().isNotFound();
+		call(HttpMethod.GET, "/v1/suppressions/%2B14155550125", this.a.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.suppressed")
+			.isEqualTo(true);
+		// B suppressing the same number suppresses it for B only
+		call(HttpMethod.POST, "/v1/suppressions", this.b.apiKey(), "{\"customer\": \"+14155550125\"}").expectStatus()
+			.isCreated();
+		call(HttpMethod.DELETE, "/v1/suppressions/%2B14155550125", this.b.apiKey(), null).expectStatus().isNoContent();
+		call(HttpMethod.GET, "/v1/suppressions/%2B14155550125", this.a.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.suppressed")
+			.isEqualTo(true)
+			.jsonPath("$.audit.length()")
+			.isEqualTo(1);
+		// A's conversation is still unread: B's read touched nothing
+		call(HttpMethod.GET, "/v1/conversations", this.a.apiKey(), null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.conversations[0].unreadCount")
+			.isEqualTo(1);
+		// the admin token is no organization
+		call(HttpMethod.GET, "/v1/conversations", GatewayFixtures.ADMIN_TOKEN, null).expectStatus().isForbidden();
+		call(HttpMethod.GET, "/v1/suppressions", GatewayFixtures.ADMIN_TOKEN, null).expectStatus().isForbidden();
+	}
+
+	@Test
 	void organizationBNeverSeesOrUsesTheTemplatesOfA() {
 		String list = call(HttpMethod.GET, "/v1/templates", this.b.apiKey(), null).expectStatus()
 			.isOk()
@@ -594,6 +668,13 @@ class TenantIsolationTests {
 				new Route(HttpMethod.GET, "/v1/numbers", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/queue", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/analytics/messages", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/conversations", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/conversations/%2B14155550123/messages", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/conversations/%2B14155550123/read", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/suppressions", Audience.ORGANIZATION),
+				new Route(HttpMethod.POST, "/v1/suppressions", Audience.ORGANIZATION),
+				new Route(HttpMethod.GET, "/v1/suppressions/%2B14155550125", Audience.ORGANIZATION),
+				new Route(HttpMethod.DELETE, "/v1/suppressions/%2B14155550125", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/templates", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/templates", Audience.ORGANIZATION),
 				new Route(HttpMethod.POST, "/v1/templates/sync", Audience.ORGANIZATION),
@@ -644,7 +725,8 @@ class TenantIsolationTests {
 			.sql("select (select count(*) from organizations) + (select count(*) from api_keys)"
 					+ " + (select count(*) from phone_numbers) + (select count(*) from messages)"
 					+ " + (select count(*) from idempotency_keys) + (select count(*) from received_events)"
-					+ " + (select count(*) from scheduled_messages) + (select count(*) from media_objects) as n")
+					+ " + (select count(*) from scheduled_messages) + (select count(*) from media_objects)"
+					+ " + (select count(*) from suppressions) + (select count(*) from suppression_audit) as n")
 			.map((row) -> row.get("n", Long.class))
 			.one()
 			.block(WAIT);

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.waplatform.common.account.QuietHours;
+import com.waplatform.common.conversation.ConversationSettings;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +31,10 @@ public final class SettingsRequestReader {
 
 	public static final String TIME_ZONE = "timeZone";
 
-	private static final Set<String> MEMBERS = Set.of(AUTOMATION_ENABLED, MARKETING_ENABLED, QUIET_HOURS, TIME_ZONE);
+	public static final String CONVERSATIONS = ConversationSettingsReader.FIELD;
+
+	private static final Set<String> MEMBERS = Set.of(AUTOMATION_ENABLED, MARKETING_ENABLED, QUIET_HOURS, TIME_ZONE,
+			CONVERSATIONS);
 
 	private static final Set<String> QUIET_HOURS_MEMBERS = Set.of("start", "end");
 
@@ -47,15 +51,26 @@ public final class SettingsRequestReader {
 		}
 		body.propertyNames().forEach((name) -> {
 			if (!MEMBERS.contains(name)) {
-				problems.invalid(name, "unknown field; the settings are "
-						+ String.join(", ", AUTOMATION_ENABLED, MARKETING_ENABLED, QUIET_HOURS, TIME_ZONE));
+				problems.invalid(name, "unknown field; the settings are " + String.join(", ", AUTOMATION_ENABLED,
+						MARKETING_ENABLED, QUIET_HOURS, TIME_ZONE, CONVERSATIONS));
 			}
 		});
 		boolean automation = flag(body.get(AUTOMATION_ENABLED), AUTOMATION_ENABLED, problems);
 		boolean marketing = flag(body.get(MARKETING_ENABLED), MARKETING_ENABLED, problems);
 		QuietHours quietHours = quietHours(body.get(QUIET_HOURS), problems);
 		String timeZone = timeZone(body.get(TIME_ZONE), problems);
-		return problems.result(new Settings(automation, marketing, quietHours, timeZone));
+		ConversationSettings conversations = ConversationSettingsReader.read(body.get(CONVERSATIONS), problems);
+		return problems.result(new Settings(automation, marketing, quietHours, timeZone, conversations));
+	}
+
+	/**
+	 * Reads conversation settings as stored (the shape of the {@code conversations}
+	 * member); what does not read takes the defaults.
+	 */
+	public static ConversationSettings conversations(@Nullable JsonNode stored) {
+		Problems problems = new Problems();
+		ConversationSettings settings = ConversationSettingsReader.read(stored, problems);
+		return problems.malformed.isEmpty() && problems.invalid.isEmpty() ? settings : ConversationSettings.DEFAULTS;
 	}
 
 	/** A time of day as the API writes it: {@code 21:00}. */
@@ -140,11 +155,12 @@ public final class SettingsRequestReader {
 	 *
 	 * @param quietHours the default quiet hours, or null for none
 	 * @param timeZone an IANA zone id, or null for UTC
+	 * @param conversations opt-out keywords, window fallback, auto-replies, out of hours
 	 */
 	public record Settings(boolean automationEnabled, boolean marketingEnabled, @Nullable QuietHours quietHours,
-			@Nullable String timeZone) {
+			@Nullable String timeZone, ConversationSettings conversations) {
 
-		public static final Settings DEFAULTS = new Settings(true, true, null, null);
+		public static final Settings DEFAULTS = new Settings(true, true, null, null, ConversationSettings.DEFAULTS);
 
 	}
 
@@ -167,7 +183,7 @@ public final class SettingsRequestReader {
 
 	}
 
-	private static final class Problems {
+	static final class Problems {
 
 		private final List<Problem> malformed = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package com.waplatform.gateway.admin.domain;
 import java.time.LocalTime;
 
 import com.waplatform.common.account.QuietHours;
+import com.waplatform.common.conversation.ConversationSettings;
 import com.waplatform.common.json.Json;
 import com.waplatform.gateway.admin.domain.SettingsRequestReader.Result;
 import com.waplatform.gateway.admin.domain.SettingsRequestReader.Settings;
@@ -16,9 +17,9 @@ class SettingsRequestReaderTests {
 	void aFullBodyIsReadAsGiven() {
 		assertThat(read("""
 				{"automationEnabled": false, "marketingEnabled": false,
-				 "quietHours": {"start": "21:00", "end": "08:00"}, "timeZone": "Europe/Madrid"}"""))
-			.isEqualTo(new Result.Read(new Settings(false, false,
-					new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)), "Europe/Madrid")));
+				 "quietHours": {"start": "21:00", "end": "08:00"}, "timeZone": "Europe/Madrid"}""")).isEqualTo(
+				new Result.Read(new Settings(false, false, new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)),
+						"Europe/Madrid", ConversationSettings.DEFAULTS)));
 	}
 
 	@Test
@@ -28,7 +29,7 @@ class SettingsRequestReaderTests {
 				+ "\"timeZone\": null}"))
 			.isEqualTo(new Result.Read(Settings.DEFAULTS));
 		assertThat(read("{\"marketingEnabled\": false}"))
-			.isEqualTo(new Result.Read(new Settings(true, false, null, null)));
+			.isEqualTo(new Result.Read(new Settings(true, false, null, null, ConversationSettings.DEFAULTS)));
 	}
 
 	@Test
