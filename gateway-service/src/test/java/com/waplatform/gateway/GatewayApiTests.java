@@ -459,7 +459,12 @@ class GatewayApiTests {
 		this.client.get().uri("/readyz").exchange().expectStatus().isOk();
 		this.client.get().uri("/livez").exchange().expectStatus().isOk();
 		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
-		WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+		// every test tenant's numbers have their health gauges: the page outgrows the
+		// default 256 KB buffer
+		WebTestClient management = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + managementPort)
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build();
 		management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 		String metrics = management.get()
 			.uri("/actuator/prometheus")

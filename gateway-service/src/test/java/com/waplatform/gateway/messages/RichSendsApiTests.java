@@ -40,7 +40,10 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = { GatewayApplication.class, RichSendsApiTests.Recorder.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=gateway-service", "gateway.admin-token=" + GatewayFixtures.ADMIN_TOKEN })
+		properties = { "spring.config.name=gateway-service", "gateway.admin-token=" + GatewayFixtures.ADMIN_TOKEN,
+				// free-form sends to customers who never wrote: not what these tests are
+				// about
+				"gateway.conversations.enforce-service-window=false" })
 @AutoConfigureWebTestClient
 @DirtiesContext
 class RichSendsApiTests {
