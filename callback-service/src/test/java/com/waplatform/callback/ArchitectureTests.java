@@ -1,13 +1,10 @@
 package com.waplatform.callback;
 
-import java.util.stream.Stream;
-
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.waplatform.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,21 +34,9 @@ class ArchitectureTests {
 		ArchitectureRules.domainIsFrameworkFree().check(CLASSES);
 	}
 
-	/**
-	 * {@code ArchitectureRules.dependsOnNoOtherApplication} as a local rule: the
-	 * installed test-support does not list this service among its applications yet.
-	 */
 	@Test
 	void dependsOnNoOtherApplication() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage(Stream.concat(ArchitectureRules.APPLICATIONS.stream(), Stream.of(BASE))
-				.distinct()
-				.filter((application) -> !application.equals(BASE))
-				.map((application) -> application + "..")
-				.toArray(String[]::new))
-			.because("services share only common-model and service-support, and talk through topics and HTTP")
-			.check(CLASSES);
+		ArchitectureRules.dependsOnNoOtherApplication(BASE).check(CLASSES);
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import com.waplatform.simulator.MetaSimulatorApplication;
+
 /**
  * What every local start of the platform needs, in-process (dev-stack, system tests) or
  * as child processes (the benchmark harness): free ports, fresh secrets, and the
@@ -13,21 +15,8 @@ import java.util.Base64;
  */
 public final class LocalSetup {
 
-	public static final String SIMULATOR_EXCLUDES = String.join(",",
-			"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-			"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
-			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
-			"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
-			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-			"com.waplatform.support.config.PlatformAutoConfiguration",
-			// the simulator's API is Meta's stand-in: open, as Meta's own is to the
-			// holder of a token
-			"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-			"com.waplatform.support.security.PlatformSecurityAutoConfiguration");
+	/** The simulator's {@link MetaSimulatorApplication#EMBEDDED_EXCLUDES}. */
+	public static final String SIMULATOR_EXCLUDES = MetaSimulatorApplication.EMBEDDED_EXCLUDES;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

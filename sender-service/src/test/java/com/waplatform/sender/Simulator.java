@@ -24,20 +24,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Simulator implements AutoCloseable {
 
-	private static final String EXCLUDES = String.join(",",
-			"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-			"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
-			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
-			"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
-			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-			"com.waplatform.support.config.PlatformAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-			"com.waplatform.support.security.PlatformSecurityAutoConfiguration");
-
 	private final ConfigurableApplicationContext context;
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -52,7 +38,8 @@ public final class Simulator implements AutoCloseable {
 	public static Simulator start() {
 		return new Simulator(MetaSimulatorApplication.builder()
 			.registerShutdownHook(false)
-			.run("--server.port=0", "--platform.enabled=false", "--spring.autoconfigure.exclude=" + EXCLUDES,
+			.run("--server.port=0", "--platform.enabled=false",
+					"--spring.autoconfigure.exclude=" + MetaSimulatorApplication.EMBEDDED_EXCLUDES,
 					"--simulator.webhooks.enabled=false", "--simulator.seed-templates=false"));
 	}
 

@@ -61,21 +61,6 @@ class MediaProxyTests {
 
 	private static final String TOKEN = "EAAG-secret-token";
 
-	/** Auto-configurations the simulator must not take from the gateway's classpath. */
-	private static final String SIMULATOR_EXCLUDES = String.join(",",
-			"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-			"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
-			"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
-			"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
-			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-			"com.waplatform.support.config.PlatformAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
-			"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-			"com.waplatform.support.security.PlatformSecurityAutoConfiguration");
-
 	private static ConfigurableApplicationContext simulator;
 
 	private final WebTestClient client;
@@ -107,7 +92,8 @@ class MediaProxyTests {
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		Infrastructure.register(registry);
 		simulator = MetaSimulatorApplication.builder()
-			.run("--server.port=0", "--platform.enabled=false", "--spring.autoconfigure.exclude=" + SIMULATOR_EXCLUDES,
+			.run("--server.port=0", "--platform.enabled=false",
+					"--spring.autoconfigure.exclude=" + MetaSimulatorApplication.EMBEDDED_EXCLUDES,
 					"--spring.main.banner-mode=off", "--simulator.seed-templates=false");
 		registry.add("gateway.meta.base-url", MediaProxyTests::simulatorUrl);
 	}
