@@ -250,12 +250,51 @@ final class MessageValidator {
 		if (!location.has("latitude") || !location.has("longitude")) {
 			throw GraphErrors.missingParameter("location.latitude and location.longitude are required");
 		}
+		coordinate("location.latitude", location.get("latitude"), 90);
+		coordinate("location.longitude", location.get("longitude"), 180);
+	}
+
+	/** Decimal degrees, as a number or a decimal string, within ±{@code limit}. */
+	private static void coordinate(String field, JsonNode value, double limit) {
+		double degrees;
+		try {
+			degrees = value.isNumber() ? value.asDouble() : Double.parseDouble(value.asString(""));
+		}
+		catch (NumberFormatException ex) {
+			throw GraphErrors.invalidValue(field + " is not a number of degrees");
+		}
+		if (Double.isNaN(degrees) || Math.abs(degrees) > limit) {
+			throw GraphErrors.invalidValue(field + " must be between -" + (int) limit + " and " + (int) limit);
+		}
 	}
 
 	private static void contacts(JsonNode message) {
 		JsonNode contacts = message.get("contacts");
 		if (contacts == null || !contacts.isArray() || contacts.isEmpty()) {
 			throw GraphErrors.missingParameter("contacts is required");
+		}
+		for (JsonNode contact : contacts) {
+			if (blank(string(contact.path("name"), "formatted_name"))) {
+				throw GraphErrors.missingParameter("contacts[].name.formatted_name is required");
+			}
+		}
+	}
+
+	/**
+	 * A call-to-action URL button: body text, a display text of at most 20 characters and
+	 * an http(s) URL.
+	 */
+	private static void ctaUrl(JsonNode interactive, JsonNode action) {
+		bodyText(interactive);
+		JsonNode parameters = action.path("parameters");
+		String display = string(parameters, "display_text");
+		String url = string(parameters, "url");
+		if (blank(display) || blank(url)) {
+			throw GraphErrors.missingParameter("interactive.action.parameters.display_text and url are required");
+		}
+		maxLength("interactive.action.parameters.display_text", display, 20);
+		if (!url.startsWith("https://") && !url.startsWith("http://")) {
+			throw GraphErrors.invalidValue("interactive.action.parameters.url must be an http(s) URL");
 		}
 	}
 
@@ -285,6 +324,7 @@ final class MessageValidator {
 				bodyText(interactive);
 				list(action);
 			}
+			case "cta_url" -> ctaUrl(interactive, action);
 			default -> {
 				if (!OTHER_INTERACTIVE_TYPES.contains(type)) {
 					throw GraphErrors.invalidValue("interactive.type: unsupported interactive type '" + type + "'");

@@ -109,6 +109,44 @@ class MessageValidatorTests {
 			});
 	}
 
+	@Test
+	void checksLocationsContactsAndCallToActionUrls() {
+		assertThat(this.validator.validate(SendRequests.json("""
+				{"messaging_product":"whatsapp","to":"16505551234","type":"location",
+				 "location":{"latitude":"38.7139","longitude":-9.1334,"name":"Praça do Comércio"}}""")).type())
+			.isEqualTo("location");
+		assertCode(131009, """
+				{"messaging_product":"whatsapp","to":"16505551234","type":"location",
+				 "location":{"latitude":"91","longitude":"0"}}""");
+		assertCode(131009, """
+				{"messaging_product":"whatsapp","to":"16505551234","type":"location",
+				 "location":{"latitude":"0","longitude":"east"}}""");
+		assertThat(this.validator.validate(SendRequests.json("""
+				{"messaging_product":"whatsapp","to":"16505551234","type":"contacts",
+				 "contacts":[{"name":{"formatted_name":"Tour desk"},"phones":[{"phone":"+351210000000"}]}]}""")).type())
+			.isEqualTo("contacts");
+		assertCode(131008, """
+				{"messaging_product":"whatsapp","to":"16505551234","type":"contacts",
+				 "contacts":[{"name":{"first_name":"Tour"}}]}""");
+		assertThat(this.validator.validate(SendRequests.json("""
+				{"messaging_product":"whatsapp","to":"16505551234","type":"interactive","interactive":{"type":"cta_url",
+				 "body":{"text":"Manage your booking"},
+				 "action":{"name":"cta_url","parameters":{"display_text":"Open","url":"https://x.example/b"}}}}"""))
+			.type()).isEqualTo("interactive");
+		assertCode(131009,
+				"""
+						{"messaging_product":"whatsapp","to":"16505551234","type":"interactive","interactive":{"type":"cta_url",
+						 "body":{"text":"Manage"},
+						 "action":{"name":"cta_url","parameters":{"display_text":"123456789012345678901","url":"https://x.example"}}}}""");
+		assertCode(131009, """
+				{"messaging_product":"whatsapp","to":"16505551234","type":"interactive","interactive":{"type":"cta_url",
+				 "body":{"text":"Manage"},
+				 "action":{"name":"cta_url","parameters":{"display_text":"Open","url":"ftp://x.example"}}}}""");
+		assertCode(131008, """
+				{"messaging_product":"whatsapp","to":"16505551234","type":"interactive","interactive":{"type":"cta_url",
+				 "action":{"name":"cta_url","parameters":{"display_text":"Open","url":"https://x.example"}}}}""");
+	}
+
 	private void assertCode(int code, String json) {
 		assertThatExceptionOfType(GraphException.class)
 			.isThrownBy(() -> this.validator.validate(SendRequests.json(json)))

@@ -63,10 +63,10 @@ public class AccountDirectory {
 			}
 		}
 		else if (record.value() instanceof PhoneNumberConfigured configured) {
-			this.byPhoneNumberId.put(configured.phoneNumberId(), configured);
+			apply(configured);
 		}
 		else if (record.value() instanceof OrganizationSettings settings) {
-			this.settingsByOrganization.put(settings.organizationId(), settings);
+			apply(settings);
 		}
 		else if (record.value() instanceof NumberHealth health) {
 			this.healthByKey.put(health.key(), health);
@@ -99,7 +99,7 @@ public class AccountDirectory {
 	 * at once).
 	 */
 	public void apply(OrganizationSettings settings) {
-		this.settingsByOrganization.put(settings.organizationId(), settings);
+		this.settingsByOrganization.merge(settings.organizationId(), settings, AccountDirectory::later);
 	}
 
 	/**
@@ -116,7 +116,16 @@ public class AccountDirectory {
 	 * writes at once).
 	 */
 	public void apply(PhoneNumberConfigured configured) {
-		this.byPhoneNumberId.put(configured.phoneNumberId(), configured);
+		this.byPhoneNumberId.merge(configured.phoneNumberId(), configured, AccountDirectory::later);
+	}
+
+	/**
+	 * The later of two versions: a producer applies its own write at once, and the older
+	 * record it published before may be read from the topic after it (the outbox relays
+	 * in its own time); that older record must not undo the newer write.
+	 */
+	private static <T extends AccountEvent> T later(T current, T incoming) {
+		return incoming.occurredAt().isBefore(current.occurredAt()) ? current : incoming;
 	}
 
 	public Optional<PhoneNumberConfigured> phoneNumber(String phoneNumberId) {

@@ -2,8 +2,10 @@ package com.waplatform.support.accounts;
 
 import java.util.Base64;
 
+import com.waplatform.common.account.OrganizationSettings;
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.crypto.CredentialCipher;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,23 @@ class AccountDirectoryTests {
 		this.directory.apply(rotated);
 		assertThat(this.directory.accessToken(rotated)).isEqualTo("token-two");
 		assertThat(this.directory.accessToken(other)).isEqualTo("token-other");
+	}
+
+	@Test
+	void anOlderRecordReadFromTheTopicDoesNotUndoANewerWriteAppliedDirectly() {
+		OrganizationSettings created = OrganizationSettings.defaults("org-1");
+		OrganizationSettings changed = new OrganizationSettings(java.util.UUID.randomUUID(),
+				created.occurredAt().plusSeconds(1), "org-1", true, false, null, "Europe/Madrid", java.util.Map.of(),
+				null);
+		this.directory.apply(changed);
+		this.directory.onAccountEvent(new ConsumerRecord<>("wa.accounts", 0, 0L, created.key(), created));
+		assertThat(this.directory.settings("org-1").marketingEnabled()).isFalse();
+		assertThat(this.directory.settings("org-1").timeZone()).isEqualTo("Europe/Madrid");
+
+		OrganizationSettings later = new OrganizationSettings(java.util.UUID.randomUUID(),
+				changed.occurredAt().plusSeconds(1), "org-1", true, true, null, null, java.util.Map.of(), null);
+		this.directory.onAccountEvent(new ConsumerRecord<>("wa.accounts", 0, 1L, later.key(), later));
+		assertThat(this.directory.settings("org-1").marketingEnabled()).isTrue();
 	}
 
 	private PhoneNumberConfigured number(String phoneNumberId, String token) {
