@@ -91,13 +91,7 @@ class EndToEndTests {
 	@Test
 	void aMessageScheduledTwoSecondsAheadReachesReadAfterItsTime() {
 		String to = "+14155550109";
-		simulator.post()
-			.uri("/admin/inbound")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("phoneNumberId", demo.phoneNumberId(), "from", to, "text", "Remind me, please"))
-			.exchange()
-			.expectStatus()
-			.is2xxSuccessful();
+		customerWrites(to, "Remind me, please");
 		java.time.Instant scheduledFor = java.time.Instant.now().plusSeconds(2);
 		JsonNode response = gateway.post()
 			.uri("/v1/messages")
@@ -299,15 +293,33 @@ class EndToEndTests {
 			.exists();
 	}
 
-	/** Free-form text needs an open 24-hour window: the customer writes first. */
-	private static String sendText(String to, String body) {
+	/**
+	 * Free-form text needs an open 24-hour window: the customer writes first, and the
+	 * gateway has recorded it (the webhook travels through webhook-service first).
+	 */
+	private static void customerWrites(String from, String text) {
 		simulator.post()
 			.uri("/admin/inbound")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("phoneNumberId", demo.phoneNumberId(), "from", to, "text", "Hi, a question"))
+			.bodyValue(Map.of("phoneNumberId", demo.phoneNumberId(), "from", from, "text", text))
 			.exchange()
 			.expectStatus()
 			.is2xxSuccessful();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			JsonNode page = gateway.get()
+				.uri((uri) -> uri.path("/v1/conversations").queryParam("customer", "{c}").build(from))
+				.header("Authorization", "Bearer " + demo.apiKey())
+				.exchange()
+				.expectBody(JsonNode.class)
+				.returnResult()
+				.getResponseBody();
+			return page != null && page.path("conversations").size() > 0
+					&& !page.path("conversations").get(0).path("windowOpenUntil").isNull();
+		});
+	}
+
+	private static String sendText(String to, String body) {
+		customerWrites(to, "Hi, a question");
 		JsonNode response = gateway.post()
 			.uri("/v1/messages")
 			.header("Authorization", "Bearer " + demo.apiKey())

@@ -1,10 +1,8 @@
 package com.waplatform.gateway.web;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-import com.waplatform.common.phone.NormalizedPhone;
-import com.waplatform.common.phone.PhoneNumbers;
+import com.waplatform.common.phone.CustomerIds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,12 +10,10 @@ import org.jspecify.annotations.Nullable;
  * filter or body member) the way conversations and suppressions key customers
  * ({@code InboundMessage.customer()}): a phone number in E.164 (given with {@code +},
  * URL-encoded as {@code %2B}, or as digits with the country code) or Meta's
- * business-scoped user id (BSUID, e.g. {@code US.13491208655302741918}), kept as is.
+ * business-scoped user id (BSUID, e.g. {@code US.13491208655302741918}), kept as is: the
+ * rule of common-model's {@link CustomerIds}, which webhook-service stores by.
  */
 public final class Customers {
-
-	/** A BSUID: a letter first (no phone number has one), then Meta's id characters. */
-	private static final Pattern USER_ID = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{1,127}");
 
 	/** What a client is told when a customer cannot be read. */
 	public static final String EXPECTED = "must be a phone number in international format (e.g. +14155550123) "
@@ -28,17 +24,7 @@ public final class Customers {
 
 	/** The customer as stored, or empty when {@code raw} is neither form. */
 	public static Optional<String> parse(@Nullable String raw) {
-		if (raw == null || raw.isBlank()) {
-			return Optional.empty();
-		}
-		String trimmed = raw.strip();
-		if (USER_ID.matcher(trimmed).matches()) {
-			return Optional.of(trimmed);
-		}
-		if (PhoneNumbers.normalize(trimmed) instanceof NormalizedPhone.Valid valid) {
-			return Optional.of(valid.e164());
-		}
-		return Optional.empty();
+		return Optional.ofNullable(CustomerIds.parse(raw));
 	}
 
 }

@@ -1,9 +1,6 @@
 package com.waplatform.webhook.routing.domain;
 
-import java.util.regex.Pattern;
-
-import com.waplatform.common.phone.NormalizedPhone;
-import com.waplatform.common.phone.PhoneNumbers;
+import com.waplatform.common.phone.CustomerIds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,15 +8,10 @@ import org.jspecify.annotations.Nullable;
  * as E.164. Meta's id is authoritative, so a number libphonenumber does not know (a new
  * range, a test number) keeps its digits rather than being dropped; but text that is no
  * number at all (a placeholder such as {@code PHONE_NUMBER} left in a fixture, a group
- * id) is refused, so it can never become a customer key.
+ * id) is refused, so it can never become a customer key. The rule is common-model's
+ * {@link CustomerIds}.
  */
 public final class CustomerNumbers {
-
-	/**
-	 * E.164 allows at most 15 digits; the shortest numbers in use (country code included)
-	 * have 7.
-	 */
-	private static final Pattern DIGITS = Pattern.compile("\\+?[0-9]{7,15}");
 
 	private CustomerNumbers() {
 	}
@@ -45,22 +37,12 @@ public final class CustomerNumbers {
 	 * messages and empty for BSUID recipients).
 	 */
 	public static @Nullable String phoneOrNull(@Nullable String waId) {
-		if (waId == null || waId.isBlank()) {
-			return null;
-		}
-		String text = waId.strip();
-		if (PhoneNumbers.normalize(text) instanceof NormalizedPhone.Valid valid) {
-			return valid.e164();
-		}
-		if (!DIGITS.matcher(text).matches()) {
-			return null;
-		}
-		return text.startsWith("+") ? text : "+" + text;
+		return CustomerIds.phoneOrNull(waId);
 	}
 
 	/** Whether the text is a phone number in Meta's form (digits, optionally a plus). */
 	public static boolean isPhoneNumber(@Nullable String text) {
-		return text != null && DIGITS.matcher(text.strip()).matches();
+		return CustomerIds.isPhoneDigits(text);
 	}
 
 }
