@@ -88,7 +88,8 @@ final class RealSamples {
 			return null;
 		}
 		for (JsonNode message : page.path("messages")) {
-			if (wamid.equals(message.path("wamid").asString(""))) {
+			// history items carry the wamid of an inbound message as their id
+			if (wamid.equals(message.path("id").asString(""))) {
 				return message;
 			}
 		}
