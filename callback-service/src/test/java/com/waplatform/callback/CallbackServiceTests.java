@@ -276,6 +276,31 @@ class CallbackServiceTests {
 	}
 
 	/**
+	 * Meta's webhooks may overtake the sender's {@code accepted} event on the topic: a
+	 * status that does not advance the message's lifecycle is recorded {@code superseded}
+	 * and never posted, so the receiver sees sent, delivered, read.
+	 */
+	@Test
+	void aStatusThatWouldGoBackwardsIsSupersededNotPosted() {
+		String org = "org-" + UUID.randomUUID();
+		String path = "/lifecycle-" + UUID.randomUUID();
+		receiver.answer(Receiver.Mode.OK);
+		String id = (String) register(this.client, org, receiver.url(path), "[\"status\"]").get("id");
+		String message = "m-" + UUID.randomUUID();
+		for (MessageStatus status : List.of(MessageStatus.SENT, MessageStatus.ACCEPTED, MessageStatus.DELIVERED,
+				MessageStatus.SENT, MessageStatus.READ)) {
+			this.publisher.publish(Topics.STATUS_EVENTS, status(org, message, status)).block(WAIT);
+		}
+		await().atMost(WAIT)
+			.until(() -> deliveries(this.client, org, id).stream()
+				.filter((d) -> "delivered".equals(d.get("state")) || "superseded".equals(d.get("state")))
+				.count() == 5);
+		assertThat(mine(path)).extracting((r) -> CallbackFixtures.body(r).path("data").path("status").asString())
+			.containsExactly("SENT", "DELIVERED", "READ");
+		assertThat(deliveries(this.client, org, id)).filteredOn((d) -> "superseded".equals(d.get("state"))).hasSize(2);
+	}
+
+	/**
 	 * The delivery row is written before the event's offset is committed: with delivery
 	 * stopped (as if the service went down right after reading), the consumer group has
 	 * moved past the event and the delivery waits, pending, in PostgreSQL; once delivery

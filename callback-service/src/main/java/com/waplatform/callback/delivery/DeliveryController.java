@@ -37,7 +37,7 @@ class DeliveryController {
 
 	static final String BASE = "/internal/callbacks/{callbackId}/deliveries";
 
-	private static final List<String> STATES = List.of("pending", "failed", "delivered", "gave_up");
+	private static final List<String> STATES = List.of("pending", "failed", "delivered", "gave_up", "superseded");
 
 	private final EndpointStore endpoints;
 

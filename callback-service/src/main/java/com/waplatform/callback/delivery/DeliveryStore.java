@@ -40,13 +40,25 @@ class DeliveryStore {
 		this.db = db;
 	}
 
-	/** A delivery of the event to the endpoint; none twice for one event and endpoint. */
-	Mono<Long> enqueue(UUID endpointId, Event event, String orderKey, @Nullable String messageId, Instant now) {
+	/**
+	 * A delivery of the event to the endpoint; none twice for one event and endpoint. A
+	 * status ({@code statusRank} not null) that does not advance past one already queued
+	 * for the message (same or higher rank: Meta's {@code sent} read before the sender's
+	 * {@code accepted}) is recorded {@code superseded} and never posted, so a receiver
+	 * sees each message's statuses in lifecycle order, as {@code MessageStatus} orders
+	 * them.
+	 */
+	Mono<Long> enqueue(UUID endpointId, Event event, String orderKey, @Nullable String messageId,
+			@Nullable Integer statusRank, Instant now) {
 		UUID id = UUID.randomUUID();
 		DatabaseClient.GenericExecuteSpec insert = this.db.sql("""
 				insert into deliveries (id, endpoint_id, organization_id, event_id, event_type, message_id,
-					order_key, body, state, next_attempt_at, created_at)
-				values (:id, :endpoint, :org, :event, :type, :message, :orderKey, :body, 'pending', :now, :now)
+					order_key, body, state, status_rank, next_attempt_at, created_at)
+				values (:id, :endpoint, :org, :event, :type, :message, :orderKey, :body,
+					case when cast(:rank as integer) is not null and exists (select 1 from deliveries o
+						where o.endpoint_id = :endpoint and o.order_key = :orderKey and o.replay_of is null
+							and o.status_rank >= cast(:rank as integer)) then 'superseded' else 'pending' end,
+					cast(:rank as integer), :now, :now)
 				on conflict (endpoint_id, event_id) where replay_of is null do nothing""")
 			.bind("id", id)
 			.bind("endpoint", endpointId)
@@ -57,6 +69,7 @@ class DeliveryStore {
 			.bind("body", Envelope.body(id, now, event))
 			.bind("now", now);
 		insert = (messageId != null) ? insert.bind("message", messageId) : insert.bindNull("message", String.class);
+		insert = (statusRank != null) ? insert.bind("rank", statusRank) : insert.bindNull("rank", Integer.class);
 		return insert.fetch().rowsUpdated();
 	}
 

@@ -71,28 +71,29 @@ class EventIntake {
 		if (!(value instanceof StatusEvent status)) {
 			return Mono.empty();
 		}
-		return this.order.after(Topics.STATUS_EVENTS.name(), partition,
-				() -> intake(STATUS_CONSUMER, "status", status, "message:" + status.messageId(), status.messageId()));
+		return this.order.after(Topics.STATUS_EVENTS.name(), partition, () -> intake(STATUS_CONSUMER, "status", status,
+				"message:" + status.messageId(), status.messageId(), status.status().rank()));
 	}
 
 	@KafkaListener(topics = "#{T(com.waplatform.common.kafka.Topics).INBOUND_MESSAGES.name()}")
 	Mono<Void> onInbound(Event value, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition) {
 		if (value instanceof InboundMessage inbound) {
 			return this.order.after(Topics.INBOUND_MESSAGES.name(), partition, () -> intake(INBOUND_CONSUMER, "inbound",
-					inbound, "customer:" + inbound.phoneNumberId() + ":" + inbound.customer(), inbound.wamid()));
+					inbound, "customer:" + inbound.phoneNumberId() + ":" + inbound.customer(), inbound.wamid(), null));
 		}
 		if (value instanceof UserPreference preference) {
 			return this.order.after(Topics.INBOUND_MESSAGES.name(), partition, () -> intake(INBOUND_CONSUMER, "inbound",
-					preference, "customer:" + preference.phoneNumberId() + ":" + preference.customer(), null));
+					preference, "customer:" + preference.phoneNumberId() + ":" + preference.customer(), null, null));
 		}
 		return Mono.empty();
 	}
 
-	private Mono<Void> intake(String consumer, String kind, Event event, String orderKey, @Nullable String messageId) {
+	private Mono<Void> intake(String consumer, String kind, Event event, String orderKey, @Nullable String messageId,
+			@Nullable Integer statusRank) {
 		Instant now = this.clock.instant();
 		Mono<Long> work = this.processed.firstTime(consumer, event.eventId())
 			.flatMap((first) -> first ? this.endpoints.subscribers(event.organizationId(), kind)
-				.concatMap((endpoint) -> this.deliveries.enqueue(endpoint, event, orderKey, messageId, now))
+				.concatMap((endpoint) -> this.deliveries.enqueue(endpoint, event, orderKey, messageId, statusRank, now))
 				.reduce(0L, Long::sum) : Mono.just(0L));
 		return this.tx.transactional(work)
 			.retryWhen(TransientFailures.retry())
