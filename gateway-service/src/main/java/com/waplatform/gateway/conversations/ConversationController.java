@@ -1,7 +1,6 @@
 package com.waplatform.gateway.conversations;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import com.waplatform.gateway.conversations.ConversationViews.Read;
 import com.waplatform.gateway.numbers.BusinessNumbers;
 import com.waplatform.gateway.web.Customers;
 import com.waplatform.gateway.web.FieldViolation;
+import com.waplatform.gateway.web.PageParameters;
 import com.waplatform.gateway.web.Problems;
 import com.waplatform.gateway.web.Routes;
 import com.waplatform.support.outbox.Outbox;
@@ -74,27 +74,9 @@ class ConversationController {
 			@RequestParam(required = false) @Nullable String before,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		List<FieldViolation> errors = new ArrayList<>();
-		String who = null;
-		if (customer != null) {
-			who = Customers.parse(customer).orElse(null);
-			if (who == null) {
-				errors.add(new FieldViolation("customer", Customers.EXPECTED));
-			}
-		}
-		Instant beforeInstant = null;
-		if (before != null) {
-			try {
-				beforeInstant = Instant.parse(before);
-			}
-			catch (DateTimeParseException ex) {
-				errors.add(new FieldViolation("before", "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z"));
-			}
-		}
-		int max = this.properties.maxPageSize();
-		int pageSize = (limit != null) ? limit : Math.min(20, max);
-		if (pageSize < 1 || pageSize > max) {
-			errors.add(new FieldViolation("limit", "must be between 1 and " + max));
-		}
+		String who = (customer != null) ? PageParameters.customer(customer, errors) : null;
+		Instant beforeInstant = (before != null) ? PageParameters.instant("before", before, errors) : null;
+		int pageSize = PageParameters.pageSize(limit, this.properties.maxPageSize(), errors);
 		if (!errors.isEmpty()) {
 			return Mono.error(Problems.invalidFields(HttpStatus.BAD_REQUEST, errors));
 		}

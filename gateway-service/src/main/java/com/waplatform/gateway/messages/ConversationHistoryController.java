@@ -9,6 +9,7 @@ import com.waplatform.gateway.config.MessageProperties;
 import com.waplatform.gateway.messages.MessageViews.Page;
 import com.waplatform.gateway.numbers.BusinessNumbers;
 import com.waplatform.gateway.web.FieldViolation;
+import com.waplatform.gateway.web.PageParameters;
 import com.waplatform.gateway.web.Problems;
 import com.waplatform.gateway.web.Routes;
 import org.jspecify.annotations.Nullable;
@@ -48,9 +49,9 @@ class ConversationHistoryController {
 			@RequestParam(required = false) @Nullable String before,
 			@RequestParam(required = false) @Nullable Integer limit) {
 		List<FieldViolation> errors = new ArrayList<>();
-		String who = MessageController.customer(customer, errors);
-		Instant beforeInstant = (before != null) ? MessageController.instant("before", before, errors) : null;
-		int pageSize = MessageController.pageSize(limit, this.properties.maxPageSize(), errors);
+		String who = PageParameters.customer(customer, errors);
+		Instant beforeInstant = (before != null) ? PageParameters.instant("before", before, errors) : null;
+		int pageSize = PageParameters.pageSize(limit, this.properties.maxPageSize(), errors);
 		if (!errors.isEmpty()) {
 			return Mono.error(Problems.invalidFields(HttpStatus.BAD_REQUEST, errors));
 		}

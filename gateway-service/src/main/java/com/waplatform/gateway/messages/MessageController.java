@@ -2,7 +2,6 @@ package com.waplatform.gateway.messages;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +14,8 @@ import com.waplatform.gateway.config.MessageProperties;
 import com.waplatform.gateway.messages.MessageViews.Accepted;
 import com.waplatform.gateway.messages.MessageViews.Message;
 import com.waplatform.gateway.messages.MessageViews.Page;
-import com.waplatform.gateway.web.Customers;
 import com.waplatform.gateway.web.FieldViolation;
+import com.waplatform.gateway.web.PageParameters;
 import com.waplatform.gateway.web.Problems;
 import com.waplatform.gateway.web.RawBodies;
 import org.jspecify.annotations.Nullable;
@@ -119,8 +118,8 @@ class MessageController {
 		List<FieldViolation> errors = new ArrayList<>();
 		String recipient = (to != null) ? recipient(to, errors) : null;
 		String statusName = (status != null) ? status(status, errors) : null;
-		Instant beforeInstant = (before != null) ? instant("before", before, errors) : null;
-		int pageSize = pageSize(limit, this.properties.maxPageSize(), errors);
+		Instant beforeInstant = (before != null) ? PageParameters.instant("before", before, errors) : null;
+		int pageSize = PageParameters.pageSize(limit, this.properties.maxPageSize(), errors);
 		List<FieldViolation> malformed = new ArrayList<>();
 		HistoryFilter.Direction side = HistoryFilter.Direction.OUTBOUND;
 		if (direction != null) {
@@ -129,15 +128,15 @@ class MessageController {
 				malformed.add(new FieldViolation("direction", "must be outbound, inbound or all"));
 			}
 		}
-		String who = (customer != null) ? customer(customer, malformed) : recipient;
+		String who = (customer != null) ? PageParameters.customer(customer, malformed) : recipient;
 		if (who != null && recipient != null && !who.equals(recipient)) {
 			malformed.add(new FieldViolation("customer", "names another customer than to (give one of them)"));
 		}
 		if (template != null && (template.isBlank() || template.length() > 512)) {
 			malformed.add(new FieldViolation("template", "must be a template name"));
 		}
-		Instant sinceInstant = (since != null) ? instant("since", since, malformed) : null;
-		Instant untilInstant = (until != null) ? instant("until", until, malformed) : null;
+		Instant sinceInstant = (since != null) ? PageParameters.instant("since", since, malformed) : null;
+		Instant untilInstant = (until != null) ? PageParameters.instant("until", until, malformed) : null;
 		if (sinceInstant != null && untilInstant != null && !sinceInstant.isBefore(untilInstant)) {
 			malformed.add(new FieldViolation("until", "must be after since"));
 		}
@@ -150,22 +149,6 @@ class MessageController {
 		}
 		return this.history.page(organizationId, new HistoryFilter(side, who, null, statusName, contextType, contextId,
 				template, sinceInstant, untilInstant, beforeInstant, pageSize, false));
-	}
-
-	static int pageSize(@Nullable Integer limit, int max, List<FieldViolation> errors) {
-		int pageSize = (limit != null) ? limit : Math.min(20, max);
-		if (pageSize < 1 || pageSize > max) {
-			errors.add(new FieldViolation("limit", "must be between 1 and " + max));
-		}
-		return pageSize;
-	}
-
-	static @Nullable String customer(String customer, List<FieldViolation> errors) {
-		String who = Customers.parse(customer).orElse(null);
-		if (who == null) {
-			errors.add(new FieldViolation("customer", Customers.EXPECTED));
-		}
-		return who;
 	}
 
 	private static @Nullable String recipient(String to, List<FieldViolation> errors) {
@@ -182,16 +165,6 @@ class MessageController {
 		}
 		catch (IllegalArgumentException ex) {
 			errors.add(new FieldViolation("status", "unknown status '" + status + "'"));
-			return null;
-		}
-	}
-
-	static @Nullable Instant instant(String field, String value, List<FieldViolation> errors) {
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			errors.add(new FieldViolation(field, "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z"));
 			return null;
 		}
 	}
