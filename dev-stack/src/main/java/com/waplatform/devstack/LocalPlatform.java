@@ -26,6 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalPlatform implements AutoCloseable {
 
+	/** A platform service's actuator listens this far above its public port. */
+	static final int MANAGEMENT_OFFSET = 1000;
+
 	/**
 	 * Auto-configurations the simulator must not pick up from the services' shared
 	 * classpath.
@@ -70,7 +73,8 @@ public final class LocalPlatform implements AutoCloseable {
 			// call each other
 			Map<Service, Integer> ports = new EnumMap<>(Service.class);
 			for (Service service : Service.values()) {
-				ports.put(service, (options.port(service) > 0) ? options.port(service) : LocalSetup.freePort());
+				ports.put(service, (options.port(service) > 0) ? options.port(service)
+						: LocalSetup.freePortWithNeighbour(MANAGEMENT_OFFSET));
 			}
 			String gatewayUrl = "http://localhost:" + ports.get(Service.GATEWAY);
 			String simulatorUrl = "http://localhost:" + ports.get(Service.SIMULATOR);
@@ -139,7 +143,7 @@ public final class LocalPlatform implements AutoCloseable {
 		if (!"false".equals(String.valueOf(properties.get("platform.enabled")))) {
 			// a platform service's actuator has its own port beside the public one (a
 			// random one with a random public port); the simulator keeps it on its own
-			all.putIfAbsent("management.server.port", (port == 0) ? 0 : port + 1000);
+			all.putIfAbsent("management.server.port", (port == 0) ? 0 : port + MANAGEMENT_OFFSET);
 		}
 		// as command-line arguments: they must win over each application's own
 		// configuration file

@@ -32,6 +32,35 @@ public final class LocalSetup {
 		}
 	}
 
+	/**
+	 * A free port whose neighbour {@code offset} above is free too: a service's actuator
+	 * listens on its public port + 1000, and with seven services a random port's
+	 * neighbour was sometimes taken (a system test's platform failed to start).
+	 */
+	public static int freePortWithNeighbour(int offset) {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				int port = socket.getLocalPort();
+				if (port + offset <= 65535 && isFree(port + offset)) {
+					return port;
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("No free port", ex);
+			}
+		}
+		throw new IllegalStateException("No free port with a free neighbour " + offset + " above it");
+	}
+
+	private static boolean isFree(int port) {
+		try (ServerSocket socket = new ServerSocket(port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	/** A fresh credential key (Base64 of 256 random bits). */
 	public static String credentialKey() {
 		byte[] key = new byte[32];
