@@ -123,11 +123,12 @@ class ConversationsEndToEndTests {
 
 		// free-form to a customer who never wrote: refused before Meta, with the fix
 		// named
-		JsonAnswer refused = refusedAnswer(Map.of("to", "+3461299" + (1000 + ThreadLocalRandom.current().nextInt(9000)),
-				"type", "text", "text", Map.of("body", "Hello there")));
+		JsonCalls.Answer refused = api.post("/v1/messages",
+				Map.of("to", "+3461299" + (1000 + ThreadLocalRandom.current().nextInt(9000)), "type", "text", "text",
+						Map.of("body", "Hello there")));
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(refused.body().path("metaErrorCode").asInt()).isEqualTo(131047);
-		assertThat(refused.body().path("detail").asString()).contains("template");
+		assertThat(refused.json().path("metaErrorCode").asInt()).isEqualTo(131047);
+		assertThat(refused.json().path("detail").asString()).contains("template");
 
 		// STOP: suppressed by keyword, promotions refused, utility templates still go
 		customerWrites(customer, "STOP");
@@ -135,9 +136,9 @@ class ConversationsEndToEndTests {
 			.until(() -> api.get("/v1/suppressions/{c}", customer).json().path("suppressed").asBoolean(false));
 		JsonNode suppression = api.get("/v1/suppressions/{c}", customer).expect(200);
 		assertThat(suppression.get("reason").asString()).isEqualTo("keyword");
-		JsonAnswer promotion = refusedAnswer(promotion(customer));
+		JsonCalls.Answer promotion = api.post("/v1/messages", promotion(customer));
 		assertThat(promotion.status()).isEqualTo(422);
-		assertThat(promotion.body().path("type").asString()).contains("opted-out");
+		assertThat(promotion.json().path("type").asString()).contains("opted-out");
 		api.post("/v1/messages", Map.of("to", customer, "type", "template", "template",
 				Map.of("name", "welcome_message", "language", "en", "parameters", List.of("Eva"))))
 			.expect(202);
@@ -245,11 +246,6 @@ class ConversationsEndToEndTests {
 		return null;
 	}
 
-	private static JsonAnswer refusedAnswer(Map<String, Object> body) {
-		JsonCalls.Answer answer = api.post("/v1/messages", body);
-		return new JsonAnswer(answer.status(), answer.json());
-	}
-
 	private static List<String> statusesOf(String messageId) {
 		List<String> statuses = new ArrayList<>();
 		for (Received callback : callbacks) {
@@ -279,9 +275,6 @@ class ConversationsEndToEndTests {
 				new String(body, StandardCharsets.UTF_8)));
 		exchange.sendResponseHeaders(204, -1);
 		exchange.close();
-	}
-
-	record JsonAnswer(int status, JsonNode body) {
 	}
 
 	/** A callback as the receiver got it. */
