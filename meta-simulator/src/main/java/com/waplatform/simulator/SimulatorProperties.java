@@ -41,6 +41,11 @@ public record SimulatorProperties(@DefaultValue List<@Valid Account> accounts,
 		@Valid @NotNull @DefaultValue Faults faults, @Valid @NotNull @DefaultValue Media media,
 		@Nullable Long randomSeed) {
 
+	public SimulatorProperties {
+		// SIMULATOR_WEBHOOK_URL left blank means nowhere, as unset does
+		webhookUrl = (webhookUrl != null && webhookUrl.toString().isBlank()) ? null : webhookUrl;
+	}
+
 	/**
 	 * @param enabled whether status webhooks are posted at all
 	 * @param sentDelay delay of {@code sent} after acceptance
