@@ -46,6 +46,8 @@ class DocumentationTests {
 			"ApplicationListener", "EnvironmentPostProcessor", "NullMarked", "JSpecify", "ByteBuf", "OkHttp",
 			"JsonNode", "ObjectNode", "LocalManagementPort", "WebTestClient", "HttpClient", "HttpServer",
 			"StartFlightRecording", "VmHWM", "VmRSS", "JsonIgnore", "WebClientRequestException",
+			// JVM and Maven flags
+			"MaxRAMPercentage", "ExitOnOutOfMemoryError", "DskipTests",
 			// schemas of Meta's OpenAPI document
 			"BaseMessageProperties", "ButtonComponent", "ImageMessage", "LanguageObject", "MarkMessageRequestPayload",
 			"TemplateComponent", "TextMessage");
