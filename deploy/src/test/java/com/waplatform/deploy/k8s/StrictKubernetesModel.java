@@ -83,9 +83,9 @@ final class StrictKubernetesModel {
 	}
 
 	private static HasMetadata resource(JsonNode document, int index) {
-		String apiVersion = document.path("apiVersion").asText("");
-		String kind = document.path("kind").asText("");
-		String name = document.path("metadata").path("name").asText("");
+		String apiVersion = document.path("apiVersion").asString("");
+		String kind = document.path("kind").asString("");
+		String name = document.path("metadata").path("name").asString("");
 		String where = "document " + index + " (" + apiVersion + " " + kind + " " + name + ")";
 		if (apiVersion.isEmpty() || kind.isEmpty()) {
 			throw new IllegalArgumentException(where + " has no apiVersion or kind");
