@@ -49,6 +49,11 @@ class ConfigurationTests {
 	void everyVariableSetInAContainerIsOneItsServiceReads(String overlay) {
 		for (Deployment deployment : DeploymentRulesTests.render(overlay).deployments()) {
 			String service = deployment.getMetadata().getName();
+			// service links would add <SERVICE>_PORT, <SERVICE>_SERVICE_HOST... of every
+			// Service
+			assertThat(DeploymentRulesTests.podSpec(deployment).getEnableServiceLinks())
+				.as(overlay + " " + service + ": enableServiceLinks")
+				.isFalse();
 			for (Container container : DeploymentRulesTests.podSpec(deployment).getContainers()) {
 				assertThat(container.getEnvFrom()).as(overlay + " " + service + ": envFrom hides the variables")
 					.isNullOrEmpty();
