@@ -8,11 +8,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Every kustomization of {@code deploy/k8s} renders with {@code kubectl kustomize} and
@@ -127,6 +129,13 @@ class ManifestParsingTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> RenderedManifests.parse(DEPLOYMENT.replace("kind: Deployment", "kind: Deploymnet")))
 			.withMessageContaining("no class for apps/v1 Deploymnet");
+	}
+
+	@Test
+	void withoutKubectlTheBuildSaysWhereToGetIt(@TempDir Path empty) {
+		assertThatIllegalStateException().isThrownBy(() -> RenderedManifests.kubectl(empty.toString()))
+			.withMessageContaining("kubectl is not on the PATH")
+			.withMessageContaining(".ci/run installs it");
 	}
 
 	@Test

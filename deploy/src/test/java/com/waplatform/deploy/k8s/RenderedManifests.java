@@ -200,7 +200,16 @@ public final class RenderedManifests {
 	}
 
 	private static Path kubectl() {
-		String path = System.getenv("PATH");
+		return kubectl(System.getenv("PATH"));
+	}
+
+	/**
+	 * The kubectl of a search path.
+	 * @param path a {@code PATH} value
+	 * @return the first executable {@code kubectl} on it
+	 * @throws IllegalStateException saying how to get one when there is none
+	 */
+	static Path kubectl(String path) {
 		if (path != null) {
 			for (String dir : path.split(File.pathSeparator)) {
 				Path candidate = Path.of(dir, "kubectl");
