@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.core.util.Yaml31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -42,6 +48,10 @@ class ApiDescriptions implements OpenApiCustomizer {
 	static final String LOCATION = "openapi/gateway-api.yaml";
 
 	private static final String PROBLEMS = "#/components/responses/";
+
+	private static final String JSON_NODE = "JsonNode";
+
+	private static final Pattern SCHEMA_REFERENCE = Pattern.compile("\"#/components/schemas/([^\"]+)\"");
 
 	private final OpenAPI descriptions;
 
@@ -79,6 +89,32 @@ class ApiDescriptions implements OpenApiCustomizer {
 				secure(path, method, operation);
 			});
 		});
+		dropUnusedSchemas(api);
+		Map<String, Schema> schemas = api.getComponents().getSchemas();
+		if (schemas != null && schemas.containsKey(JSON_NODE)) {
+			// a record member that holds JSON as Meta gave it, not Jackson's node API
+			schemas.put(JSON_NODE, new Schema<>().description("Any JSON value, as Meta gives it"));
+		}
+	}
+
+	/**
+	 * Drops the schemas nothing refers to any more (springdoc's of the bodies the
+	 * descriptions replaced, such as a raw {@code JsonNode}).
+	 */
+	private static void dropUnusedSchemas(OpenAPI api) {
+		Map<String, Schema> schemas = api.getComponents().getSchemas();
+		if (schemas == null) {
+			return;
+		}
+		boolean dropped = true;
+		while (dropped) {
+			Set<String> used = new HashSet<>();
+			Matcher reference = SCHEMA_REFERENCE.matcher(Json31.pretty(api));
+			while (reference.find()) {
+				used.add(reference.group(1));
+			}
+			dropped = schemas.keySet().retainAll(used);
+		}
 	}
 
 	private static Components merged(Components found, @Nullable Components given) {
