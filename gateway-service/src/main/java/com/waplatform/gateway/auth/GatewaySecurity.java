@@ -46,6 +46,10 @@ class GatewaySecurity {
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, Routes.META_WEBHOOKS)
 				.permitAll()
+				// the API document and Swagger UI: public, read-only
+				.pathMatchers(HttpMethod.GET, Routes.API_DOCS, Routes.API_DOCS_YAML, Routes.API_DOCS_UI_CONFIG,
+						Routes.API_DOCS_UI, Routes.API_DOCS_UI_FILES)
+				.permitAll()
 				// an organization, through one of its API keys
 				.pathMatchers(HttpMethod.GET, Routes.MESSAGES, Routes.MESSAGE, Routes.TEMPLATES, Routes.TEMPLATE,
 						Routes.EVENT)

@@ -119,6 +119,23 @@ public final class Routes {
 
 	public static final String META_WEBHOOKS = "/webhooks/meta";
 
+	/** {@code GET}: the OpenAPI 3.1 document of every route here, as JSON. */
+	public static final String API_DOCS = "/v3/api-docs";
+
+	/** {@code GET}: the same document as YAML. */
+	public static final String API_DOCS_YAML = "/v3/api-docs.yaml";
+
+	/** {@code GET}: Swagger UI's configuration (where the document is). */
+	public static final String API_DOCS_UI_CONFIG = "/v3/api-docs/swagger-config";
+
+	/**
+	 * {@code GET}: Swagger UI (redirects to its page under {@link #API_DOCS_UI_FILES}).
+	 */
+	public static final String API_DOCS_UI = "/swagger-ui.html";
+
+	/** {@code GET}: Swagger UI's page, scripts and styles (from springdoc's webjar). */
+	public static final String API_DOCS_UI_FILES = "/swagger-ui/**";
+
 	/** Where API keys and the admin token are read (everything else needs none). */
 	public static final String API = "/v1/**";
 

@@ -19,6 +19,7 @@ import com.waplatform.gateway.FakeWorkflowService;
 import com.waplatform.gateway.GatewayApplication;
 import com.waplatform.gateway.GatewayFixtures.Tenant;
 import com.waplatform.gateway.GatewayFixtures;
+import com.waplatform.gateway.web.Routes;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.support.templates.TemplateDirectory;
 import com.waplatform.testsupport.Infrastructure;
@@ -643,6 +644,40 @@ class TenantIsolationTests {
 		call(HttpMethod.PUT, "/v1/messages/" + this.messageOfA, this.a.apiKey(), "{}").expectStatus().isForbidden();
 		call(HttpMethod.GET, "/internal/templates", SERVICE_TOKEN, null).expectStatus()
 			.value((status) -> assertThat(status).isIn(401, 403));
+	}
+
+	/**
+	 * The API document and Swagger UI are the public routes besides the webhooks and
+	 * probes: anyone reads them, with or without a credential, nobody writes to them, and
+	 * they hold no organization's data; springdoc's other paths stay refused.
+	 */
+	@Test
+	void theApiDocumentIsPublicReadOnlyAndHoldsNoOrganizationsData() {
+		for (String path : List.of(Routes.API_DOCS, Routes.API_DOCS_YAML, Routes.API_DOCS_UI_CONFIG,
+				"/swagger-ui/index.html")) {
+			for (String credential : java.util.Arrays.asList(null, this.a.apiKey(), GatewayFixtures.ADMIN_TOKEN)) {
+				String body = call(HttpMethod.GET, path, credential, null).expectStatus()
+					.isOk()
+					.expectBody(String.class)
+					.returnResult()
+					.getResponseBody();
+				assertThat(body).as(path)
+					.isNotBlank()
+					.doesNotContain(this.a.organizationId(), this.b.organizationId(), this.a.phoneNumberId(),
+							this.b.phoneNumberId(), this.a.wabaId(), this.a.apiKey(), this.messageOfA);
+			}
+			for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+				for (String credential : java.util.Arrays.asList(null, this.a.apiKey(), GatewayFixtures.ADMIN_TOKEN)) {
+					call(method, path, credential, "{}").expectStatus()
+						.value((status) -> assertThat(status).as("%s %s", method, path).isIn(401, 403));
+				}
+			}
+		}
+		call(HttpMethod.GET, Routes.API_DOCS_UI, null, null).expectStatus().is3xxRedirection();
+		for (String path : List.of("/v3/api-docs/other-group", "/v3/api-docs.yml", "/v3", "/swagger-ui.html/x")) {
+			call(HttpMethod.GET, path, null, null).expectStatus()
+				.value((status) -> assertThat(status).as(path).isIn(401, 403, 404));
+		}
 	}
 
 	/**

@@ -30,10 +30,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
 		if ("false".equals(environment.getProperty("platform.enabled"))) {
 			// an application that only shares the classpath (the simulator in the dev
 			// stack) keeps its own open HTTP API: Spring Security's defaults would
-			// otherwise lock it behind a generated password
+			// otherwise lock it behind a generated password; nor does it serve the
+			// gateway's API document
 			environment.getPropertySources()
 				.addLast(new MapPropertySource("platform-disabled",
-						Map.of("spring.autoconfigure.exclude", String.join(",", SECURITY_AUTO_CONFIGURATIONS))));
+						Map.of("spring.autoconfigure.exclude", String.join(",", SECURITY_AUTO_CONFIGURATIONS),
+								"springdoc.api-docs.enabled", "false", "springdoc.swagger-ui.enabled", "false")));
 			return;
 		}
 		try {
