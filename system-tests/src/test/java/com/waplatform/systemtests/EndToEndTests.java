@@ -260,6 +260,34 @@ class EndToEndTests {
 		assertThat(message.get("history").size()).isEqualTo(historyBefore);
 	}
 
+	/**
+	 * springdoc is on every service's classpath here (one JVM): only the gateway serves
+	 * an API document, the others and the simulator keep it off.
+	 */
+	@Test
+	void onlyTheGatewayServesTheApiDocument() {
+		gateway.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.openapi")
+			.value((version) -> assertThat((String) version).startsWith("3.1"));
+		for (Service service : Service.values()) {
+			if (service != Service.GATEWAY) {
+				WebTestClient.bindToServer()
+					.baseUrl(platform.url(service))
+					.build()
+					.get()
+					.uri("/v3/api-docs")
+					.exchange()
+					.expectStatus()
+					.value((status) -> assertThat(status).as(service.name()).isIn(401, 403, 404));
+			}
+		}
+	}
+
 	@Test
 	void badRequestsGetProblemDetailsNeverServerErrors() {
 		expectProblem(gateway.post().uri("/v1/messages").header("Authorization", "Bearer " + demo.apiKey()),
