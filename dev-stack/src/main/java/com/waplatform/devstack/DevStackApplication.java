@@ -20,7 +20,9 @@ import org.springframework.core.env.StandardEnvironment;
  * {@code devstack.workflow.port} (8084), {@code devstack.callback.port} (8085),
  * {@code devstack.kafka.port} (9092), {@code devstack.postgres.port} (0: any free port),
  * {@code devstack.api-key} (random when not set), {@code devstack.admin-token} (the
- * gateway's admin token; random when not set).
+ * gateway's admin token; random when not set), {@code devstack.prometheus} (false: true
+ * starts a Prometheus server scraping every service, when the binary is installed; the
+ * READY line then gives its URL as {@code prometheus=}).
  * <p>
  * Kafka listens on {@code localhost:<devstack.kafka.port>} for the services and for other
  * backends; a port that is taken stops the start with a message (0 picks any free port).
@@ -43,7 +45,8 @@ public final class DevStackApplication {
 		PlatformOptions options = new PlatformOptions(ports,
 				environment.getProperty("devstack.kafka.port", Integer.class, 9092),
 				environment.getProperty("devstack.postgres.port", Integer.class, 0),
-				environment.getProperty("devstack.api-key"), environment.getProperty("devstack.admin-token"), Map.of());
+				environment.getProperty("devstack.api-key"), environment.getProperty("devstack.admin-token"), Map.of(),
+				environment.getProperty("devstack.prometheus", Boolean.class, false));
 
 		LocalPlatform platform = LocalPlatform.start(options);
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -58,7 +61,8 @@ public final class DevStackApplication {
 		out.println("READY gateway=" + platform.url(Service.GATEWAY) + " simulator=" + platform.url(Service.SIMULATOR)
 				+ " apiKey=" + demo.apiKey() + " phoneNumberId=" + demo.phoneNumberId() + " wabaId=" + demo.wabaId()
 				+ " appSecret=" + demo.appSecret() + " kafka=" + platform.kafkaBootstrapServers() + " adminToken="
-				+ platform.adminToken() + " organizationId=" + demo.organizationId());
+				+ platform.adminToken() + " organizationId=" + demo.organizationId()
+				+ platform.prometheusUrl().map((url) -> " prometheus=" + url).orElse(""));
 		out.flush();
 		stopped.await();
 	}

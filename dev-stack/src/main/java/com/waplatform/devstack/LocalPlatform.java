@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.waplatform.callback.CallbackApplication;
 import com.waplatform.gateway.GatewayApplication;
@@ -14,6 +15,8 @@ import com.waplatform.simulator.MetaSimulatorApplication;
 import com.waplatform.template.TemplateApplication;
 import com.waplatform.webhook.WebhookApplication;
 import com.waplatform.workflow.WorkflowApplication;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,6 +44,8 @@ public final class LocalPlatform implements AutoCloseable {
 	private final DemoAccount demo;
 
 	private final String adminToken;
+
+	private @Nullable LocalPrometheus prometheus;
 
 	private LocalPlatform(LocalInfrastructure infrastructure, Map<Service, ConfigurableApplicationContext> contexts,
 			DemoAccount demo, String adminToken) {
@@ -127,6 +132,9 @@ public final class LocalPlatform implements AutoCloseable {
 			new HealthCheck().awaitHealthy(platform.urls());
 			// the demo organization runs the tour operator's workflows from the start
 			seeder.installDefaultWorkflows(seeded);
+			if (options.prometheus()) {
+				platform.prometheus = LocalPrometheus.start(platform.managementPorts()).orElse(null);
+			}
 			return platform;
 		}
 		catch (RuntimeException ex) {
@@ -162,6 +170,37 @@ public final class LocalPlatform implements AutoCloseable {
 		return url(this.contexts.get(service));
 	}
 
+	/**
+	 * The actuator's address of a platform service ({@code /actuator/prometheus} and the
+	 * health groups); the simulator's is its {@link #url(Service)}.
+	 */
+	public String managementUrl(Service service) {
+		ConfigurableApplicationContext context = this.contexts.get(service);
+		String port = context.getEnvironment().getProperty("local.management.port");
+		return (port != null) ? "http://localhost:" + port : url(context);
+	}
+
+	/** The management port of every platform service, by application name. */
+	Map<String, Integer> managementPorts() {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		this.contexts.forEach((service, context) -> {
+			String port = context.getEnvironment().getProperty("local.management.port");
+			if (service != Service.SIMULATOR && port != null) {
+				ports.put(context.getEnvironment().getRequiredProperty("spring.application.name"),
+						Integer.parseInt(port));
+			}
+		});
+		return ports;
+	}
+
+	/**
+	 * The Prometheus server started with {@code devstack.prometheus} (empty when not
+	 * asked for, or its binary is not installed).
+	 */
+	public Optional<String> prometheusUrl() {
+		return Optional.ofNullable(this.prometheus).map(LocalPrometheus::url);
+	}
+
 	public Map<Service, String> urls() {
 		Map<Service, String> urls = new LinkedHashMap<>();
 		this.contexts.keySet().forEach((service) -> urls.put(service, url(service)));
@@ -194,6 +233,9 @@ public final class LocalPlatform implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (this.prometheus != null) {
+			this.prometheus.close();
+		}
 		List<ConfigurableApplicationContext> reversed = new ArrayList<>(this.contexts.values());
 		java.util.Collections.reverse(reversed);
 		closeAll(reversed);

@@ -1,10 +1,14 @@
 package com.waplatform.systemtests;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.waplatform.common.crypto.WebhookSignature;
@@ -14,11 +18,16 @@ import com.waplatform.common.webhook.WebhookReceived;
 import com.waplatform.devstack.DemoAccount;
 import com.waplatform.devstack.LocalPlatform;
 import com.waplatform.devstack.LocalPlatform.Service;
+import com.waplatform.devstack.LocalPrometheus;
 import com.waplatform.devstack.PlatformOptions;
+import com.waplatform.systemtests.observability.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -30,11 +39,20 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The walking skeleton: the whole platform (real Kafka, real PostgreSQL, the simulator
- * and all five services) and one real message at a time travelling the whole path.
+ * and all five services) and one real message at a time travelling the whole path. Last,
+ * after all that traffic, the operators' dashboards and alerts are checked against what
+ * the services really publish, and against the dev stack's real Prometheus when its
+ * binary is installed.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	private static final List<Service> PLATFORM_SERVICES = List.of(Service.GATEWAY, Service.SENDER, Service.TEMPLATE,
+			Service.WEBHOOK, Service.WORKFLOW, Service.CALLBACK);
 
 	private static LocalPlatform platform;
 
@@ -52,7 +70,9 @@ class EndToEndTests {
 			.withOverrides(Map.of("platform.kafka.partitions", 2, "spring.main.banner-mode", "off",
 					"simulator.accounts[0].enforce-service-window", true,
 					// statuses as Meta posts them under load: several in one webhook
-					"simulator.webhooks.max-statuses-per-post", 20, "simulator.webhooks.batch-window", "50ms")));
+					"simulator.webhooks.max-statuses-per-post", 20, "simulator.webhooks.batch-window", "50ms"))
+			// a real Prometheus scraping every service, when its binary is installed
+			.withPrometheus(true));
 		demo = platform.demo();
 		gateway = WebTestClient.bindToServer()
 			.baseUrl(platform.url(Service.GATEWAY))
@@ -319,6 +339,109 @@ class EndToEndTests {
 			.isEqualTo(status.value())
 			.jsonPath("$.title")
 			.exists();
+	}
+
+	/**
+	 * A renamed metric breaks the build, not the dashboard: after traffic (a message
+	 * read, and the rarer events of {@link ObservedTraffic}), every metric name a
+	 * dashboard query or an alert expression uses is in some service's
+	 * {@code /actuator/prometheus} output; and the dev stack's Prometheus answers every
+	 * dashboard query without error and evaluates every alert rule. Last: the traffic
+	 * leaves the demo organization paused.
+	 */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void dashboardsAndAlertsUseMetricsTheServicesPublishAndPrometheusAnswersThem() throws Exception {
+		String id = sendText("+14155550140", "Your guide is on the way.");
+		awaitStatus(id, "read");
+		new ObservedTraffic(platform, gateway, simulator, kafka).run();
+
+		Set<String> used = new TreeSet<>(MetricNames.usedByDashboardsAndAlerts(ROOT));
+		used.removeAll(MetricNames.SYNTHETIC);
+		assertThat(used).hasSizeGreaterThan(40);
+		// gauges of numbers are registered by sweeps every few seconds
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			Set<String> missing = new TreeSet<>(used);
+			missing.removeAll(publishedMetricNames());
+			assertThat(missing)
+				.as("metric names used by deploy/grafana or deploy/prometheus/alerts.yml that no "
+						+ "service publishes")
+				.isEmpty();
+		});
+
+		Optional<String> prometheus = platform.prometheusUrl();
+		if (prometheus.isEmpty()) {
+			// without the binary there is nothing more to check (.ci/run installs it)
+			assertThat(LocalPrometheus.binary()).isEmpty();
+			return;
+		}
+		WebTestClient client = WebTestClient.bindToServer()
+			.baseUrl(prometheus.get())
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+		// scraped since the traffic's last event
+		await().atMost(TIMEOUT)
+			.until(() -> prometheusQuery(client, "sender_organization_pauses_total").path("data")
+				.path("result")
+				.size() > 0);
+		for (String query : MetricNames.dashboardQueries(ROOT)) {
+			JsonNode answer = prometheusQuery(client, MetricNames.withVariablesResolved(query));
+			assertThat(answer.path("status").asString()).as(query + ": " + answer.path("error").asString())
+				.isEqualTo("success");
+		}
+		assertThat(prometheusQuery(client, "sum(gateway_messages_statuses_total{status=\"read\"})").path("data")
+			.path("result")
+			.get(0)
+			.path("value")
+			.get(1)
+			.asDouble()).as("read messages Prometheus saw").isPositive();
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			List<JsonNode> rules = client.get()
+				.uri("/api/v1/rules")
+				.exchange()
+				.expectBody(JsonNode.class)
+				.returnResult()
+				.getResponseBody()
+				.path("data")
+				.path("groups")
+				.valueStream()
+				.flatMap((group) -> group.path("rules").valueStream())
+				.toList();
+			assertThat(rules).hasSize(MetricNames.alertExpressions(ROOT).size())
+				.allSatisfy((rule) -> assertThat(rule.path("health").asString())
+					.as(rule.path("name").asString() + " " + rule.path("lastError").asString())
+					.isEqualTo("ok"));
+		});
+	}
+
+	private static Set<String> publishedMetricNames() {
+		Set<String> names = new TreeSet<>();
+		for (Service service : PLATFORM_SERVICES) {
+			String text = WebTestClient.bindToServer()
+				.baseUrl(platform.managementUrl(service))
+				// a service's metrics are several hundred kilobytes
+				.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+				.build()
+				.get()
+				.uri("/actuator/prometheus")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			names.addAll(MetricNames.exposedIn(text));
+		}
+		return names;
+	}
+
+	private static JsonNode prometheusQuery(WebTestClient prometheus, String query) {
+		return prometheus.get()
+			.uri((uri) -> uri.path("/api/v1/query").queryParam("query", "{query}").build(query))
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	/**

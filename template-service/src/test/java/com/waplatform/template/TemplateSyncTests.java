@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.crypto.CredentialCipher;
@@ -286,6 +287,31 @@ class TemplateSyncTests {
 		assertThat(reports()).extracting(SyncReport::wabaId).doesNotContain("waba-flaky");
 		assertThat(metaErrors("2")).isEqualTo(transientBefore + 1);
 		assertThat(stored("waba-flaky")).hasSize(7).noneMatch((template) -> template.status().equals("DELETED"));
+	}
+
+	@Test
+	void syncAgeGrowsPerAccountUntilASyncSucceeds() {
+		register("waba-age-ok", "token-age", "token-age");
+		register("waba-age-failing", "token-age-meta-expects", "token-age-we-have");
+		try {
+			round("waba-age-failing");
+			syncRound("waba-age-ok");
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> syncAge("waba-age-failing") > 1.2);
+			syncRound("waba-age-ok");
+			assertThat(syncAge("waba-age-ok")).isLessThan(1.0);
+			round("waba-age-failing");
+			assertThat(syncAge("waba-age-failing")).isGreaterThan(1.2);
+		}
+		finally {
+			// Meta takes the token from now on: the other tests' rounds over every
+			// account count no error of it
+			meta.account("waba-age-failing", "token-age-we-have", FakeMeta.sampleTemplates());
+		}
+	}
+
+	private double syncAge(String wabaId) {
+		return this.meters.get("template.sync.age").tag("waba_id", wabaId).timeGauge().value(TimeUnit.SECONDS);
 	}
 
 	@Test

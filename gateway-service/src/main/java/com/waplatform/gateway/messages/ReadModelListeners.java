@@ -44,12 +44,15 @@ class ReadModelListeners {
 
 	private final ServiceWindows windows;
 
-	ReadModelListeners(MessageStore store, ProcessedEvents processed, TransactionalOperator tx,
-			ServiceWindows windows) {
+	private final StatusMetrics metrics;
+
+	ReadModelListeners(MessageStore store, ProcessedEvents processed, TransactionalOperator tx, ServiceWindows windows,
+			StatusMetrics metrics) {
 		this.store = store;
 		this.windows = windows;
 		this.processed = processed;
 		this.tx = tx;
+		this.metrics = metrics;
 	}
 
 	@KafkaListener(id = "gateway-send-requests", idIsGroup = false,
@@ -78,9 +81,17 @@ class ReadModelListeners {
 		}
 		return this.tx
 			.transactional(this.processed.firstTime(STATUS_EVENTS_CONSUMER, event.eventId())
-				.flatMap((first) -> first ? this.store.applyStatus(event).then(this.windows.onStatus(event))
-						: Mono.empty()))
-			.retryWhen(TransientFailures.retry());
+				.flatMap((first) -> first
+						? this.store.applyStatus(event).then(this.windows.onStatus(event)).thenReturn(true)
+						: Mono.just(false)))
+			.retryWhen(TransientFailures.retry())
+			// counted once committed: a retried transaction is not counted twice
+			.doOnNext((applied) -> {
+				if (applied) {
+					this.metrics.applied(event);
+				}
+			})
+			.then();
 	}
 
 	/** At most {@value #LOGGED_ID_LENGTH} characters, control characters replaced. */

@@ -449,6 +449,8 @@ class ConversationsApiTests {
 		Tenant tenant = tenant();
 		Tenant other = tenant();
 		double rejected = count("gateway.inbound.rejected", "reason", InboundListener.UNKNOWN_NUMBER);
+		double deadLetters = count("platform.dead.letters", "topic", Topics.INBOUND_MESSAGES.name() + "-dlt", "reason",
+				InboundListener.UNKNOWN_NUMBER);
 		String wamid = "wamid." + UUID.randomUUID();
 		this.publisher
 			.publish(Topics.INBOUND_MESSAGES,
@@ -457,6 +459,10 @@ class ConversationsApiTests {
 			.block(WAIT);
 		await().atMost(WAIT)
 			.until(() -> count("gateway.inbound.rejected", "reason", InboundListener.UNKNOWN_NUMBER) - rejected == 1);
+		// counted per dead-letter topic too, for every service (service-support)
+		await().atMost(WAIT)
+			.until(() -> count("platform.dead.letters", "topic", Topics.INBOUND_MESSAGES.name() + "-dlt", "reason",
+					InboundListener.UNKNOWN_NUMBER) - deadLetters == 1);
 		assertThat(this.db.sql("select count(*) as n from inbound_messages where wamid = :wamid")
 			.bind("wamid", wamid)
 			.map((row) -> row.get("n", Long.class))

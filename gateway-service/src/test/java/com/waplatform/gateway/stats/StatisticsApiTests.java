@@ -79,14 +79,17 @@ class StatisticsApiTests {
 
 	private final MeterRegistry meters;
 
+	private final QueueMetrics queueMetrics;
+
 	@Autowired
 	StatisticsApiTests(WebTestClient client, EventPublisher publisher, KafkaTemplate<String, Event> kafka,
-			DatabaseClient db, MeterRegistry meters) {
+			DatabaseClient db, MeterRegistry meters, QueueMetrics queueMetrics) {
 		this.client = client.mutate().responseTimeout(WAIT).build();
 		this.publisher = publisher;
 		this.kafka = kafka;
 		this.db = db;
 		this.meters = meters;
+		this.queueMetrics = queueMetrics;
 	}
 
 	@DynamicPropertySource
@@ -146,6 +149,57 @@ class StatisticsApiTests {
 			.map((row) -> row.get("reason", String.class))
 			.one()
 			.block(WAIT)).contains("retries exhausted");
+	}
+
+	@Test
+	void queueGaugesCountMessagesWaitingForMetaPerNumberAndTheOldestOnesAge() {
+		Tenant tenant = tenant();
+		String first = send(tenant, "{\"to\": \"+14155550131\", \"type\": \"text\", \"text\": {\"body\": \"1\"}}");
+		String second = send(tenant, "{\"to\": \"+14155550132\", \"type\": \"text\", \"text\": {\"body\": \"2\"}}");
+		await().atMost(WAIT).untilAsserted(() -> {
+			this.queueMetrics.measure().block(WAIT);
+			assertThat(queueGauge("gateway.queue.pending", tenant).value()).isEqualTo(2.0);
+			assertThat(queueGauge("gateway.queue.oldest.age", tenant).value()).isGreaterThan(0.0);
+		});
+		assertThat(queueGauge("gateway.queue.pending", tenant).getId().getTag("organization"))
+			.isEqualTo(tenant.organizationId());
+
+		publishStatus(tenant, first, MessageStatus.ACCEPTED, Instant.now(), null);
+		publishStatus(tenant, second, MessageStatus.ACCEPTED, Instant.now(), null);
+		await().atMost(WAIT).untilAsserted(() -> {
+			this.queueMetrics.measure().block(WAIT);
+			assertThat(queueGauge("gateway.queue.pending", tenant).value()).isZero();
+			assertThat(queueGauge("gateway.queue.oldest.age", tenant).value()).isZero();
+		});
+
+		// the funnel of the number: every status applied, failures by Meta's code
+		publishStatus(tenant, first, MessageStatus.DELIVERED, Instant.now(), null);
+		publishStatus(tenant, second, MessageStatus.FAILED, Instant.now(),
+				ErrorInfo.of(131026, "Message undeliverable", null));
+		await().atMost(WAIT).untilAsserted(() -> {
+			assertThat(funnel(tenant, "accepted")).isEqualTo(2.0);
+			assertThat(funnel(tenant, "delivered")).isEqualTo(1.0);
+			assertThat(funnel(tenant, "failed")).isEqualTo(1.0);
+			assertThat(this.meters.get("gateway.messages.failures")
+				.tag("phone_number_id", tenant.phoneNumberId())
+				.tag("organization", tenant.organizationId())
+				.tag("code", "131026")
+				.counter()
+				.count()).isEqualTo(1.0);
+		});
+	}
+
+	private double funnel(Tenant tenant, String status) {
+		return this.meters.get("gateway.messages.statuses")
+			.tag("phone_number_id", tenant.phoneNumberId())
+			.tag("organization", tenant.organizationId())
+			.tag("status", status)
+			.counter()
+			.count();
+	}
+
+	private Gauge queueGauge(String name, Tenant tenant) {
+		return this.meters.get(name).tag("phone_number_id", tenant.phoneNumberId()).gauge();
 	}
 
 	@Test

@@ -62,6 +62,8 @@ final class Lane {
 
 	private volatile double allowedRate;
 
+	private volatile double configuredRate;
+
 	private final int[] depth = new int[Priority.values().length];
 
 	private volatile int calling;
@@ -80,6 +82,7 @@ final class Lane {
 		this.partition = partition;
 		this.queue = new NumberLane<>(throughput, settings);
 		this.allowedRate = throughput;
+		this.configuredRate = throughput;
 	}
 
 	/**
@@ -95,6 +98,11 @@ final class Lane {
 		this.organizationTag = organization;
 		this.meters.add(Gauge.builder("sender.rate.allowed", this, (lane) -> lane.allowedRate)
 			.description("Messages per second the number may send now (configured, lowered after 130429)")
+			.tag("phone_number_id", this.phoneNumberId)
+			.tag("organization", organization)
+			.register(registry));
+		this.meters.add(Gauge.builder("sender.rate.limit", this, (lane) -> lane.configuredRate)
+			.description("Messages per second the number is configured for (its Meta throughput)")
 			.tag("phone_number_id", this.phoneNumberId)
 			.tag("organization", organization)
 			.register(registry));
@@ -126,6 +134,7 @@ final class Lane {
 
 	void refreshGauges(long now) {
 		this.allowedRate = this.queue.allowedRate(now);
+		this.configuredRate = this.queue.configuredRate();
 		this.calling = this.queue.calling();
 		this.spilledFlag = this.spilled ? 1 : 0;
 		for (Priority priority : Priority.values()) {

@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
  * Counters and timers of the send path: {@code sender.messages} (by number and outcome:
  * accepted, failed, expired, dead_lettered, duplicate),
  * {@code sender.duplicates.skipped}, {@code sender.dead.letters} (by reason),
- * {@code sender.retries} (by number and reason) and {@code sender.bucket.wait} (time from
- * queueing to the call), {@code sender.prepare.time} (from handing a message out to its
- * SENDING record: above {@code lead}, calls wait for it) and {@code sender.call.lateness}
- * (how long after its throughput slot a call started: the dispatcher woke late). Gauges
- * of lanes are registered by the engine.
+ * {@code sender.retries} (by number and reason), {@code sender.calls} (calls to Meta by
+ * number) and {@code sender.bucket.wait} (time from queueing to the call),
+ * {@code sender.prepare.time} (from handing a message out to its SENDING record: above
+ * {@code lead}, calls wait for it) and {@code sender.call.lateness} (how long after its
+ * throughput slot a call started: the dispatcher woke late). Gauges of lanes are
+ * registered by the engine.
  * <p>
  * Every per-number meter carries {@code organization} beside {@code phone_number_id}: the
  * message's organization when the account directory knows the number as one of it, else
@@ -84,6 +85,19 @@ public class SendMetrics {
 		Counter.builder("sender.dead.letters")
 			.description("Messages the sender dead-lettered, by reason")
 			.tag("reason", reason.tag())
+			.register(this.registry)
+			.increment();
+	}
+
+	/**
+	 * A call to Meta's send endpoint for a message of the number starts (the number's
+	 * circuit breaker let it through).
+	 */
+	void called(String organizationId, String phoneNumberId) {
+		Counter.builder("sender.calls")
+			.description("Calls to Meta's send endpoint, by number")
+			.tag("phone_number_id", phoneNumberId)
+			.tag("organization", organizationTag(organizationId, phoneNumberId))
 			.register(this.registry)
 			.increment();
 	}

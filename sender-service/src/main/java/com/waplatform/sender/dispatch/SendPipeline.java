@@ -28,15 +28,21 @@ class SendPipeline {
 
 	private final AccountDirectory accounts;
 
-	SendPipeline(MetaClient metaClient, MetaCircuitBreakers breakers, AccountDirectory accounts) {
+	private final SendMetrics metrics;
+
+	SendPipeline(MetaClient metaClient, MetaCircuitBreakers breakers, AccountDirectory accounts, SendMetrics metrics) {
 		this.metaClient = metaClient;
 		this.breakers = breakers;
 		this.accounts = accounts;
+		this.metrics = metrics;
 	}
 
 	Mono<Attempt> call(PhoneNumberConfigured number, SendRequest request) {
-		return Mono
-			.defer(() -> this.metaClient.send(number.phoneNumberId(), this.accounts.accessToken(number), body(request)))
+		return Mono.defer(() -> {
+			// subscribed only when the breaker lets the call through
+			this.metrics.called(request.organizationId(), number.phoneNumberId());
+			return this.metaClient.send(number.phoneNumberId(), this.accounts.accessToken(number), body(request));
+		})
 			.transformDeferred(CircuitBreakerOperator.of(this.breakers.forNumber(number.phoneNumberId())))
 			.map(SendPipeline::attempt)
 			.onErrorResume(MetaCallException.class, (ex) -> Mono.just(new Attempt.Unavailable(ex)))

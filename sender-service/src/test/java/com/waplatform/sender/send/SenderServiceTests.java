@@ -153,6 +153,13 @@ class SenderServiceTests {
 		assertThat(this.meters.find("sender.bucket.wait").tag("phone_number_id", number).timer().count()).isEqualTo(1);
 		assertThat(this.meters.find("sender.rate.allowed").tag("phone_number_id", number).gauge().value())
 			.isEqualTo(80.0);
+		assertThat(this.meters.find("sender.rate.limit").tag("phone_number_id", number).gauge().value())
+			.isEqualTo(80.0);
+		assertThat(this.meters.find("sender.calls")
+			.tag("phone_number_id", number)
+			.tag("organization", "org-1")
+			.counter()
+			.count()).isEqualTo(1);
 		// the number's meters name its organization, known from the directory
 		await().atMost(WAIT)
 			.until(() -> this.meters.find("sender.lane.inflight")
@@ -233,8 +240,11 @@ class SenderServiceTests {
 			.contains("Unknown business phone number " + request.phoneNumberId());
 		assertThat(meta.callsTo(recipient)).isEmpty();
 		assertThat(this.received.statuses(request.messageId())).isEmpty();
-		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "DEAD_LETTERED")
-			.containsEntry("attempts", 0);
+		// the record is on the dead-letter topic before its row is marked
+		await().atMost(WAIT)
+			.untilAsserted(
+					() -> assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "DEAD_LETTERED")
+						.containsEntry("attempts", 0));
 		// tagged without an organization: the directory does not know the number
 		assertThat(this.meters.find("sender.retries")
 			.tag("phone_number_id", request.phoneNumberId())
@@ -318,14 +328,17 @@ class SenderServiceTests {
 		this.fixtures.publish(Topics.SEND_REQUESTS, request);
 
 		await().atMost(WAIT).until(() -> allowedRate(number) < 80.0);
-		// 80 × decrease-factor 0.9
+		// 80 × decrease-factor 0.9; the number's configured limit stays
 		assertThat(allowedRate(number)).isEqualTo(72.0);
+		assertThat(this.meters.find("sender.rate.limit").tag("phone_number_id", number).gauge().value())
+			.isEqualTo(80.0);
 		StatusEvent accepted = this.received.awaitStatus(request.messageId());
 		assertThat(accepted.status()).isEqualTo(MessageStatus.ACCEPTED);
 		assertThat(meta.callsTo(recipient)).hasSize(2);
 		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED")
 			.containsEntry("attempts", 2);
 		assertThat(retries(number, "throughput")).isEqualTo(1);
+		assertThat(this.meters.find("sender.calls").tag("phone_number_id", number).counter().count()).isEqualTo(2);
 		// recovers additively after the quiet period
 		await().atMost(WAIT).until(() -> allowedRate(number) == 80.0);
 	}
@@ -516,8 +529,11 @@ class SenderServiceTests {
 		assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo("wa.send-requests");
 		assertThat(meta.callsTo(request.recipient())).hasSize(3);
 		assertThat(this.received.statuses(request.messageId())).isEmpty();
-		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "DEAD_LETTERED")
-			.containsEntry("attempts", 3);
+		// the record is on the dead-letter topic before its row is marked
+		await().atMost(WAIT)
+			.untilAsserted(
+					() -> assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "DEAD_LETTERED")
+						.containsEntry("attempts", 3));
 		assertThat(retries(number, "transient")).isEqualTo(2);
 	}
 

@@ -11,6 +11,7 @@ import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topic;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.support.accounts.AccountDirectory;
+import com.waplatform.support.kafka.DeadLetterMetrics;
 import com.waplatform.support.kafka.DeadLetterObserver;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.support.kafka.EventSerializer;
@@ -172,6 +173,11 @@ public class PlatformAutoConfiguration {
 	private static <T> org.apache.kafka.common.serialization.Serializer<T> castSerializer(
 			DelegatingByTypeSerializer serializer) {
 		return (org.apache.kafka.common.serialization.Serializer<T>) (Object) serializer;
+	}
+
+	@Bean
+	DeadLetterMetrics deadLetterMetrics(MeterRegistry meters) {
+		return new DeadLetterMetrics(meters);
 	}
 
 	@Bean

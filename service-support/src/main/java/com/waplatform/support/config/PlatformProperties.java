@@ -26,9 +26,11 @@ public record PlatformProperties(@NotBlank String credentialKey, @Valid @Default
 	/**
 	 * @param pollInterval how often the relay looks for unpublished rows
 	 * @param batchSize rows per relay transaction
+	 * @param metricsInterval how often the backlog gauges ({@code outbox.backlog},
+	 * {@code outbox.oldest.age}) are measured
 	 */
 	public record Outbox(@NotNull @DefaultValue("50ms") Duration pollInterval,
-			@Min(1) @DefaultValue("500") int batchSize) {
+			@Min(1) @DefaultValue("500") int batchSize, @NotNull @DefaultValue("5s") Duration metricsInterval) {
 	}
 
 	/**

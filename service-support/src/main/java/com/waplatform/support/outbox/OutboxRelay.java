@@ -2,6 +2,8 @@ package com.waplatform.support.outbox;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.waplatform.common.business.BusinessEvent;
 import com.waplatform.common.event.Event;
@@ -10,7 +12,9 @@ import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.support.kafka.EventPublisher;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,6 +32,11 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * id" (which silently dropped such late rows). Such a late row is published after the
  * higher ids; consumers whose order matters rank their events (statuses only move
  * forward).
+ * <p>
+ * Besides {@code outbox.published}, the gauges {@code outbox.backlog} (rows not relayed
+ * yet) and {@code outbox.oldest.age} (how long the oldest of them has waited), measured
+ * every {@code platform.outbox.metrics-interval}: a relay that stopped (Kafka down, a row
+ * that cannot be published) shows as a growing age long before anyone misses an event.
  */
 public class OutboxRelay {
 
@@ -43,6 +52,10 @@ public class OutboxRelay {
 
 	private final Counter published;
 
+	private final AtomicLong backlog = new AtomicLong();
+
+	private final AtomicLong oldestAgeMillis = new AtomicLong();
+
 	public OutboxRelay(DatabaseClient db, TransactionalOperator tx, EventPublisher publisher, int batchSize,
 			MeterRegistry meters) {
 		this.db = db;
@@ -52,6 +65,27 @@ public class OutboxRelay {
 		this.published = Counter.builder("outbox.published")
 			.description("Events relayed from the outbox")
 			.register(meters);
+		Gauge.builder("outbox.backlog", this.backlog, AtomicLong::doubleValue)
+			.description("Outbox rows not relayed yet, as of the last measurement")
+			.register(meters);
+		TimeGauge.builder("outbox.oldest.age", this.oldestAgeMillis, TimeUnit.MILLISECONDS, AtomicLong::doubleValue)
+			.description("How long the oldest outbox row not relayed yet has waited (0 when none)")
+			.register(meters);
+	}
+
+	/** Measures the backlog gauges. */
+	@Scheduled(fixedDelayString = "${platform.outbox.metrics-interval:5s}")
+	public Mono<Void> measureBacklog() {
+		return this.db
+			.sql("select count(*) as waiting, coalesce(extract(epoch from now() - min(created_at)) * 1000, 0) as age "
+					+ "from outbox")
+			.map((row) -> new long[] { row.get("waiting", Long.class), row.get("age", Number.class).longValue() })
+			.one()
+			.doOnNext((measured) -> {
+				this.backlog.set(measured[0]);
+				this.oldestAgeMillis.set(Math.max(0, measured[1]));
+			})
+			.then();
 	}
 
 	@Scheduled(fixedDelayString = "${platform.outbox.poll-interval:50ms}")

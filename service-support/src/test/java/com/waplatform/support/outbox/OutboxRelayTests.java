@@ -17,6 +17,7 @@ import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.testsupport.Infrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -63,6 +64,12 @@ class OutboxRelayTests {
 
 	@Autowired
 	App.GatedPublisher publisher;
+
+	@Autowired
+	OutboxRelay relay;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private static final String GATED = "gated-" + UUID.randomUUID();
 
@@ -162,6 +169,40 @@ class OutboxRelayTests {
 	}
 
 	@Test
+	void backlogGaugesShowRowsTheRelayHasNotPublishedAndTheirAge() {
+		String stuck = "stuck-" + UUID.randomUUID();
+		CompletableFuture<Void> release = new CompletableFuture<>();
+		this.publisher.holdUntil(stuck, release);
+		try {
+			StepVerifier
+				.create(this.tx
+					.transactional(this.outbox.append(Topics.STATUS_EVENTS, status(stuck, MessageStatus.ACCEPTED))))
+				.expectComplete()
+				.verify(Duration.ofSeconds(10));
+			this.publisher.gateReached().orTimeout(20, TimeUnit.SECONDS).join();
+			// the row is being published, not deleted yet: it waits, and ages
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+				this.relay.measureBacklog().block(Duration.ofSeconds(10));
+				assertThat(gauge("outbox.backlog")).isGreaterThanOrEqualTo(1.0);
+				assertThat(gauge("outbox.oldest.age")).isGreaterThan(0.2);
+			});
+		}
+		finally {
+			release.complete(null);
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> !this.received.forMessage(stuck).isEmpty());
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			this.relay.measureBacklog().block(Duration.ofSeconds(10));
+			assertThat(gauge("outbox.backlog")).isZero();
+			assertThat(gauge("outbox.oldest.age")).isZero();
+		});
+	}
+
+	private double gauge(String name) {
+		return this.meters.get(name).gauge().value();
+	}
+
+	@Test
 	void processedEventsRecognisesRedelivery() {
 		UUID eventId = UUID.randomUUID();
 		StepVerifier
@@ -198,7 +239,7 @@ class OutboxRelayTests {
 		/** Holds the publishing of one message's event until a signal. */
 		static class GatedPublisher extends EventPublisher {
 
-			private final CompletableFuture<Void> reached = new CompletableFuture<>();
+			private volatile CompletableFuture<Void> reached = new CompletableFuture<>();
 
 			private volatile String gatedKey = "";
 
@@ -209,6 +250,7 @@ class OutboxRelayTests {
 			}
 
 			void holdUntil(String key, CompletableFuture<?> signal) {
+				this.reached = new CompletableFuture<>();
 				this.until = signal;
 				this.gatedKey = key;
 			}

@@ -1,29 +1,57 @@
 package com.waplatform.template.sync;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.waplatform.template.domain.SyncReport;
 import com.waplatform.template.meta.MetaApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.stereotype.Component;
 
 /**
  * {@code template.sync.runs{outcome}}, {@code template.sync.duration{outcome}},
- * {@code template.sync.templates{outcome}} and {@code template.sync.meta.errors{code}}.
+ * {@code template.sync.templates{outcome}}, {@code template.sync.meta.errors{code}} and
+ * {@code template.sync.age{waba_id}}: how long ago the account's templates were last
+ * synced successfully, counted from when this instance first tried while it never
+ * succeeded (so an account whose syncs always fail ages too, and an alert sees it).
  */
 @Component
 class SyncMetrics {
 
 	private final MeterRegistry meters;
 
+	/** Per account: when its templates were last synced (epoch millis). */
+	private final Map<String, AtomicLong> lastSynced = new ConcurrentHashMap<>();
+
 	SyncMetrics(MeterRegistry meters) {
 		this.meters = meters;
 	}
 
+	/** A sync of the account starts: its age gauge exists from now on. */
+	void attempting(String wabaId) {
+		this.lastSynced.computeIfAbsent(wabaId, (waba) -> {
+			AtomicLong since = new AtomicLong(System.currentTimeMillis());
+			TimeGauge
+				.builder("template.sync.age", since, TimeUnit.MILLISECONDS,
+						(at) -> Math.max(0, System.currentTimeMillis() - at.get()))
+				.description("Time since the account's templates were last synced successfully")
+				.tag("waba_id", waba)
+				.register(this.meters);
+			return since;
+		});
+	}
+
 	void succeeded(SyncReport report, long startNanos) {
+		AtomicLong since = this.lastSynced.get(report.wabaId());
+		if (since != null) {
+			since.set(System.currentTimeMillis());
+		}
 		finished("success", startNanos);
 		templates("added", report.added());
 		templates("changed", report.changed());

@@ -132,6 +132,7 @@ public class TemplateSync {
 	private Mono<SyncResult> run(SyncTarget target) {
 		return Mono.defer(() -> {
 			this.attempted.add(attemptKey(target));
+			this.metrics.attempting(target.wabaId());
 			long start = System.nanoTime();
 			Instant listedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 			return accessToken(target)
