@@ -2,6 +2,7 @@ package com.waplatform.deploy.compose;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import com.waplatform.deploy.environment.ComposeFile;
 import com.waplatform.deploy.environment.ExampleEnvironment;
 import com.waplatform.deploy.environment.ServiceEnvironment;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -134,6 +136,41 @@ class ComposeFileTests {
 			object.remove("id");
 		}
 		node.forEach(ComposeFileTests::removeDraft4Ids);
+	}
+
+	@Test
+	void prometheusScrapesEveryServiceOnItsActuatorPortAndGrafanaIsProvisionedFromTheRepository() throws IOException {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> prometheus = new Yaml()
+			.load(Files.readString(REPOSITORY.resolve("deploy/prometheus/prometheus.yml")));
+		Set<String> targets = new TreeSet<>();
+		for (Object job : (List<?>) prometheus.get("scrape_configs")) {
+			Map<?, ?> scrape = (Map<?, ?>) job;
+			assertThat(scrape.get("metrics_path")).isEqualTo("/actuator/prometheus");
+			for (Object config : (List<?>) scrape.get("static_configs")) {
+				((List<?>) ((Map<?, ?>) config).get("targets")).forEach((target) -> targets.add(target.toString()));
+			}
+		}
+		Set<String> expected = new TreeSet<>();
+		for (String service : ServiceEnvironment.SERVICES) {
+			expected.add(service + ":" + ServiceEnvironment.of(REPOSITORY, service).defaultOf("MANAGEMENT_PORT"));
+			assertThat(this.compose.environment(service)).doesNotContainKey("MANAGEMENT_PORT");
+		}
+		assertThat(targets).isEqualTo(expected);
+		for (String volume : List.of(volume("prometheus", "/etc/prometheus"),
+				volume("grafana", "/etc/grafana/provisioning"), volume("grafana", "/var/lib/grafana/dashboards"))) {
+			assertThat(REPOSITORY.resolve(volume)).as(volume).isDirectory();
+		}
+	}
+
+	/** The repository directory a compose service mounts at a container path. */
+	private String volume(String service, String containerPath) {
+		return ((List<?>) this.compose.service(service).get("volumes")).stream()
+			.map(Object::toString)
+			.filter((volume) -> volume.split(":")[1].equals(containerPath))
+			.map((volume) -> volume.split(":")[0])
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(service + " mounts nothing at " + containerPath));
 	}
 
 	private static List<Error> violations(JsonNode document) throws IOException {
