@@ -11,6 +11,7 @@ import com.waplatform.common.kafka.Topics;
 import com.waplatform.support.kafka.EventPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +28,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * relayed: only the rows actually published are deleted, never "everything up to the last
  * id" (which silently dropped such late rows). Such a late row is published after the
  * higher ids; consumers whose order matters rank their events (statuses only move
- * forward).
+ * forward). Each record carries its row's trace context as its {@code traceparent}
+ * header: the relay itself opens no span, the message's trace goes on in its consumers.
  */
 public class OutboxRelay {
 
@@ -70,10 +72,11 @@ public class OutboxRelay {
 	}
 
 	private Mono<Integer> publishBatch() {
-		return this.db.sql("select id, topic, event_type, payload from outbox order by id limit :limit")
+		return this.db.sql("select id, topic, event_type, payload, traceparent from outbox order by id limit :limit")
 			.bind("limit", this.batchSize)
 			.map((row) -> new Row(row.get("id", Long.class), row.get("topic", String.class),
-					row.get("event_type", String.class), row.get("payload", String.class)))
+					row.get("event_type", String.class), row.get("payload", String.class),
+					row.get("traceparent", String.class)))
 			.all()
 			.collectList()
 			.flatMap(this::publishAndDelete);
@@ -86,7 +89,9 @@ public class OutboxRelay {
 		// flatMapSequential subscribes in order, so records reach the producer in outbox
 		// order
 		return Flux.fromIterable(rows)
-			.flatMapSequential((row) -> this.publisher.publish(row.topic(), row.event()).thenReturn(row.id()), 512)
+			.flatMapSequential(
+					(row) -> this.publisher.publish(row.topic(), row.event(), row.traceparent()).thenReturn(row.id()),
+					512)
 			// exactly the rows published: a transaction that took a lower id but
 			// committed
 			// after the select above is not in this batch, and must wait for the next one
@@ -99,7 +104,7 @@ public class OutboxRelay {
 			.timeout(Duration.ofSeconds(30));
 	}
 
-	private record Row(Long id, String topic, String type, String payload) {
+	private record Row(Long id, String topic, String type, String payload, @Nullable String traceparent) {
 
 		/**
 		 * The event, read by its type name; business events carry their producer's
