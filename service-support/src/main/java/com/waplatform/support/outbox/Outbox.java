@@ -25,10 +25,6 @@ public class Outbox {
 
 	private final TraceContexts traces;
 
-	public Outbox(DatabaseClient db) {
-		this(db, TraceContexts.none());
-	}
-
 	public Outbox(DatabaseClient db, TraceContexts traces) {
 		this.db = db;
 		this.traces = traces;
