@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.waplatform.common.json.Json;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -86,7 +87,8 @@ public final class FakeMeta implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		JsonNode body = Json.mapper().readTree(exchange.getRequestBody().readAllBytes());
 		this.calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-				exchange.getRequestHeaders().getFirst("Authorization"), body));
+				exchange.getRequestHeaders().getFirst("Authorization"), body,
+				exchange.getRequestHeaders().getFirst("traceparent")));
 		Deque<Answer> script = this.scripts.get(to(body));
 		Answer answer = (script != null && !script.isEmpty()) ? script.poll() : ACCEPTED;
 		if (answer == NO_ANSWER) {
@@ -124,7 +126,7 @@ public final class FakeMeta implements AutoCloseable {
 	public record Answer(int status, String body) {
 	}
 
-	public record Call(String method, String path, String authorization, JsonNode body) {
+	public record Call(String method, String path, String authorization, JsonNode body, @Nullable String traceparent) {
 	}
 
 }

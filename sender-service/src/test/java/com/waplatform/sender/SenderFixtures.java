@@ -178,6 +178,10 @@ public final class SenderFixtures {
 				.toList();
 		}
 
+		public List<ConsumerRecord<String, Event>> statusRecords(String messageId) {
+			return this.statuses.stream().filter((record) -> messageId.equals(record.key())).toList();
+		}
+
 		public StatusEvent awaitStatus(String messageId) {
 			await().atMost(WAIT).until(() -> !statuses(messageId).isEmpty());
 			return statuses(messageId).get(0);

@@ -10,18 +10,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.waplatform.common.crypto.WebhookSignature;
+import com.waplatform.common.event.Event;
 import com.waplatform.common.kafka.Topics;
+import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.SendRequest;
+import com.waplatform.common.message.StatusEvent;
 import com.waplatform.common.webhook.WebhookReceived;
 import com.waplatform.devstack.DemoAccount;
 import com.waplatform.devstack.LocalPlatform;
 import com.waplatform.devstack.LocalPlatform.Service;
 import com.waplatform.devstack.LocalPrometheus;
 import com.waplatform.devstack.PlatformOptions;
+import com.waplatform.support.tracing.TraceContexts;
 import com.waplatform.systemtests.observability.MetricNames;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,6 +42,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +117,88 @@ class EndToEndTests {
 		assertThat(message.get("history").findValuesAsString("status")).containsExactly("queued", "accepted", "sent",
 				"delivered", "read");
 		assertThat(ledgerCount(id)).isEqualTo(1);
+	}
+
+	/**
+	 * One message, one trace: a client's trace context on {@code POST /v1/messages} goes
+	 * on through the outbox (the send request record), the sender's call to Meta (the
+	 * request's traceparent, as the simulator recorded it), the webhook service's status
+	 * events (Meta's webhooks carry no trace: the service continues the message's) and
+	 * the gateway's read model update of them.
+	 */
+	@Test
+	void oneMessageIsOneTraceFromThePostThroughMetaToTheReadModel() {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+		String to = "+14155550111";
+		customerWrites(to, "Hi, a question");
+		Map<String, String> readModelTraces = new ConcurrentHashMap<>();
+		platform.context(Service.GATEWAY)
+			.getBean(ObservationRegistry.class)
+			.observationConfig()
+			.observationHandler(new ReadModelTraces(readModelTraces));
+
+		String id = gateway.post()
+			.uri("/v1/messages")
+			.header("Authorization", "Bearer " + demo.apiKey())
+			.header("traceparent", traceparent)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("to", to, "type", "text", "text", Map.of("body", "Traced from end to end")))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.asString();
+		awaitStatus(id, "read");
+
+		ConsumerRecord<String, Event> sendRequest = kafka.awaitRecord(Topics.SEND_REQUESTS.name(), SendRequest.class,
+				(request) -> id.equals(request.messageId()), TIMEOUT);
+		assertThat(TraceContexts.traceId(TraceContexts.of(sendRequest.headers()))).as("the gateway's send request")
+			.isEqualTo(traceId);
+		JsonNode call = simulator.get()
+			.uri((uri) -> uri.path("/admin/ledger").queryParam("callbackData", id).build())
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.get(0);
+		assertThat(TraceContexts.traceId(call.path("traceparent").asString())).as("the sender's call to Meta")
+			.isEqualTo(traceId);
+		ConsumerRecord<String, Event> read = kafka.awaitRecord(Topics.STATUS_EVENTS.name(), StatusEvent.class,
+				(status) -> id.equals(status.messageId()) && status.status() == MessageStatus.READ, TIMEOUT);
+		assertThat(TraceContexts.traceId(TraceContexts.of(read.headers()))).as("the webhook service's read status")
+			.isEqualTo(traceId);
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(readModelTraces).as("the gateway's read model update of it")
+				.containsEntry(id + "/" + read.offset(), traceId));
+	}
+
+	/**
+	 * The trace of each status event record the gateway's read model handled (by message
+	 * id and offset; the listener's containers are {@code gateway-status-events-<n>}).
+	 */
+	private record ReadModelTraces(
+			Map<String, String> traces) implements ObservationHandler<KafkaRecordReceiverContext> {
+
+		@Override
+		public void onStop(KafkaRecordReceiverContext context) {
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
+			ConsumerRecord<?, ?> record = context.getRecord();
+			if (context.getListenerId().startsWith("gateway-status-events") && tracing != null
+					&& tracing.getSpan() != null && record.key() != null) {
+				this.traces.put(record.key() + "/" + record.offset(), tracing.getSpan().context().traceId());
+			}
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return context instanceof KafkaRecordReceiverContext;
+		}
+
 	}
 
 	@Test

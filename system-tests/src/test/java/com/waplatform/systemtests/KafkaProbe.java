@@ -71,7 +71,24 @@ final class KafkaProbe implements AutoCloseable {
 	 * first that matches {@code last}.
 	 */
 	<T extends Event> List<T> readUntil(String topic, Class<T> type, Predicate<T> last, Duration timeout) {
-		List<T> read = new ArrayList<>();
+		return readRecordsUntil(topic, type, last, timeout).stream()
+			.map((record) -> type.cast(record.value()))
+			.toList();
+	}
+
+	/**
+	 * The first record on the topic (from the beginning) whose value matches, with its
+	 * headers.
+	 */
+	<T extends Event> ConsumerRecord<String, Event> awaitRecord(String topic, Class<T> type, Predicate<T> matching,
+			Duration timeout) {
+		List<ConsumerRecord<String, Event>> read = readRecordsUntil(topic, type, matching, timeout);
+		return read.get(read.size() - 1);
+	}
+
+	private <T extends Event> List<ConsumerRecord<String, Event>> readRecordsUntil(String topic, Class<T> type,
+			Predicate<T> last, Duration timeout) {
+		List<ConsumerRecord<String, Event>> read = new ArrayList<>();
 		try (KafkaConsumer<String, Event> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
 						"probe-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
@@ -82,7 +99,7 @@ final class KafkaProbe implements AutoCloseable {
 				for (ConsumerRecord<String, Event> record : consumer.poll(Duration.ofMillis(200))) {
 					if (type.isInstance(record.value())) {
 						T value = type.cast(record.value());
-						read.add(value);
+						read.add(record);
 						if (last.test(value)) {
 							return read;
 						}

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +24,7 @@ import com.waplatform.common.template.TemplateUpdated;
 import com.waplatform.common.webhook.WebhookReceived;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.tracing.TraceContexts;
 import com.waplatform.testsupport.Infrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Connection;
@@ -310,6 +312,56 @@ class WebhookServiceTests {
 		double unmatched = this.meters.counter("webhook.statuses.unmatched").count();
 		publishWebhook(WebhookSamples.raw("pywa_status_delivered").replace("wamid.xyzxyz", "wamid.unknown"));
 		await().atMost(TIMEOUT).until(() -> this.meters.counter("webhook.statuses.unmatched").count() > unmatched);
+	}
+
+	/**
+	 * Meta's webhooks carry no trace: a status is published in the trace of its message,
+	 * learnt from the sender's accepted event, also when a webhook's status overtook that
+	 * event; the webhook's own trace (the gateway's POST) is not the message's.
+	 */
+	@Test
+	void statusesArePublishedInTheTraceOfTheirMessage() {
+		String messageId = UUID.randomUUID().toString();
+		String wamid = "wamid.traced-" + messageId;
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String webhookTrace = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+		long now = Instant.now().getEpochSecond();
+		StepVerifier
+			.create(this.publisher.publish(Topics.WEBHOOK_EVENTS.name(),
+					WebhookReceived.of(ORG, WABA, statusWebhook(wamid, "sent", now, messageId)), webhookTrace))
+			.expectComplete()
+			.verify(TIMEOUT);
+		awaitStatuses(messageId, 1);
+		StepVerifier
+			.create(this.publisher.publish(Topics.STATUS_EVENTS.name(),
+					StatusEvent.of(ORG, messageId, MessageStatus.ACCEPTED, Instant.now(), PHONE_NUMBER_ID,
+							"+972987654321", wamid, null),
+					"00-" + traceId + "-" + traceId.substring(16) + "-01"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		await().atMost(TIMEOUT)
+			.until(() -> this.db.sql("select traceparent from message_status where message_id = :id")
+				.bind("id", messageId)
+				.map((row) -> Optional.ofNullable(row.get("traceparent", String.class)))
+				.one()
+				.block(TIMEOUT)
+				.isPresent());
+		StepVerifier
+			.create(this.publisher.publish(Topics.WEBHOOK_EVENTS.name(),
+					WebhookReceived.of(ORG, WABA, statusWebhook(wamid, "delivered", now + 1, messageId)), webhookTrace))
+			.expectComplete()
+			.verify(TIMEOUT);
+		awaitStatuses(messageId, 2);
+
+		List<ConsumerRecord<String, Event>> records = this.received.all(Topics.STATUS_EVENTS)
+			.stream()
+			.filter((record) -> messageId.equals(record.key()))
+			.filter((record) -> ((StatusEvent) record.value()).status() != MessageStatus.ACCEPTED)
+			.toList();
+		// the sent status came before the message's trace was known
+		assertThat(TraceContexts.traceId(TraceContexts.of(records.get(0).headers()))).isNotEqualTo(traceId);
+		assertThat(((StatusEvent) records.get(1).value()).status()).isEqualTo(MessageStatus.DELIVERED);
+		assertThat(TraceContexts.traceId(TraceContexts.of(records.get(1).headers()))).isEqualTo(traceId);
 	}
 
 	@Test

@@ -47,15 +47,20 @@ public class Ledger {
 			@Nullable String templateName, @Nullable String templateLanguage, @Nullable String renderedText,
 			@Nullable String bizOpaqueCallbackData, String requestJson) {
 		return accept(wamid, phoneNumberId, to, waId, type, templateName, templateLanguage, renderedText,
-				bizOpaqueCallbackData, requestJson, null);
+				bizOpaqueCallbackData, requestJson, null, null);
 	}
 
-	/** Records an accepted message with its structured rendering. */
+	/**
+	 * Records an accepted message with its structured rendering and the W3C trace context
+	 * its request carried (Meta ignores it; tests read it to follow a message's trace).
+	 */
 	public synchronized LedgerEntry accept(String wamid, String phoneNumberId, String to, String waId, String type,
 			@Nullable String templateName, @Nullable String templateLanguage, @Nullable String renderedText,
-			@Nullable String bizOpaqueCallbackData, String requestJson, @Nullable RenderedMessage rendered) {
+			@Nullable String bizOpaqueCallbackData, String requestJson, @Nullable RenderedMessage rendered,
+			@Nullable String traceparent) {
 		LedgerEntry entry = new LedgerEntry(++this.acceptedSequence, wamid, phoneNumberId, to, waId, type, templateName,
-				templateLanguage, renderedText, bizOpaqueCallbackData, Instant.now(this.clock), requestJson, rendered);
+				templateLanguage, renderedText, bizOpaqueCallbackData, Instant.now(this.clock), requestJson, rendered,
+				traceparent);
 		this.entries.addLast(entry);
 		if (bizOpaqueCallbackData != null) {
 			this.countsByCallbackData.merge(bizOpaqueCallbackData, 1L, Long::sum);

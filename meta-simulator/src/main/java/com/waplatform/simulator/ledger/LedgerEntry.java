@@ -25,6 +25,6 @@ import org.jspecify.annotations.Nullable;
 public record LedgerEntry(long sequence, String wamid, String phoneNumberId, String to, String waId, String type,
 		@Nullable String templateName, @Nullable String templateLanguage, @Nullable String renderedText,
 		@Nullable String bizOpaqueCallbackData, Instant receivedAt, String requestJson,
-		@Nullable RenderedMessage rendered) {
+		@Nullable RenderedMessage rendered, @Nullable String traceparent) {
 
 }

@@ -182,22 +182,24 @@ class MessageController {
 			case TIMEOUT -> hold();
 			case RESET -> reset(exchange);
 			case ACCEPT_THEN_TIMEOUT -> {
-				accept(account, accepted, requestJson);
+				accept(account, accepted, requestJson, exchange);
 				yield hold();
 			}
 			case ACCEPT_THEN_RESET -> {
-				accept(account, accepted, requestJson);
+				accept(account, accepted, requestJson, exchange);
 				yield reset(exchange);
 			}
-			case NONE -> Mono.just(accept(account, accepted, requestJson));
+			case NONE -> Mono.just(accept(account, accepted, requestJson, exchange));
 		};
 	}
 
-	private SendMessageResponse accept(Account account, AcceptedMessage accepted, String requestJson) {
+	private SendMessageResponse accept(Account account, AcceptedMessage accepted, String requestJson,
+			ServerWebExchange exchange) {
 		String wamid = Wamids.next(accepted.waId());
 		LedgerEntry entry = this.ledger.accept(wamid, account.phoneNumberId(), accepted.to(), accepted.waId(),
 				accepted.type(), accepted.templateName(), accepted.templateLanguage(), accepted.renderedText(),
-				accepted.callbackData(), requestJson, accepted.rendered());
+				accepted.callbackData(), requestJson, accepted.rendered(),
+				exchange.getRequest().getHeaders().getFirst("traceparent"));
 		this.stats.accepted(account.phoneNumberId());
 		this.statusWebhooks.schedule(account, entry, accepted.templateCategory());
 		return new SendMessageResponse("whatsapp", List.of(new Contact(accepted.to(), accepted.waId(), null)),

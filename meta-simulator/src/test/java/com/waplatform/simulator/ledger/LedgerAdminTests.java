@@ -63,6 +63,40 @@ class LedgerAdminTests {
 		assertThat(this.ledger.entries(null, null, callbackData)).extracting(LedgerEntry::sequence).isSorted();
 	}
 
+	/**
+	 * A send's W3C trace context ({@code traceparent}), which Meta ignores, is kept so
+	 * that a test can follow a message's trace to the call; a send without one keeps
+	 * none.
+	 */
+	@Test
+	void recordsTheTraceContextOfEachSend() {
+		String callbackData = "traced-" + UUID.randomUUID();
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		this.client.post()
+			.uri(TestAccounts.messagesPath())
+			.headers((headers) -> headers.setBearerAuth(TestAccounts.TOKEN))
+			.header("traceparent", traceparent)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(
+					"""
+							{"messaging_product":"whatsapp","to":"+16505550199","type":"text","text":{"body":"hi"},"biz_opaque_callback_data":"%s"}"""
+						.formatted(callbackData))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		send("+16505550199", "untraced", callbackData);
+		this.client.get()
+			.uri("/admin/ledger?callbackData={cb}", callbackData)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].traceparent")
+			.isEqualTo(traceparent)
+			.jsonPath("$[1].traceparent")
+			.doesNotExist();
+	}
+
 	@Test
 	void recordsTemplateSendsWithTheirRendering() {
 		String callbackData = "ledger-" + UUID.randomUUID();

@@ -18,6 +18,7 @@ import com.waplatform.sender.store.Messages;
 import com.waplatform.sender.store.MicroBatcher;
 import com.waplatform.sender.templates.TemplateRechecks;
 import com.waplatform.sender.windows.WindowChecks;
+import com.waplatform.support.tracing.TraceContexts;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MessageSender {
+
+	static final String SEND_SPAN = "whatsapp.message.send";
 
 	private final Messages messages;
 
@@ -51,10 +54,12 @@ class MessageSender {
 
 	private final SendMetrics metrics;
 
+	private final TraceContexts traces;
+
 	MessageSender(Messages messages, MicroBatcher<Messages.MessageKey, Boolean> sendingMarks,
 			MicroBatcher<Messages.Acceptance, Boolean> acceptances, Outcomes outcomes, SendPipeline pipeline,
 			OrganizationPauses pauses, DeadLetters deadLetters, TemplateRechecks templates, WindowChecks windows,
-			SendMetrics metrics) {
+			SendMetrics metrics, TraceContexts traces) {
 		this.messages = messages;
 		this.sendingMarks = sendingMarks;
 		this.acceptances = acceptances;
@@ -65,6 +70,7 @@ class MessageSender {
 		this.templates = templates;
 		this.windows = windows;
 		this.metrics = metrics;
+		this.traces = traces;
 	}
 
 	/**
@@ -93,16 +99,19 @@ class MessageSender {
 	/**
 	 * Calls Meta for a message marked SENDING and records the outcome. A free-form
 	 * message whose recipient's 24-hour window closed while it waited is failed with
-	 * Meta's 131047 instead, without a call ({@link WindowChecks}).
+	 * Meta's 131047 instead, without a call ({@link WindowChecks}). The call and its
+	 * outcome are a span ({@value #SEND_SPAN}) in the trace the send request arrived in:
+	 * the request to Meta carries it on ({@code traceparent}), and so do the message's
+	 * status events.
 	 */
 	Mono<Verdict> call(QueuedMessage message, PhoneNumberConfigured number) {
 		SendRequest request = message.request;
-		return this.windows.check(request).flatMap((refusal) -> {
+		return this.traces.continued(SEND_SPAN, message.traceparent, this.windows.check(request).flatMap((refusal) -> {
 			if (refusal.isPresent()) {
 				return refuseOutsideWindow(request, refusal.get());
 			}
 			return this.pipeline.call(number, request).flatMap((attempt) -> afterCall(request, number, attempt));
-		});
+		}));
 	}
 
 	private Mono<Verdict> refuseOutsideWindow(SendRequest request, ErrorInfo refusal) {
@@ -124,7 +133,11 @@ class MessageSender {
 
 	private Mono<Verdict> afterCall(SendRequest request, PhoneNumberConfigured number, Attempt attempt) {
 		if (attempt instanceof Attempt.Accepted accepted) {
-			return this.acceptances.submit(new Messages.Acceptance(request, accepted.wamid()))
+			// the acceptance is written in a batch of several messages: it takes its
+			// trace along
+			return Mono
+				.deferContextual((context) -> this.acceptances
+					.submit(new Messages.Acceptance(request, accepted.wamid(), this.traces.current(context))))
 				.map((recorded) -> recorded ? Verdict.of(Verdict.Kind.ACCEPTED)
 						: new Verdict(Verdict.Kind.DONE, "completed concurrently"));
 		}

@@ -69,14 +69,17 @@ public class Outcomes {
 	 * events, in one transaction; emits, in order, whether each was being sent.
 	 */
 	Mono<List<Boolean>> acceptAll(List<Messages.Acceptance> acceptances) {
-		Mono<List<Boolean>> recorded = this.messages.acceptAll(acceptances)
-			.flatMap((accepted) -> this.outbox
-				.appendAll(Topics.STATUS_EVENTS,
-						IntStream.range(0, acceptances.size())
-							.filter(accepted::get)
-							.mapToObj((i) -> acceptedEvent(acceptances.get(i)))
-							.toList())
-				.thenReturn(accepted));
+		Mono<List<Boolean>> recorded = this.messages.acceptAll(acceptances).flatMap((accepted) -> {
+			List<Messages.Acceptance> announced = IntStream.range(0, acceptances.size())
+				.filter(accepted::get)
+				.mapToObj(acceptances::get)
+				.toList();
+			// each event in the trace of its message's call
+			return this.outbox
+				.appendAll(Topics.STATUS_EVENTS, announced.stream().map(Outcomes::acceptedEvent).toList(),
+						announced.stream().map(Messages.Acceptance::traceparent).toList())
+				.thenReturn(accepted);
+		});
 		return this.tx.transactional(recorded).doOnNext((accepted) -> {
 			for (int i = 0; i < acceptances.size(); i++) {
 				if (accepted.get(i)) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.waplatform.common.message.Priority;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.sender.domain.LaneItem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message in its number's lane, with where it came from and its retry history in this
@@ -20,6 +21,9 @@ final class QueuedMessage implements LaneItem {
 
 	final Instant admittedAt;
 
+	/** The trace its send request arrived in: its call to Meta continues it. */
+	final @Nullable String traceparent;
+
 	long queuedAt;
 
 	/** When its call was last handed out for preparation (monotonic). */
@@ -29,11 +33,12 @@ final class QueuedMessage implements LaneItem {
 
 	int deferrals;
 
-	QueuedMessage(SendRequest request, int partition, long offset, Instant admittedAt) {
+	QueuedMessage(SendRequest request, int partition, long offset, Instant admittedAt, @Nullable String traceparent) {
 		this.request = request;
 		this.partition = partition;
 		this.offset = offset;
 		this.admittedAt = admittedAt;
+		this.traceparent = traceparent;
 	}
 
 	@Override

@@ -118,17 +118,19 @@ public class SendEngine implements SmartLifecycle {
 	// --- entry points (any thread) ---
 
 	/** Queues a message recorded PENDING. */
-	public void enqueue(SendRequest request, int partition, long offset, Instant admittedAt) {
-		this.loop.schedule(() -> enqueueNow(new QueuedMessage(request, partition, offset, admittedAt)));
+	public void enqueue(SendRequest request, int partition, long offset, Instant admittedAt,
+			@Nullable String traceparent) {
+		this.loop.schedule(() -> enqueueNow(new QueuedMessage(request, partition, offset, admittedAt, traceparent)));
 	}
 
 	/**
 	 * Takes over a message found SENDING (its last call has no recorded outcome): it is
 	 * verified against Meta's status webhooks before it is sent again.
 	 */
-	public void verify(SendRequest request, int partition, long offset, @Nullable Instant attemptStartedAt) {
+	public void verify(SendRequest request, int partition, long offset, @Nullable Instant attemptStartedAt,
+			@Nullable String traceparent) {
 		this.loop.schedule(() -> {
-			QueuedMessage message = new QueuedMessage(request, partition, offset, Instant.now());
+			QueuedMessage message = new QueuedMessage(request, partition, offset, Instant.now(), traceparent);
 			Lane lane = lane(request.phoneNumberId(), request.organizationId(), partition);
 			if (lane.queue.holdOut(message)) {
 				startVerifying(lane, message, attemptStartedAt);
@@ -537,7 +539,7 @@ public class SendEngine implements SmartLifecycle {
 		boolean left = false;
 		for (Messages.Unsent row : rows) {
 			QueuedMessage message = new QueuedMessage(row.request(), row.partition(), row.offset(),
-					(row.createdAt() != null) ? row.createdAt() : Instant.now());
+					(row.createdAt() != null) ? row.createdAt() : Instant.now(), row.traceparent());
 			if (row.state() == MessageState.SENDING) {
 				if (lane.queue.holdOut(message)) {
 					startVerifying(lane, message, row.attemptStartedAt());

@@ -20,6 +20,7 @@ import com.waplatform.sender.store.Messages;
 import com.waplatform.sender.store.MicroBatcher;
 import com.waplatform.sender.templates.TemplateRechecks;
 import com.waplatform.support.accounts.AccountDirectory;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -64,8 +65,8 @@ class Admissions {
 		this.deadLetters = deadLetters;
 	}
 
-	Mono<Void> admit(SendRequest request, int partition, long offset) {
-		return this.batcher.submit(new Messages.Admitting(request, partition, offset))
+	Mono<Void> admit(SendRequest request, int partition, long offset, @Nullable String traceparent) {
+		return this.batcher.submit(new Messages.Admitting(request, partition, offset, traceparent))
 			.map((recorded) -> recorded.orElseThrow(() -> new IllegalArgumentException(
 					"Message id " + request.messageId() + " is already used by another organization")))
 			.flatMap((recorded) -> {
@@ -93,9 +94,9 @@ class Admissions {
 								"Message {} had a call to Meta started at {} without a recorded outcome; "
 										+ "waiting for Meta's status of it before sending it again",
 								request.messageId(), recorded.attemptStartedAt());
-						this.engine.verify(request, partition, offset, recorded.attemptStartedAt());
+						this.engine.verify(request, partition, offset, recorded.attemptStartedAt(), traceparent);
 					});
-					case RESUME, SEND -> queue(request, partition, offset);
+					case RESUME, SEND -> queue(request, partition, offset, traceparent);
 				};
 			});
 	}
@@ -133,12 +134,12 @@ class Admissions {
 	 * it: then it fails at once instead of taking a throughput slot of its number (a
 	 * campaign of a paused template would otherwise hold back the number's other sends).
 	 */
-	private Mono<Void> queue(SendRequest request, int partition, long offset) {
+	private Mono<Void> queue(SendRequest request, int partition, long offset, @Nullable String traceparent) {
 		TemplateDecision template = this.templates.check(request);
 		if (template.refused()) {
 			return this.outcomes.refuseTemplate(request, template, TemplateRechecks.Stage.ADMISSION).then();
 		}
-		return Mono.fromRunnable(() -> this.engine.enqueue(request, partition, offset, Instant.now()));
+		return Mono.fromRunnable(() -> this.engine.enqueue(request, partition, offset, Instant.now(), traceparent));
 	}
 
 }

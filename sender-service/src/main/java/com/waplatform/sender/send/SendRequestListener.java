@@ -9,6 +9,7 @@ import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.SendRequestEvent;
 import com.waplatform.sender.dispatch.SendEngine;
 import com.waplatform.support.kafka.TransientFailures;
+import com.waplatform.support.tracing.TraceContexts;
 import org.apache.kafka.common.TopicPartition;
 import reactor.core.publisher.Mono;
 
@@ -34,9 +35,12 @@ class SendRequestListener implements ConsumerSeekAware {
 
 	private final SendEngine engine;
 
-	SendRequestListener(Admissions admissions, SendEngine engine) {
+	private final TraceContexts traces;
+
+	SendRequestListener(Admissions admissions, SendEngine engine, TraceContexts traces) {
 		this.admissions = admissions;
 		this.engine = engine;
+		this.traces = traces;
 	}
 
 	@KafkaListener(id = "sender-send-requests",
@@ -45,8 +49,11 @@ class SendRequestListener implements ConsumerSeekAware {
 	Mono<Void> onSendRequest(SendRequestEvent event, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
 			@Header(KafkaHeaders.OFFSET) long offset) {
 		if (event instanceof SendRequest request) {
+			// the record's span, opened by spring-kafka around this method: the message
+			// keeps it through the table and its lane, and its call to Meta continues it
+			String traceparent = this.traces.current();
 			// admission is idempotent (the row's state decides), so it may run again
-			return this.admissions.admit(request, partition, offset).retryWhen(TransientFailures.retry());
+			return this.admissions.admit(request, partition, offset, traceparent).retryWhen(TransientFailures.retry());
 		}
 		return Mono.error(new IllegalArgumentException("Unsupported send request " + event.eventType()));
 	}

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 public class Messages {
 
 	private static final String UNSENT_COLUMNS = "message_id, organization_id, request, state, attempt_started_at, "
-			+ "source_partition, source_offset, created_at";
+			+ "source_partition, source_offset, created_at, traceparent";
 
 	private final DatabaseClient db;
 
@@ -64,6 +64,7 @@ public class Messages {
 		String[] requests = new String[size];
 		Integer[] partitions = new Integer[size];
 		Long[] offsets = new Long[size];
+		String[] traces = new String[size];
 		for (int i = 0; i < size; i++) {
 			SendRequest request = batch.get(i).request();
 			ids[i] = request.messageId();
@@ -75,15 +76,16 @@ public class Messages {
 			requests[i] = Json.mapper().writeValueAsString(request);
 			partitions[i] = batch.get(i).partition();
 			offsets[i] = batch.get(i).offset();
+			traces[i] = batch.get(i).traceparent();
 		}
 		GenericExecuteSpec insert = this.db.sql("""
 				insert into messages (message_id, organization_id, phone_number_id, recipient, state, priority,
-				  expires_at, request, source_partition, source_offset)
+				  expires_at, request, source_partition, source_offset, traceparent)
 				select r.id, r.org, r.number, r.recipient, 'PENDING', r.priority, r.expires_at::timestamptz, r.request,
-				  r.part, r.off
+				  r.part, r.off, r.trace
 				from unnest(:ids::text[], :orgs::text[], :numbers::text[], :recipients::text[], :priorities::text[],
-				  :expiries::text[], :requests::text[], :partitions::int[], :offsets::bigint[])
-				  as r(id, org, number, recipient, priority, expires_at, request, part, off)
+				  :expiries::text[], :requests::text[], :partitions::int[], :offsets::bigint[], :traces::text[])
+				  as r(id, org, number, recipient, priority, expires_at, request, part, off, trace)
 				on conflict (message_id) do nothing returning message_id""")
 			.bind("ids", ids)
 			.bind("orgs", orgs)
@@ -93,7 +95,8 @@ public class Messages {
 			.bind("expiries", expiries)
 			.bind("requests", requests)
 			.bind("partitions", partitions)
-			.bind("offsets", offsets);
+			.bind("offsets", offsets)
+			.bind("traces", traces);
 		return insert.map((row) -> row.get("message_id", String.class))
 			.all()
 			.collect(Collectors.toSet())
@@ -306,7 +309,7 @@ public class Messages {
 		Integer partition = row.get("source_partition", Integer.class);
 		return new Unsent(request, MessageState.valueOf(row.get("state", String.class)),
 				instant(row, "attempt_started_at"), (partition != null) ? partition : 0, (offset != null) ? offset : -1,
-				instant(row, "created_at"));
+				instant(row, "created_at"), row.get("traceparent", String.class));
 	}
 
 	private static @Nullable Instant instant(Readable row, String column) {
@@ -348,12 +351,15 @@ public class Messages {
 	public record MessageKey(String organizationId, String messageId) {
 	}
 
-	/** Meta accepted a message ({@code wamid} null for a mark-as-read). */
-	public record Acceptance(SendRequest request, @Nullable String wamid) {
+	/**
+	 * Meta accepted a message ({@code wamid} null for a mark-as-read), in the trace of
+	 * its call.
+	 */
+	public record Acceptance(SendRequest request, @Nullable String wamid, @Nullable String traceparent) {
 	}
 
-	/** A request to record, with where it arrived. */
-	public record Admitting(SendRequest request, int partition, long offset) {
+	/** A request to record, with where it arrived and the trace it arrived in. */
+	public record Admitting(SendRequest request, int partition, long offset, @Nullable String traceparent) {
 	}
 
 	private record Owned(String messageId, String organizationId, Recorded recorded) {
@@ -375,9 +381,10 @@ public class Messages {
 	 * @param partition the {@code wa.send-requests} partition it arrived on
 	 * @param offset its offset there (-1 if unknown)
 	 * @param createdAt when it was admitted
+	 * @param traceparent the trace its send request arrived in
 	 */
 	public record Unsent(SendRequest request, MessageState state, @Nullable Instant attemptStartedAt, int partition,
-			long offset, @Nullable Instant createdAt) {
+			long offset, @Nullable Instant createdAt, @Nullable String traceparent) {
 	}
 
 }

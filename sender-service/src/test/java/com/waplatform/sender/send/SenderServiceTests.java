@@ -25,6 +25,7 @@ import com.waplatform.sender.templates.TemplateSyncProgress;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.support.templates.TemplateDirectory;
+import com.waplatform.support.tracing.TraceContexts;
 import com.waplatform.testsupport.Infrastructure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -35,6 +36,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -187,6 +189,32 @@ class SenderServiceTests {
 		assertThat(this.received.statuses(request.messageId())).hasSize(1);
 		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED")
 			.containsEntry("attempts", 1);
+	}
+
+	/**
+	 * One trace per message: the send request's trace (its record's traceparent header)
+	 * goes on through the lane to the call to Meta (the request's traceparent header) and
+	 * to the accepted status event, each a later span of the same trace.
+	 */
+	@Test
+	void theCallToMetaAndTheAcceptedEventContinueTheSendRequestsTrace() {
+		String number = this.fixtures.configuredNumber("org-1");
+		String recipient = uniqueRecipient();
+		SendRequest request = request("org-1", number, recipient, null);
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String incoming = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+
+		StepVerifier.create(this.publisher.publish(Topics.SEND_REQUESTS.name(), request, incoming))
+			.expectComplete()
+			.verify(WAIT);
+
+		this.received.awaitStatus(request.messageId());
+		String call = meta.callsTo(recipient).get(0).traceparent();
+		assertThat(TraceContexts.traceId(call)).isEqualTo(traceId);
+		assertThat(call).isNotEqualTo(incoming);
+		String accepted = TraceContexts.of(this.received.statusRecords(request.messageId()).get(0).headers());
+		assertThat(TraceContexts.traceId(accepted)).isEqualTo(traceId);
+		assertThat(this.fixtures.row(request.messageId())).extractingByKey("traceparent").asString().contains(traceId);
 	}
 
 	@Test

@@ -20,7 +20,10 @@ import com.waplatform.support.outbox.Outbox;
 import com.waplatform.support.outbox.OutboxRelay;
 import com.waplatform.support.outbox.ProcessedEvents;
 import com.waplatform.support.templates.TemplateDirectory;
+import com.waplatform.support.tracing.TraceContexts;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -85,10 +88,21 @@ public class PlatformAutoConfiguration {
 		return new CredentialCipher(properties.credentialKey());
 	}
 
+	/**
+	 * The trace context of the work at hand, for the outbox, the publisher and the
+	 * services that carry a message's trace across a queue of their own. Without
+	 * Micrometer Tracing (a test context without it) nothing is traced.
+	 */
+	@Bean
+	TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<ObservationRegistry> observations) {
+		return new TraceContexts(tracer.getIfAvailable(() -> Tracer.NOOP),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	EventPublisher eventPublisher(KafkaTemplate<String, Event> kafkaTemplate) {
-		return new EventPublisher(kafkaTemplate);
+	EventPublisher eventPublisher(KafkaTemplate<String, Event> kafkaTemplate, TraceContexts traces) {
+		return new EventPublisher(kafkaTemplate, traces);
 	}
 
 	@Bean
@@ -198,8 +212,8 @@ public class PlatformAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(DatabaseClient.class)
-	Outbox outbox(DatabaseClient db) {
-		return new Outbox(db);
+	Outbox outbox(DatabaseClient db, TraceContexts traces) {
+		return new Outbox(db, traces);
 	}
 
 	@Bean

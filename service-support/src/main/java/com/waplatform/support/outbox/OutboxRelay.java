@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,7 +32,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * relayed: only the rows actually published are deleted, never "everything up to the last
  * id" (which silently dropped such late rows). Such a late row is published after the
  * higher ids; consumers whose order matters rank their events (statuses only move
- * forward).
+ * forward). Each record carries its row's trace context as its {@code traceparent}
+ * header: the relay itself opens no span, the message's trace goes on in its consumers.
  * <p>
  * Besides {@code outbox.published}, the gauges {@code outbox.backlog} (rows not relayed
  * yet) and {@code outbox.oldest.age} (how long the oldest of them has waited), measured
@@ -104,10 +106,11 @@ public class OutboxRelay {
 	}
 
 	private Mono<Integer> publishBatch() {
-		return this.db.sql("select id, topic, event_type, payload from outbox order by id limit :limit")
+		return this.db.sql("select id, topic, event_type, payload, traceparent from outbox order by id limit :limit")
 			.bind("limit", this.batchSize)
 			.map((row) -> new Row(row.get("id", Long.class), row.get("topic", String.class),
-					row.get("event_type", String.class), row.get("payload", String.class)))
+					row.get("event_type", String.class), row.get("payload", String.class),
+					row.get("traceparent", String.class)))
 			.all()
 			.collectList()
 			.flatMap(this::publishAndDelete);
@@ -120,7 +123,9 @@ public class OutboxRelay {
 		// flatMapSequential subscribes in order, so records reach the producer in outbox
 		// order
 		return Flux.fromIterable(rows)
-			.flatMapSequential((row) -> this.publisher.publish(row.topic(), row.event()).thenReturn(row.id()), 512)
+			.flatMapSequential(
+					(row) -> this.publisher.publish(row.topic(), row.event(), row.traceparent()).thenReturn(row.id()),
+					512)
 			// exactly the rows published: a transaction that took a lower id but
 			// committed
 			// after the select above is not in this batch, and must wait for the next one
@@ -133,7 +138,7 @@ public class OutboxRelay {
 			.timeout(Duration.ofSeconds(30));
 	}
 
-	private record Row(Long id, String topic, String type, String payload) {
+	private record Row(Long id, String topic, String type, String payload, @Nullable String traceparent) {
 
 		/**
 		 * The event, read by its type name; business events carry their producer's

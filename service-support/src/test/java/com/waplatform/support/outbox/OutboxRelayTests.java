@@ -3,6 +3,7 @@ package com.waplatform.support.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,9 +17,11 @@ import com.waplatform.common.message.ErrorInfo;
 import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.tracing.TraceContexts;
 import com.waplatform.testsupport.Infrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -70,6 +73,9 @@ class OutboxRelayTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	TraceContexts traces;
 
 	private static final String GATED = "gated-" + UUID.randomUUID();
 
@@ -168,6 +174,49 @@ class OutboxRelayTests {
 		assertThat(this.received.forMessage(messageId)).isEmpty();
 	}
 
+	/**
+	 * A row keeps the trace of the work that appended it and its record carries it on
+	 * (W3C {@code traceparent} header): the appending work's span, a child of the trace
+	 * it continued; explicit trace contexts per event (a batch of outcomes of several
+	 * messages); no header without a trace.
+	 */
+	@Test
+	void recordsCarryTheTraceOfTheWorkThatAppendedThem() {
+		String traced = UUID.randomUUID().toString();
+		String incoming = "00-" + hex(32) + "-" + hex(16) + "-01";
+		StepVerifier
+			.create(this.traces.continued("test.work", incoming,
+					this.tx.transactional(
+							this.outbox.append(Topics.STATUS_EVENTS, status(traced, MessageStatus.ACCEPTED)))))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		String first = UUID.randomUUID().toString();
+		String second = UUID.randomUUID().toString();
+		String untraced = UUID.randomUUID().toString();
+		String firstTrace = "00-" + hex(32) + "-" + hex(16) + "-01";
+		StepVerifier
+			.create(this.tx.transactional(this.outbox
+				.appendAll(Topics.STATUS_EVENTS,
+						List.of(status(first, MessageStatus.SENT), status(second, MessageStatus.SENT)),
+						Arrays.asList(firstTrace, null))
+				.then(this.outbox.append(Topics.STATUS_EVENTS, status(untraced, MessageStatus.SENT)))))
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.received.forMessage(untraced)).hasSize(1));
+		String header = TraceContexts.of(this.received.forMessage(traced).get(0).headers());
+		assertThat(TraceContexts.traceId(header)).isEqualTo(TraceContexts.traceId(incoming));
+		assertThat(header).isNotEqualTo(incoming).endsWith("-01");
+		assertThat(TraceContexts.of(this.received.forMessage(first).get(0).headers())).isEqualTo(firstTrace);
+		assertThat(TraceContexts.of(this.received.forMessage(second).get(0).headers())).isNull();
+		assertThat(TraceContexts.of(this.received.forMessage(untraced).get(0).headers())).isNull();
+	}
+
+	private static String hex(int digits) {
+		return UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, digits);
+	}
+
 	@Test
 	void backlogGaugesShowRowsTheRelayHasNotPublishedAndTheirAge() {
 		String stuck = "stuck-" + UUID.randomUUID();
@@ -260,13 +309,13 @@ class OutboxRelayTests {
 			}
 
 			@Override
-			public Mono<Void> publish(String topic, Event event) {
+			public Mono<Void> publish(String topic, Event event, @Nullable String traceparent) {
 				if (!this.gatedKey.equals(event.key())) {
-					return super.publish(topic, event);
+					return super.publish(topic, event, traceparent);
 				}
 				return Mono.fromRunnable(() -> this.reached.complete(null))
 					.then(Mono.fromFuture(this.until))
-					.then(super.publish(topic, event));
+					.then(super.publish(topic, event, traceparent));
 			}
 
 		}

@@ -10,6 +10,7 @@ import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.StatusEvent;
+import com.waplatform.support.tracing.TraceContexts;
 import com.waplatform.testsupport.Infrastructure;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.r2dbc.test.autoconfigure.DataR2dbcTest;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -127,6 +129,11 @@ class OutboxSqlTests {
 	@AutoConfigurationPackage
 	@Import({ Outbox.class, ProcessedEvents.class })
 	static class Repositories {
+
+		@Bean
+		TraceContexts traceContexts() {
+			return TraceContexts.none();
+		}
 
 	}
 

@@ -4,6 +4,7 @@ import com.waplatform.common.event.Event;
 import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.StatusEvent;
 import com.waplatform.support.kafka.TransientFailures;
+import com.waplatform.support.tracing.TraceContexts;
 import reactor.core.publisher.Mono;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,10 +28,13 @@ class AcceptedStatusListener {
 
 	private final TransactionalOperator tx;
 
-	AcceptedStatusListener(MessageRefs refs, StatusStore statuses, TransactionalOperator tx) {
+	private final TraceContexts traces;
+
+	AcceptedStatusListener(MessageRefs refs, StatusStore statuses, TransactionalOperator tx, TraceContexts traces) {
 		this.refs = refs;
 		this.statuses = statuses;
 		this.tx = tx;
+		this.traces = traces;
 	}
 
 	@KafkaListener(topics = "#{T(com.waplatform.common.kafka.Topics).STATUS_EVENTS.name()}", groupId = GROUP_ID)
@@ -40,9 +44,12 @@ class AcceptedStatusListener {
 			return Mono.empty();
 		}
 		MessageRef message = new MessageRef(status.messageId(), status.organizationId());
+		// the record's span (spring-kafka opens it around this method, continuing the
+		// sender's call): the statuses of Meta's webhooks continue it
+		String traceparent = this.traces.current();
 		return this.tx
 			.transactional(this.refs.record(status.wamid(), message)
-				.then(this.statuses.recordAccepted(message, status.wamid(), status.statusAt())))
+				.then(this.statuses.recordAccepted(message, status.wamid(), status.statusAt(), traceparent)))
 			.retryWhen(TransientFailures.retry());
 	}
 

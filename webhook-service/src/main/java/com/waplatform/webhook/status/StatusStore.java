@@ -4,9 +4,11 @@ import java.time.Instant;
 
 import com.waplatform.common.message.MessageStatus;
 import com.waplatform.webhook.status.domain.StatusUpdate;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +27,11 @@ class StatusStore {
 		this.db = db;
 	}
 
-	/** Emits whether the update moved the message (and so must be announced). */
-	Mono<Boolean> applyIfForward(MessageRef message, StatusUpdate update) {
+	/**
+	 * Emits whether the update moved the message (and so must be announced), with the
+	 * message's trace context if it is known.
+	 */
+	Mono<Applied> applyIfForward(MessageRef message, StatusUpdate update) {
 		return this.db.sql("""
 				insert into message_status (message_id, organization_id, status, status_rank, wamid, status_at)
 				values (:messageId, :organizationId, :status, :rank, :wamid, :statusAt)
@@ -35,6 +40,7 @@ class StatusStore {
 					wamid = excluded.wamid, status_at = excluded.status_at, updated_at = now()
 				where message_status.organization_id = excluded.organization_id
 					and message_status.status_rank < excluded.status_rank
+				returning message_status.traceparent
 				""")
 			.bind("messageId", message.messageId())
 			.bind("organizationId", message.organizationId())
@@ -42,24 +48,35 @@ class StatusStore {
 			.bind("rank", update.status().rank())
 			.bind("wamid", update.wamid())
 			.bind("statusAt", update.statusAt())
-			.fetch()
-			.rowsUpdated()
-			.map((count) -> count == 1);
+			.map((row) -> new Applied(true, row.get("traceparent", String.class)))
+			.one()
+			.defaultIfEmpty(new Applied(false, null));
 	}
 
-	/** Records that the sender handed the message to Meta (first status wins). */
-	Mono<Void> recordAccepted(MessageRef message, String wamid, Instant statusAt) {
+	/**
+	 * Records that the sender handed the message to Meta (first status wins), and the
+	 * message's trace (also when a webhook's status overtook the accepted event).
+	 */
+	Mono<Void> recordAccepted(MessageRef message, String wamid, Instant statusAt, @Nullable String traceparent) {
 		return this.db.sql("""
-				insert into message_status (message_id, organization_id, status, status_rank, wamid, status_at)
-				values (:messageId, :organizationId, 'accepted', :rank, :wamid, :statusAt)
-				on conflict (message_id) do nothing
+				insert into message_status (message_id, organization_id, status, status_rank, wamid, status_at,
+					traceparent)
+				values (:messageId, :organizationId, 'accepted', :rank, :wamid, :statusAt, :traceparent)
+				on conflict (message_id) do update set traceparent = excluded.traceparent
+				where message_status.traceparent is null and excluded.traceparent is not null
+					and message_status.organization_id = excluded.organization_id
 				""")
 			.bind("messageId", message.messageId())
 			.bind("organizationId", message.organizationId())
 			.bind("rank", MessageStatus.ACCEPTED.rank())
 			.bind("wamid", wamid)
 			.bind("statusAt", statusAt)
+			.bind("traceparent", Parameter.fromOrEmpty(traceparent, String.class))
 			.then();
+	}
+
+	/** Whether a status moved its message, and the message's trace context. */
+	record Applied(boolean moved, @Nullable String traceparent) {
 	}
 
 }

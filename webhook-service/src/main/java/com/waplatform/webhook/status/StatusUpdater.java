@@ -6,6 +6,7 @@ import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.MessageIds;
 import com.waplatform.common.meta.WebhookPayload;
 import com.waplatform.support.outbox.Outbox;
+import com.waplatform.support.tracing.TraceContexts;
 import com.waplatform.webhook.routing.domain.LogText;
 import com.waplatform.webhook.routing.domain.MetricTags;
 import com.waplatform.webhook.status.domain.StatusUpdate;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatusUpdater {
 
+	static final String STATUS_SPAN = "whatsapp.message.status";
+
 	private static final Logger logger = LoggerFactory.getLogger(StatusUpdater.class);
 
 	private final MessageRefs refs;
@@ -38,11 +41,14 @@ public class StatusUpdater {
 
 	private final MeterRegistry meters;
 
-	StatusUpdater(MessageRefs refs, StatusStore store, Outbox outbox, MeterRegistry meters) {
+	private final TraceContexts traces;
+
+	StatusUpdater(MessageRefs refs, StatusStore store, Outbox outbox, MeterRegistry meters, TraceContexts traces) {
 		this.refs = refs;
 		this.store = store;
 		this.outbox = outbox;
 		this.meters = meters;
+		this.traces = traces;
 	}
 
 	public Mono<Void> apply(String organizationId, @Nullable String phoneNumberId, WebhookPayload.Status status) {
@@ -60,7 +66,8 @@ public class StatusUpdater {
 
 	private Mono<Void> applyTo(MessageRef message, StatusUpdate update, @Nullable String phoneNumberId) {
 		return this.store.applyIfForward(message, update)
-			.flatMap((moved) -> moved ? announce(message, update, phoneNumberId) : ignored(update));
+			.flatMap((applied) -> applied.moved() ? announce(message, update, phoneNumberId, applied.traceparent())
+					: ignored(update));
 	}
 
 	private Mono<MessageRef> message(String organizationId, StatusUpdate update) {
@@ -72,10 +79,16 @@ public class StatusUpdater {
 		return this.refs.find(organizationId, update.wamid());
 	}
 
-	private Mono<Void> announce(MessageRef message, StatusUpdate update, @Nullable String phoneNumberId) {
+	/**
+	 * Publishes the status in the message's trace (Meta's webhooks carry none): a span
+	 * ({@value #STATUS_SPAN}) continuing the trace of the message's send, so its read
+	 * model update and callbacks are in it too.
+	 */
+	private Mono<Void> announce(MessageRef message, StatusUpdate update, @Nullable String phoneNumberId,
+			@Nullable String traceparent) {
 		this.meters.counter("webhook.statuses.applied", "status", update.status().wireName()).increment();
-		return this.outbox.append(Topics.STATUS_EVENTS,
-				update.toEvent(message.organizationId(), message.messageId(), phoneNumberId));
+		return this.traces.continued(STATUS_SPAN, traceparent, this.outbox.append(Topics.STATUS_EVENTS,
+				update.toEvent(message.organizationId(), message.messageId(), phoneNumberId)));
 	}
 
 	private Mono<Void> ignored(StatusUpdate update) {
