@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Prometheus server beside the local platform ({@code devstack.prometheus}), when
  * the {@code prometheus} binary is on the {@code PATH} (Debian's {@code prometheus}
- * package): it scrapes every service's management port every 2 seconds, with the job
+ * package): it scrapes every service's management port every 3 seconds, with the job
  * names of {@code deploy/prometheus/prometheus.yml}, and evaluates the alert rules of
  * {@code deploy/prometheus/alerts.yml} (found from the working directory upwards). Its
  * configuration and data live in a temporary directory, removed when it stops.
@@ -102,8 +102,9 @@ public final class LocalPrometheus implements AutoCloseable {
 	static String configuration(Map<String, Integer> targets, @Nullable Path rules) {
 		StringBuilder yaml = new StringBuilder("""
 				global:
-				  scrape_interval: 2s
-				  evaluation_interval: 2s
+				  scrape_interval: 3s
+				  scrape_timeout: 3s
+				  evaluation_interval: 3s
 				""");
 		if (rules != null) {
 			yaml.append("rule_files:\n  - '").append(rules.toAbsolutePath()).append("'\n");

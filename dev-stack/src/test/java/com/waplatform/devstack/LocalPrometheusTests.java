@@ -20,8 +20,9 @@ class LocalPrometheusTests {
 
 		assertThat(configuration).isEqualTo("""
 				global:
-				  scrape_interval: 2s
-				  evaluation_interval: 2s
+				  scrape_interval: 3s
+				  scrape_timeout: 3s
+				  evaluation_interval: 3s
 				rule_files:
 				  - '/repo/deploy/prometheus/alerts.yml'
 				scrape_configs:

@@ -474,9 +474,10 @@ class EndToEndTests {
 			.build();
 		// scraped since the traffic's last event
 		await().atMost(TIMEOUT)
-			.until(() -> prometheusQuery(client, "sender_organization_pauses_total").path("data")
-				.path("result")
-				.size() > 0);
+			.untilAsserted(() -> assertThat(
+					prometheusQuery(client, "sender_organization_pauses_total").path("data").path("result").size())
+				.as("the pause in Prometheus; its targets: %s", targets(client))
+				.isPositive());
 		for (String query : MetricNames.dashboardQueries(ROOT)) {
 			JsonNode answer = prometheusQuery(client, MetricNames.withVariablesResolved(query));
 			assertThat(answer.path("status").asString()).as(query + ": " + answer.path("error").asString())
@@ -526,6 +527,24 @@ class EndToEndTests {
 			names.addAll(MetricNames.exposedIn(text));
 		}
 		return names;
+	}
+
+	/**
+	 * Each scrape target's job, health and last error, to say why a series is missing.
+	 */
+	private static List<String> targets(WebTestClient prometheus) {
+		return prometheus.get()
+			.uri("/api/v1/targets")
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody()
+			.path("data")
+			.path("activeTargets")
+			.valueStream()
+			.map((target) -> target.path("labels").path("job").asString() + " " + target.path("health").asString() + " "
+					+ target.path("lastError").asString())
+			.toList();
 	}
 
 	private static JsonNode prometheusQuery(WebTestClient prometheus, String query) {

@@ -158,6 +158,9 @@ final class ComposedPlatform implements AutoCloseable {
 		Path image = extractLayers(application);
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// the test's own JVM flags, on the command line like the port mapping: a faster
+		// start on the build machine's two cores, no change to what the file configures
+		command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
 		command.add("-jar");
 		command.add(image.resolve(bootJar(application).getFileName()).toString());
 		// the container's port mapping
