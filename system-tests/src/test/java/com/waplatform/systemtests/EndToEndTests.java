@@ -612,17 +612,7 @@ class EndToEndTests {
 	}
 
 	private static void awaitStatus(String id, String... anyOf) {
-		await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-			JsonNode message = gateway.get()
-				.uri("/v1/messages/{id}", id)
-				.header("Authorization", "Bearer " + demo.apiKey())
-				.exchange()
-				.expectBody(JsonNode.class)
-				.returnResult()
-				.getResponseBody();
-			assertThat(message).isNotNull();
-			assertThat(message.path("status").asString()).isIn((Object[]) anyOf);
-		});
+		MessageStatuses.awaitAny(gateway, demo.apiKey(), id, anyOf);
 	}
 
 	private static long ledgerCount(String messageId) {

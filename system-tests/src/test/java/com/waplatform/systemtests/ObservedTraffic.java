@@ -17,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -135,17 +134,7 @@ final class ObservedTraffic {
 	}
 
 	private void awaitStatus(String id, String... anyOf) {
-		await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-			JsonNode message = this.gateway.get()
-				.uri("/v1/messages/{id}", id)
-				.header("Authorization", "Bearer " + this.demo.apiKey())
-				.exchange()
-				.expectBody(JsonNode.class)
-				.returnResult()
-				.getResponseBody();
-			assertThat(message).isNotNull();
-			assertThat(message.path("status").asString()).isIn((Object[]) anyOf);
-		});
+		MessageStatuses.awaitAny(this.gateway, this.demo.apiKey(), id, anyOf);
 	}
 
 	/** Whether the service registered the meter (with the tag, when given). */
