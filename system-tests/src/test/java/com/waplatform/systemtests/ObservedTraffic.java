@@ -11,7 +11,9 @@ import com.waplatform.common.message.SendRequest;
 import com.waplatform.devstack.DemoAccount;
 import com.waplatform.devstack.LocalPlatform;
 import com.waplatform.devstack.LocalPlatform.Service;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -56,14 +58,16 @@ final class ObservedTraffic {
 		awaitStatus(failed, "failed");
 		// Meta's throughput limit: refused with 130429, retried, accepted once lifted
 		faults(Map.of("phoneNumberId", this.demo.phoneNumberId(), "errorRate", 1.0, "errorCodes", List.of(130429)));
+		double retries = count(Service.SENDER, "sender.retries", "reason", "throughput");
 		String throttled = sendTemplate("+14155550142");
-		await().atMost(TIMEOUT).until(() -> meter(Service.SENDER, "sender.retries", "reason", "throughput"));
+		awaitIncrease(Service.SENDER, "sender.retries", "reason", "throughput", retries);
 		this.simulator.delete().uri("/admin/faults").exchange().expectStatus().is2xxSuccessful();
 		awaitStatus(throttled, "accepted", "sent", "delivered", "read");
 
 		// Meta pauses a template, then approves it again
+		double updates = count(Service.TEMPLATE, "template.updates", "field", null);
 		templateStatus("summer_promo", "PAUSED");
-		await().atMost(TIMEOUT).until(() -> meter(Service.TEMPLATE, "template.updates", "field", null));
+		awaitIncrease(Service.TEMPLATE, "template.updates", "field", null, updates);
 		templateStatus("summer_promo", "APPROVED");
 
 		// a free-form message to a customer who never wrote: refused at the API
@@ -78,6 +82,8 @@ final class ObservedTraffic {
 
 		// a send request naming the demo number for another organization: the sender's
 		// dead letter; a business event of an unknown organization: workflow's
+		double senderDeadLetters = count(Service.SENDER, "sender.dead.letters", "reason", null);
+		double workflowDeadLetters = count(Service.WORKFLOW, "platform.dead.letters", "topic", null);
 		SendRequest template = this.kafka.await(Topics.SEND_REQUESTS.name(), SendRequest.class,
 				(candidate) -> candidate.messageId().equals(failed), TIMEOUT);
 		this.kafka.publish(Topics.SEND_REQUESTS.name(),
@@ -86,14 +92,14 @@ final class ObservedTraffic {
 						null, null, "test"));
 		this.kafka.publishCloudEvent(Topics.BUSINESS_EVENTS.name(), "B-" + UUID.randomUUID(), "booking.confirmed",
 				"org_nobody_knows", "{\"bookingId\":\"B-1\"}");
-		await().atMost(TIMEOUT).until(() -> meter(Service.SENDER, "sender.dead.letters", "reason", null));
-		await().atMost(TIMEOUT).until(() -> meter(Service.WORKFLOW, "platform.dead.letters", "topic", null));
+		awaitIncrease(Service.SENDER, "sender.dead.letters", "reason", null, senderDeadLetters);
+		awaitIncrease(Service.WORKFLOW, "platform.dead.letters", "topic", null, workflowDeadLetters);
 
 		// the organization's token expires: its sending is paused
+		double pauses = count(Service.SENDER, "sender.organization.pauses", "organization_id", null);
 		faults(Map.of("phoneNumberId", this.demo.phoneNumberId(), "expiredToken", true));
 		sendTemplate("+14155550144");
-		await().atMost(TIMEOUT)
-			.until(() -> meter(Service.SENDER, "sender.organization.pauses", "organization_id", null));
+		awaitIncrease(Service.SENDER, "sender.organization.pauses", "organization_id", null, pauses);
 	}
 
 	private void faults(Map<String, Object> profile) {
@@ -137,11 +143,19 @@ final class ObservedTraffic {
 		MessageStatuses.awaitAny(this.gateway, this.demo.apiKey(), id, anyOf);
 	}
 
-	/** Whether the service registered the meter (with the tag, when given). */
-	private boolean meter(Service service, String name, String tag, String value) {
+	/** Waits until the service's counter grew past what it counted before the event. */
+	private void awaitIncrease(Service service, String name, String tag, String value, double before) {
+		await().atMost(TIMEOUT).until(() -> count(service, name, tag, value) > before);
+	}
+
+	/**
+	 * The sum of the service's counters of that name (with the tag, and its value when
+	 * given).
+	 */
+	private double count(Service service, String name, String tag, String value) {
 		MeterRegistry meters = this.platform.context(service).getBean(MeterRegistry.class);
-		return !meters.find(name).tagKeys(tag).meters().isEmpty()
-				&& (value == null || meters.find(name).tag(tag, value).meter() != null);
+		Search search = (value != null) ? meters.find(name).tag(tag, value) : meters.find(name).tagKeys(tag);
+		return search.counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 }
