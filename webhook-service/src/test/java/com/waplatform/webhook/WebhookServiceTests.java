@@ -313,6 +313,16 @@ class WebhookServiceTests {
 			.isEqualTo(deadLetters);
 	}
 
+	/**
+	 * The account directory asks the real broker for the end offsets of
+	 * {@code wa.accounts} and says when it has read that far.
+	 */
+	@Test
+	void theAccountDirectoryBecomesReadyOnceItHasReadWaAccounts() {
+		StepVerifier.create(this.accounts.ready()).expectComplete().verify(TIMEOUT);
+		assertThat(this.accounts.isReady()).isTrue();
+	}
+
 	@Test
 	void aWebhookDeliveredTwiceIsProcessedOnce() {
 		String messageId = UUID.randomUUID().toString();
