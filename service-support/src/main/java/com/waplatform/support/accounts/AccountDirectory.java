@@ -1,9 +1,14 @@
 package com.waplatform.support.accounts;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.waplatform.common.account.AccountEvent;
 import com.waplatform.common.account.NumberHealth;
@@ -11,17 +16,34 @@ import com.waplatform.common.account.OrganizationSettings;
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.account.SendingState;
 import com.waplatform.common.crypto.CredentialCipher;
+import com.waplatform.common.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 
 /**
  * Every instance's view of the organizations' business phone numbers and settings,
  * rebuilt from the compacted {@code wa.accounts} topic: each instance reads the whole
  * topic under its own consumer group.
+ * <p>
+ * Just after a start the directory is still reading the topic: a number it does not know
+ * may be one it has not read yet. {@link #ready()} completes (and {@link #isReady()}
+ * turns true) once it has read {@code wa.accounts} up to the end offsets the topic had
+ * when its partitions were assigned; a caller that must not take "unknown" for an answer
+ * (the sender, before dead-lettering a message of an unknown number) waits for it.
  */
-public class AccountDirectory {
+public class AccountDirectory implements ConsumerSeekAware {
+
+	private static final Logger logger = LoggerFactory.getLogger(AccountDirectory.class);
+
+	/** How long to wait before asking the broker for the end offsets again. */
+	private static final Duration END_OFFSETS_RETRY = Duration.ofSeconds(1);
 
 	private final Map<String, PhoneNumberConfigured> byPhoneNumberId = new ConcurrentHashMap<>();
 
@@ -43,14 +65,69 @@ public class AccountDirectory {
 	 */
 	private final Map<String, OpenedToken> openedTokens = new ConcurrentHashMap<>();
 
+	private final EndOffsets endOffsets;
+
+	private final CatchUp catchUp = new CatchUp();
+
+	private final AtomicBoolean askingEndOffsets = new AtomicBoolean();
+
+	/**
+	 * A directory that is never {@link #ready() ready} (no broker to ask for the end
+	 * offsets): for tests of its contents.
+	 */
 	public AccountDirectory(CredentialCipher cipher) {
+		this(cipher, (topic) -> new CompletableFuture<>());
+	}
+
+	public AccountDirectory(CredentialCipher cipher, EndOffsets endOffsets) {
 		this.cipher = cipher;
+		this.endOffsets = endOffsets;
+	}
+
+	/**
+	 * Completes once the directory has read {@code wa.accounts} up to the end offsets it
+	 * had at the start (at once when it was empty); never fails. Subscribers that cancel
+	 * do not affect others.
+	 */
+	public Mono<Void> ready() {
+		return Mono.fromFuture(this.catchUp.done(), true);
+	}
+
+	/** Whether {@link #ready()} has completed. */
+	public boolean isReady() {
+		return this.catchUp.isDone();
+	}
+
+	@Override
+	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		this.catchUp.assigned(assignments);
+		if (!this.catchUp.knowsEndOffsets() && this.askingEndOffsets.compareAndSet(false, true)) {
+			askEndOffsets();
+		}
+	}
+
+	private void askEndOffsets() {
+		String topic = Topics.ACCOUNTS.name();
+		this.endOffsets.of(topic).whenComplete((ends, failure) -> {
+			if (failure == null) {
+				this.catchUp.endOffsets(ends);
+				return;
+			}
+			logger.warn("Could not read the end offsets of {} yet, asking again: {}", topic, failure.toString());
+			CompletableFuture.runAsync(this::askEndOffsets,
+					CompletableFuture.delayedExecutor(END_OFFSETS_RETRY.toMillis(), TimeUnit.MILLISECONDS));
+		});
 	}
 
 	@KafkaListener(topics = "#{T(com.waplatform.common.kafka.Topics).ACCOUNTS.name()}",
 			groupId = "#{T(java.util.UUID).randomUUID().toString()}",
 			properties = ConsumerConfig.AUTO_OFFSET_RESET_CONFIG + "=earliest")
 	void onAccountEvent(ConsumerRecord<String, AccountEvent> record) {
+		applyRecord(record);
+		this.catchUp.consumed(new TopicPartition(record.topic(), record.partition()), record.offset());
+	}
+
+	private void applyRecord(ConsumerRecord<String, AccountEvent> record) {
 		if (record.value() == null) {
 			if (record.key().startsWith(OrganizationSettings.KEY_PREFIX)) {
 				this.settingsByOrganization.remove(record.key().substring(OrganizationSettings.KEY_PREFIX.length()));
@@ -163,6 +240,15 @@ public class AccountDirectory {
 		String token = this.cipher.open(number.accessTokenSealed());
 		this.openedTokens.put(number.phoneNumberId(), new OpenedToken(number.accessTokenSealed(), token));
 		return token;
+	}
+
+	/** The end offsets of a topic's partitions, from the broker. */
+	@FunctionalInterface
+	public interface EndOffsets {
+
+		/** The current end offset of each partition of {@code topic}. */
+		CompletionStage<Map<TopicPartition, Long>> of(String topic);
+
 	}
 
 	private record OpenedToken(String sealed, String token) {

@@ -1,9 +1,11 @@
 package com.waplatform.support.config;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.waplatform.common.crypto.CredentialCipher;
 import com.waplatform.common.event.Event;
@@ -24,8 +26,13 @@ import com.waplatform.support.tracing.TraceContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -195,8 +202,36 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	AccountDirectory accountDirectory(CredentialCipher cipher) {
-		return new AccountDirectory(cipher);
+	AccountDirectory accountDirectory(CredentialCipher cipher, ObjectProvider<KafkaAdmin> kafkaAdmin) {
+		KafkaAdmin admin = kafkaAdmin.getIfAvailable();
+		return (admin != null) ? new AccountDirectory(cipher, endOffsets(admin)) : new AccountDirectory(cipher);
+	}
+
+	/**
+	 * The end offsets (read-committed, as the services consume) of every partition of a
+	 * topic, from a short-lived admin client.
+	 */
+	static AccountDirectory.EndOffsets endOffsets(KafkaAdmin kafkaAdmin) {
+		return (topic) -> {
+			Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+			return admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.toCompletionStage()
+				.thenCompose((topics) -> admin
+					.listOffsets(topics.get(topic)
+						.partitions()
+						.stream()
+						.collect(Collectors.toMap((partition) -> new TopicPartition(topic, partition.partition()),
+								(partition) -> OffsetSpec.latest())),
+							new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+					.all()
+					.toCompletionStage())
+				.thenApply((offsets) -> offsets.entrySet()
+					.stream()
+					.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, (entry) -> entry.getValue().offset())))
+				// not on the admin client's own thread, which its close waits for
+				.whenCompleteAsync((offsets, failure) -> admin.close(Duration.ofSeconds(5)));
+		};
 	}
 
 	@Bean
