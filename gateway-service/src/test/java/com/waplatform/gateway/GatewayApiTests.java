@@ -57,7 +57,9 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.config.name=gateway-service", "gateway.admin-token=" + GatewayFixtures.ADMIN_TOKEN,
 				// free-form messages to customers who never wrote: the window is not what
 				// these test
-				"gateway.conversations.enforce-service-window=false" })
+				"gateway.conversations.enforce-service-window=false",
+				// a utility template's default time-to-live, told apart from the others'
+				"gateway.messages.default-ttl.utility=12h" })
 @AutoConfigureWebTestClient
 @DirtiesContext
 class GatewayApiTests {
@@ -185,6 +187,9 @@ class GatewayApiTests {
 
 		await().atMost(WAIT).until(() -> this.recorder.sendRequest(first) != null);
 		SendRequest request = (SendRequest) this.recorder.sendRequest(first).value();
+		// no ttl asked: the default of its category (UTILITY, 12 hours here)
+		assertThat(request.expiresAt()).isBetween(Instant.now().plus(Duration.ofHours(11)),
+				Instant.now().plus(Duration.ofHours(12)));
 		assertThat(request.message().template().components()).singleElement()
 			.satisfies((component) -> assertThat(component.parameters()).containsExactly(
 					MetaMessage.Parameter.namedText("first_name", "Ann"),

@@ -126,6 +126,10 @@ class GatewaySecurity {
 				.hasAuthority(CallerAuthentication.ADMIN)
 				.pathMatchers(HttpMethod.DELETE, Routes.API_KEY)
 				.hasAuthority(CallerAuthentication.ADMIN)
+				.pathMatchers(HttpMethod.GET, Routes.DEAD_LETTERS)
+				.hasAuthority(CallerAuthentication.ADMIN)
+				.pathMatchers(HttpMethod.POST, Routes.DEAD_LETTER_REPLAY)
+				.hasAuthority(CallerAuthentication.ADMIN)
 				.anyExchange()
 				.denyAll())
 			.build();

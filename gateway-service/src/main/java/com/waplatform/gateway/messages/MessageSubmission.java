@@ -10,6 +10,7 @@ import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.gateway.config.MessageProperties;
+import com.waplatform.gateway.messages.domain.DefaultTtls;
 import com.waplatform.gateway.messages.domain.MessageRequest;
 import com.waplatform.gateway.messages.domain.MessageRequestParser;
 import com.waplatform.gateway.messages.domain.ParseResult;
@@ -68,6 +69,8 @@ class MessageSubmission {
 
 	private final ConversationChecks conversations;
 
+	private final DefaultTtls ttls;
+
 	MessageSubmission(DatabaseClient db, TransactionalOperator tx, Outbox outbox, MessageStore store,
 			BusinessNumbers numbers, TemplateGuard templates, MessageMetrics metrics, MessageProperties properties,
 			ScheduledMessages scheduled, Clock clock, ConversationChecks conversations) {
@@ -82,6 +85,8 @@ class MessageSubmission {
 		this.scheduled = scheduled;
 		this.clock = clock;
 		this.conversations = conversations;
+		MessageProperties.DefaultTtl ttls = properties.defaultTtl();
+		this.ttls = new DefaultTtls(ttls.authentication(), ttls.utility(), ttls.marketing(), ttls.freeForm());
 	}
 
 	Mono<Submitted> submit(String organizationId, byte[] body, @Nullable String idempotencyKey) {
@@ -123,13 +128,13 @@ class MessageSubmission {
 	private Mono<Checked> checkTemplate(String organizationId, Sender sender, MessageRequest request) {
 		MetaMessage.Template template = request.message().template();
 		if (template == null || request.templateArguments() == null) {
-			return Mono.just(new Checked(request, null, null, null));
+			return Mono.just(new Checked(request, null, null, null, null));
 		}
 		return this.templates.checkSend(organizationId, sender.wabaId(), template, request.templateArguments())
 			.flatMap((sendable) -> this.conversations.optOut(organizationId, request.recipient(), sendable.template())
 				.thenReturn(sendable))
 			.map((sendable) -> new Checked(request.withTemplate(sendable.send()), sendable.send().language().code(),
-					sendable.languageFallback(), null));
+					sendable.languageFallback(), null, sendable.template().category()));
 	}
 
 	private Mono<Submitted> accept(String organizationId, String from, Checked checked, JsonNode tree,
@@ -140,7 +145,9 @@ class MessageSubmission {
 		Instant scheduledFor = request.scheduledFor();
 		// a scheduled message's time-to-live counts from its scheduled time
 		Instant start = (scheduledFor != null) ? scheduledFor : now;
-		Instant expiresAt = (request.ttl() != null) ? start.plus(request.ttl()) : null;
+		// without its own ttl, Meta's default for the kind of message
+		Instant expiresAt = start
+			.plus(this.ttls.ttl(request.ttl(), request.message().template() != null, checked.category()));
 		SendRequest sendRequest = new SendRequest(UUID.randomUUID(), now, organizationId, messageId, from,
 				request.recipient(), request.message(), request.context(), request.priority(), expiresAt, scheduledFor,
 				SOURCE);
@@ -229,11 +236,14 @@ class MessageSubmission {
 			@Nullable String languageFallback, ConversationChecks.@Nullable Fallback fallback) {
 	}
 
+	/**
+	 * @param category the template's category as Meta lists it (template messages)
+	 */
 	private record Checked(MessageRequest request, @Nullable String language, @Nullable String languageFallback,
-			ConversationChecks.@Nullable Fallback fallback) {
+			ConversationChecks.@Nullable Fallback fallback, @Nullable String category) {
 
 		Checked withFallback(ConversationChecks.@Nullable Fallback sent) {
-			return new Checked(this.request, this.language, this.languageFallback, sent);
+			return new Checked(this.request, this.language, this.languageFallback, sent, this.category);
 		}
 
 	}

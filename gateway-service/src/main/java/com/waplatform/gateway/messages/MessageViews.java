@@ -84,8 +84,15 @@ final class MessageViews {
 
 	}
 
+	/**
+	 * Why a message failed, expired or was rejected.
+	 *
+	 * @param code Meta's error code (absent for the platform's own failures)
+	 * @param reason the platform's own code of a failure it decided, e.g.
+	 * {@code dead_lettered}: the sender gave the message up (absent for Meta's)
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Error(@Nullable Integer code, String title, @Nullable String details) {
+	record Error(@Nullable Integer code, String title, @Nullable String details, @Nullable String reason) {
 	}
 
 	record Context(String type, String id) {

@@ -117,6 +117,16 @@ public final class Routes {
 
 	public static final String API_KEY = "/v1/admin/organizations/{organizationId}/api-keys/{keyId}";
 
+	/**
+	 * {@code GET}: the dead letters of every {@code wa.*-dlt} topic (or of one), paged.
+	 */
+	public static final String DEAD_LETTERS = "/v1/admin/dead-letters";
+
+	/**
+	 * {@code POST}: publishes selected (or all) dead letters of a topic again, each once.
+	 */
+	public static final String DEAD_LETTER_REPLAY = "/v1/admin/dead-letters/replay";
+
 	public static final String META_WEBHOOKS = "/webhooks/meta";
 
 	/** {@code GET}: the OpenAPI 3.1 document of every route here, as JSON. */

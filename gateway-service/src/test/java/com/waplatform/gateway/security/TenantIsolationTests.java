@@ -615,6 +615,17 @@ class TenantIsolationTests {
 		call(HttpMethod.POST, "/v1/admin/organizations", this.b.apiKey(), "{\"name\": \"X\", \"appSecret\": \"s\"}")
 			.expectStatus()
 			.isForbidden();
+		// the dead letters of every topic hold every organization's events: the
+		// operator's
+		call(HttpMethod.GET, "/v1/admin/dead-letters", this.a.apiKey(), null).expectStatus().isForbidden();
+		call(HttpMethod.GET, "/v1/admin/dead-letters?organizationId=" + this.a.organizationId(), this.b.apiKey(), null)
+			.expectStatus()
+			.isForbidden();
+		call(HttpMethod.POST, "/v1/admin/dead-letters/replay", this.b.apiKey(),
+				"{\"topic\": \"wa.status-events-dlt\", \"all\": true}")
+			.expectStatus()
+			.isForbidden();
+		call(HttpMethod.GET, "/v1/admin/dead-letters", GatewayFixtures.ADMIN_TOKEN, null).expectStatus().isOk();
 		call(HttpMethod.GET, "/v1/messages/" + this.messageOfA, GatewayFixtures.ADMIN_TOKEN, null).expectStatus()
 			.isForbidden();
 		call(HttpMethod.DELETE, "/v1/messages/" + this.scheduledOfA, GatewayFixtures.ADMIN_TOKEN, null).expectStatus()
@@ -696,6 +707,8 @@ class TenantIsolationTests {
 				new Route(HttpMethod.DELETE, "/v1/admin/organizations/" + a + "/api-keys/key_x", Audience.ADMIN),
 				new Route(HttpMethod.GET, "/v1/admin/organizations/" + a + "/settings", Audience.ADMIN),
 				new Route(HttpMethod.PUT, "/v1/admin/organizations/" + a + "/settings", Audience.ADMIN),
+				new Route(HttpMethod.GET, "/v1/admin/dead-letters", Audience.ADMIN),
+				new Route(HttpMethod.POST, "/v1/admin/dead-letters/replay", Audience.ADMIN),
 				new Route(HttpMethod.POST, "/v1/messages", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/messages", Audience.ORGANIZATION),
 				new Route(HttpMethod.GET, "/v1/messages/" + this.messageOfA, Audience.ORGANIZATION),
@@ -761,7 +774,8 @@ class TenantIsolationTests {
 					+ " + (select count(*) from phone_numbers) + (select count(*) from messages)"
 					+ " + (select count(*) from idempotency_keys) + (select count(*) from received_events)"
 					+ " + (select count(*) from scheduled_messages) + (select count(*) from media_objects)"
-					+ " + (select count(*) from suppressions) + (select count(*) from suppression_audit) as n")
+					+ " + (select count(*) from suppressions) + (select count(*) from suppression_audit)"
+					+ " + (select count(*) from dead_letter_replays) as n")
 			.map((row) -> row.get("n", Long.class))
 			.one()
 			.block(WAIT);

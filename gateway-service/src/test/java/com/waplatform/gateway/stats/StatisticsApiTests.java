@@ -20,7 +20,10 @@ import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.gateway.GatewayApplication;
 import com.waplatform.gateway.GatewayFixtures;
 import com.waplatform.gateway.GatewayFixtures.Tenant;
+import com.waplatform.support.kafka.DeadLetterRecord;
+import com.waplatform.support.kafka.DeadLetterTopicReader;
 import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.kafka.RejectedEventException;
 import com.waplatform.testsupport.Infrastructure;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,10 +49,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The queue view, message analytics and account health on the real gateway, Kafka broker
- * and PostgreSQL: histories are written through the read model's own listeners
- * ({@code wa.send-requests}, {@code wa.status-events}, {@code wa.send-requests-dlt}) and
- * the account directory's ({@code wa.accounts}), then read back through the API.
+ * The queue view, message analytics, account health and the operators' dead-letter API on
+ * the real gateway, Kafka broker and PostgreSQL: histories are written through the read
+ * model's own listeners ({@code wa.send-requests}, {@code wa.status-events},
+ * {@code wa.send-requests-dlt}) and the account directory's ({@code wa.accounts}), then
+ * read back through the API.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=gateway-service", "gateway.admin-token=" + GatewayFixtures.ADMIN_TOKEN,
@@ -81,15 +85,19 @@ class StatisticsApiTests {
 
 	private final QueueMetrics queueMetrics;
 
+	private final DeadLetterTopicReader deadLetterReader;
+
 	@Autowired
 	StatisticsApiTests(WebTestClient client, EventPublisher publisher, KafkaTemplate<String, Event> kafka,
-			DatabaseClient db, MeterRegistry meters, QueueMetrics queueMetrics) {
+			DatabaseClient db, MeterRegistry meters, QueueMetrics queueMetrics,
+			DeadLetterTopicReader deadLetterReader) {
 		this.client = client.mutate().responseTimeout(WAIT).build();
 		this.publisher = publisher;
 		this.kafka = kafka;
 		this.db = db;
 		this.meters = meters;
 		this.queueMetrics = queueMetrics;
+		this.deadLetterReader = deadLetterReader;
 	}
 
 	@DynamicPropertySource
@@ -149,6 +157,198 @@ class StatisticsApiTests {
 			.map((row) -> row.get("reason", String.class))
 			.one()
 			.block(WAIT)).contains("retries exhausted");
+
+		// the dead-lettered message shows as failed, with the reason, while nothing
+		// later is known of it
+		Map<String, Object> failed = get(tenant, "/v1/messages/" + deadLettered);
+		assertThat(failed).containsEntry("status", "failed");
+		assertThat(object(failed, "error")).containsEntry("reason", "dead_lettered")
+			.containsEntry("title", "Dead-lettered")
+			.containsEntry("details", "retries exhausted after 5 failed attempt(s), last: 131000")
+			.doesNotContainKey("code");
+		assertThat(list(failed, "history")).extracting((entry) -> entry.get("status"))
+			.containsExactly("queued", "failed");
+		assertThat(list(get(tenant, "/v1/messages?status=failed"), "messages"))
+			.extracting((message) -> message.get("id"))
+			.containsExactly(deadLettered);
+		// replayed and sent: its real status wins
+		publishStatus(tenant, deadLettered, MessageStatus.ACCEPTED, Instant.now(), null);
+		await().atMost(WAIT)
+			.untilAsserted(
+					() -> assertThat(get(tenant, "/v1/messages/" + deadLettered)).containsEntry("status", "accepted")
+						.doesNotContainKey("error"));
+	}
+
+	/**
+	 * The operators' dead-letter API (here, where the dead letters of the queue view are
+	 * written too): a status event dead-lettered by the read model is listed with its
+	 * origin and reason, replayed to its original topic once however often it is asked,
+	 * and then applied.
+	 */
+	@Test
+	void deadLettersOfEveryTopicAreListedWithTheirReasonsAndReplayedOnce() {
+		Tenant tenant = tenant();
+		String message = send(tenant, "{\"to\": \"+14155550141\", \"type\": \"text\", \"text\": {\"body\": \"1\"}}");
+		String second = send(tenant, "{\"to\": \"+14155550142\", \"type\": \"text\", \"text\": {\"body\": \"2\"}}");
+		String dlt = Topics.STATUS_EVENTS.dlt();
+		deadLetteredStatus(tenant, message, 7, 4242L);
+		deadLetteredStatus(tenant, second, 8, 4243L);
+		String query = "/v1/admin/dead-letters?topic=" + dlt + "&organizationId=" + tenant.organizationId();
+
+		await().atMost(WAIT).until(() -> list(admin(query), "deadLetters").size() == 2);
+		Map<String, Object> first = list(admin(query), "deadLetters").stream()
+			.filter((letter) -> message.equals(letter.get("key")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(first).containsEntry("topic", dlt)
+			.containsEntry("originalTopic", Topics.STATUS_EVENTS.name())
+			.containsEntry("originalPartition", 7)
+			.containsEntry("originalOffset", 4242)
+			.containsEntry("reason", "Listener failed; database unavailable")
+			.containsEntry("reasonCode", "processing_failed")
+			.containsEntry("exceptionClass", "java.lang.IllegalStateException")
+			.containsEntry("organizationId", tenant.organizationId())
+			.containsEntry("eventType", "message.status")
+			.containsKeys("partition", "offset", "timestamp")
+			.doesNotContainKey("replayedAt");
+		// paged: one at a time, the second page continues after the first
+		Map<String, Object> page = admin(query + "&limit=1");
+		assertThat(list(page, "deadLetters")).hasSize(1);
+		Map<String, Object> rest = admin(query + "&limit=1&after=" + page.get("nextAfter"));
+		assertThat(list(rest, "deadLetters")).hasSize(1).doesNotContainAnyElementsOf(list(page, "deadLetters"));
+		assertThat(rest).doesNotContainKey("nextAfter");
+		// every topic's dead letters when no topic is named
+		assertThat(list(admin("/v1/admin/dead-letters?limit=500&organizationId=" + tenant.organizationId()),
+				"deadLetters"))
+			.hasSize(2);
+
+		Map<String, Object> coordinates = Map.of("partition", first.get("partition"), "offset", first.get("offset"));
+		Map<String, Object> replayed = replay(
+				Map.of("topic", dlt, "records", List.of(coordinates, Map.of("partition", 0, "offset", 999_999))));
+		assertThat(replayed).containsEntry("replayed", 1)
+			.containsEntry("alreadyReplayed", 0)
+			.containsEntry("notFound", 1);
+		assertThat(list(replayed, "results").get(0)).containsEntry("result", "replayed")
+			.containsEntry("replayedTo", Topics.STATUS_EVENTS.name());
+		// the status reached the read model through its original topic
+		await().atMost(WAIT)
+			.untilAsserted(
+					() -> assertThat(get(tenant, "/v1/messages/" + message)).containsEntry("status", "accepted"));
+		// asked again, alone or with all of the topic: not published again
+		assertThat(replay(Map.of("topic", dlt, "records", List.of(coordinates)))).containsEntry("replayed", 0)
+			.containsEntry("alreadyReplayed", 1);
+		String from = dlt + ":" + first.get("partition") + ":" + first.get("offset");
+		List<DeadLetterRecord> republished = this.deadLetterReader.readAll(Topics.STATUS_EVENTS.name())
+			.block(WAIT)
+			.stream()
+			.filter((record) -> from.equals(record.text(DeadLetterRecord.REPLAYED_FROM_HEADER)))
+			.toList();
+		assertThat(republished).singleElement().satisfies((record) -> {
+			assertThat(record.key()).isEqualTo(message);
+			assertThat(record.text("x-test")).isEqualTo("kept");
+			assertThat(record.headers()).noneMatch((header) -> header.key().startsWith("kafka_dlt-")
+					|| header.key().equals(RejectedEventException.REASON_HEADER));
+		});
+		assertThat(list(admin(query), "deadLetters")).filteredOn((letter) -> message.equals(letter.get("key")))
+			.singleElement()
+			.satisfies((letter) -> assertThat(letter).containsKey("replayedAt"));
+	}
+
+	@Test
+	void theDeadLetterApiIsTheOperatorsAndRefusesWhatItCannotDo() {
+		Tenant tenant = tenant();
+		this.client.get()
+			.uri("/v1/admin/dead-letters")
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.post()
+			.uri("/v1/admin/dead-letters/replay")
+			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("topic", Topics.STATUS_EVENTS.dlt(), "all", true))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.get().uri("/v1/admin/dead-letters").exchange().expectStatus().isUnauthorized();
+		adminProblem(this.client.get().uri("/v1/admin/dead-letters?topic=wa.nope-dlt"), HttpStatus.BAD_REQUEST,
+				"topic");
+		adminProblem(this.client.get().uri("/v1/admin/dead-letters?after=x"), HttpStatus.BAD_REQUEST, "after");
+		adminProblem(this.client.get().uri("/v1/admin/dead-letters?limit=0"), HttpStatus.BAD_REQUEST, "limit");
+		adminProblem(
+				this.client.post()
+					.uri("/v1/admin/dead-letters/replay")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(Map.of("topic", "wa.status-events", "all", true)),
+				HttpStatus.UNPROCESSABLE_CONTENT, "topic");
+		adminProblem(
+				this.client.post()
+					.uri("/v1/admin/dead-letters/replay")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(Map.of("topic", Topics.STATUS_EVENTS.dlt())),
+				HttpStatus.UNPROCESSABLE_CONTENT, "records");
+		adminProblem(
+				this.client.post()
+					.uri("/v1/admin/dead-letters/replay")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(Map.of("topic", Topics.STATUS_EVENTS.dlt(), "records", List.of(Map.of("partition", 0)))),
+				HttpStatus.UNPROCESSABLE_CONTENT, "records[0]");
+	}
+
+	private void adminProblem(WebTestClient.RequestHeadersSpec<?> request, HttpStatus status, String field) {
+		request.headers((headers) -> headers.setBearerAuth(GatewayFixtures.ADMIN_TOKEN))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo(field);
+	}
+
+	/** What the platform's error handler writes when a listener gives a status up. */
+	private void deadLetteredStatus(Tenant tenant, String messageId, int partition, long offset) {
+		StatusEvent status = StatusEvent.of(tenant.organizationId(), messageId, MessageStatus.ACCEPTED, Instant.now(),
+				tenant.phoneNumberId(), "+14155550141", null, null);
+		ProducerRecord<String, Event> record = new ProducerRecord<>(Topics.STATUS_EVENTS.dlt(), messageId, status);
+		record.headers()
+			.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.STATUS_EVENTS.name().getBytes(StandardCharsets.UTF_8))
+			.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, java.nio.ByteBuffer.allocate(4).putInt(partition).array())
+			.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, java.nio.ByteBuffer.allocate(8).putLong(offset).array())
+			.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+					"Listener failed; database unavailable".getBytes(StandardCharsets.UTF_8))
+			.add(KafkaHeaders.DLT_EXCEPTION_FQCN, "java.lang.IllegalStateException".getBytes(StandardCharsets.UTF_8))
+			.add(RejectedEventException.REASON_HEADER, "processing_failed".getBytes(StandardCharsets.UTF_8))
+			.add("x-test", "kept".getBytes(StandardCharsets.UTF_8));
+		reactor.core.publisher.Mono.fromFuture(() -> this.kafka.send(record)).block(WAIT);
+	}
+
+	private Map<String, Object> admin(String uri) {
+		return this.client.get()
+			.uri(uri)
+			.headers((headers) -> headers.setBearerAuth(GatewayFixtures.ADMIN_TOKEN))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON_OBJECT)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private Map<String, Object> replay(Map<String, Object> body) {
+		return this.client.post()
+			.uri("/v1/admin/dead-letters/replay")
+			.headers((headers) -> headers.setBearerAuth(GatewayFixtures.ADMIN_TOKEN))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON_OBJECT)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
@@ -180,22 +380,26 @@ class StatisticsApiTests {
 			assertThat(funnel(tenant, "accepted")).isEqualTo(2.0);
 			assertThat(funnel(tenant, "delivered")).isEqualTo(1.0);
 			assertThat(funnel(tenant, "failed")).isEqualTo(1.0);
-			assertThat(this.meters.get("gateway.messages.failures")
+			assertThat(this.meters.find("gateway.messages.failures")
 				.tag("phone_number_id", tenant.phoneNumberId())
 				.tag("organization", tenant.organizationId())
 				.tag("code", "131026")
-				.counter()
-				.count()).isEqualTo(1.0);
+				.counters()).singleElement().satisfies((counter) -> assertThat(counter.count()).isEqualTo(1.0));
 		});
 	}
 
+	/**
+	 * The count of the status; 0 while its counter does not exist (no such status yet).
+	 */
 	private double funnel(Tenant tenant, String status) {
-		return this.meters.get("gateway.messages.statuses")
+		return this.meters.find("gateway.messages.statuses")
 			.tag("phone_number_id", tenant.phoneNumberId())
 			.tag("organization", tenant.organizationId())
 			.tag("status", status)
-			.counter()
-			.count();
+			.counters()
+			.stream()
+			.mapToDouble(io.micrometer.core.instrument.Counter::count)
+			.sum();
 	}
 
 	private Gauge queueGauge(String name, Tenant tenant) {

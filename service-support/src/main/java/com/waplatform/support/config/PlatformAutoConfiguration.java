@@ -14,6 +14,7 @@ import com.waplatform.common.kafka.Topic;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.DeadLetterMetrics;
+import com.waplatform.support.kafka.DeadLetterTopicReader;
 import com.waplatform.support.kafka.DeadLetterObserver;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.support.kafka.EventSerializer;
@@ -51,6 +52,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -199,6 +201,12 @@ public class PlatformAutoConfiguration {
 	@Bean
 	DeadLetterMetrics deadLetterMetrics(MeterRegistry meters) {
 		return new DeadLetterMetrics(meters);
+	}
+
+	@Bean
+	@ConditionalOnBean(ConsumerFactory.class)
+	DeadLetterTopicReader deadLetterTopicReader(ConsumerFactory<?, ?> consumers) {
+		return new DeadLetterTopicReader(consumers);
 	}
 
 	@Bean
