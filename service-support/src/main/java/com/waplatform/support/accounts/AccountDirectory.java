@@ -13,6 +13,8 @@ import com.waplatform.common.account.SendingState;
 import com.waplatform.common.crypto.CredentialCipher;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.kafka.annotation.KafkaListener;
 
@@ -35,6 +37,8 @@ public class AccountDirectory {
 	private final Map<String, SendingState> sendingByPhoneNumberId = new ConcurrentHashMap<>();
 
 	private final CredentialCipher cipher;
+
+	private final Sinks.Empty<Void> ready = Sinks.empty();
 
 	/**
 	 * The last token opened per number, so that a send does not decrypt it again (at
@@ -74,6 +78,20 @@ public class AccountDirectory {
 		else if (record.value() instanceof SendingState sending) {
 			this.sendingByPhoneNumberId.put(sending.phoneNumberId(), sending);
 		}
+	}
+
+	/**
+	 * Completes once the directory has read {@code wa.accounts} to its end after the
+	 * start ({@link #readToEnd}): before, a number it does not know may just not be read
+	 * yet.
+	 */
+	public Mono<Void> ready() {
+		return this.ready.asMono();
+	}
+
+	/** The directory's consumer has reached the end of {@code wa.accounts} once. */
+	public void readToEnd() {
+		this.ready.tryEmitEmpty();
 	}
 
 	/**
