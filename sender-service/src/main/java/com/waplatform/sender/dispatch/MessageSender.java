@@ -12,6 +12,7 @@ import com.waplatform.sender.domain.ErrorClassifier;
 import com.waplatform.sender.domain.MessageState;
 import com.waplatform.sender.domain.MetaError;
 import com.waplatform.sender.domain.Reaction;
+import com.waplatform.sender.domain.RetryPolicy;
 import com.waplatform.sender.domain.SendOutcome;
 import com.waplatform.sender.domain.TemplateDecision;
 import com.waplatform.sender.meta.MetaCircuitBreakers;
@@ -176,7 +177,7 @@ class MessageSender {
 	 */
 	private Mono<Verdict> retry(SendRequest request, PhoneNumberConfigured number, boolean trial, ErrorInfo why,
 			String reason) {
-		if (trial || !this.breakers.closed(number.phoneNumberId())) {
+		if (!RetryPolicy.countsAsAttempt(trial, this.breakers.closed(number.phoneNumberId()))) {
 			return release(request, 0, 0, why, new Verdict(Verdict.Kind.CIRCUIT_OPEN, "Meta outage: " + reason));
 		}
 		return release(request, 0, 1, why, new Verdict(Verdict.Kind.RETRY, reason));

@@ -23,6 +23,7 @@ import com.waplatform.sender.domain.DeadLetterReason;
 import com.waplatform.sender.domain.MessageState;
 import com.waplatform.sender.domain.NumberOwnership;
 import com.waplatform.sender.domain.RateSettings;
+import com.waplatform.sender.domain.RetryPolicy;
 import com.waplatform.sender.meta.MetaCircuitBreakers;
 import com.waplatform.sender.store.Messages;
 import com.waplatform.support.accounts.AccountDirectory;
@@ -104,6 +105,8 @@ public class SendEngine implements SmartLifecycle {
 
 	private final RetryProperties retry;
 
+	private final RetryPolicy policy;
+
 	private final QueueProperties queue;
 
 	private final VerificationProperties verification;
@@ -125,6 +128,7 @@ public class SendEngine implements SmartLifecycle {
 		this.rateLimit = rateLimit;
 		this.rateSettings = rateLimit.settings();
 		this.retry = retry;
+		this.policy = retry.policy();
 		this.queue = queue;
 		this.verification = verification;
 		this.pipeline = new PipelineSubscription(SendEngine.class, "The send pipeline",
@@ -474,11 +478,17 @@ public class SendEngine implements SmartLifecycle {
 	}
 
 	private void unknownNumber(Lane lane, QueuedMessage message, long now) {
-		if (Duration.between(message.admittedAt, Instant.now()).compareTo(this.retry.unknownNumberTimeout()) >= 0) {
-			deadLetter(lane, message, DeadLetterReason.UNKNOWN_NUMBER, DeadLetters.unknownNumber(message.request));
-			return;
+		decide(lane, message, "unknown_number", this.policy.unknownNumber(
+				Duration.between(message.admittedAt, Instant.now()), DeadLetters.unknownNumber(message.request)));
+	}
+
+	private void decide(Lane lane, QueuedMessage message, String retryReason, RetryPolicy.Decision decision) {
+		if (decision instanceof RetryPolicy.Decision.DeadLetter dead) {
+			deadLetter(lane, message, dead.why(), dead.reason());
 		}
-		requeue(lane, message, Duration.ofSeconds(1), "unknown_number");
+		else if (decision instanceof RetryPolicy.Decision.Retry again) {
+			requeue(lane, message, again.delay(), retryReason);
+		}
 	}
 
 	/**
@@ -535,22 +545,18 @@ public class SendEngine implements SmartLifecycle {
 	 */
 	private void failed(Lane lane, QueuedMessage message, String reason) {
 		message.failures++;
-		if (message.failures >= this.retry.maxAttempts()) {
-			deadLetter(lane, message, DeadLetterReason.RETRIES_EXHAUSTED,
-					"retries exhausted after " + message.failures + " failed attempt(s), last: " + reason);
-			return;
-		}
-		requeue(lane, message, this.retry.backoff().delay(message.failures, ThreadLocalRandom.current()::nextDouble),
-				"transient");
+		decide(lane, message, "transient",
+				this.policy.afterFailure(message.failures, reason, ThreadLocalRandom.current()::nextDouble));
 	}
 
 	private void deferred(Lane lane, QueuedMessage message, String kind, String reason, Runnable requeue) {
 		message.deferrals++;
-		if (message.deferrals > this.retry.maxDeferrals()) {
-			deadLetter(lane, message, DeadLetterReason.DEFERRALS_EXHAUSTED,
-					"deferred " + message.deferrals + " times by Meta's limits, last: " + reason);
+		RetryPolicy.Decision decision = this.policy.afterDeferral(message.deferrals, reason);
+		if (decision instanceof RetryPolicy.Decision.DeadLetter dead) {
+			deadLetter(lane, message, dead.why(), dead.reason());
 			return;
 		}
+		// due when the limit allows: the lane knows when
 		this.metrics.retry(lane.organizationId, lane.phoneNumberId, kind);
 		requeue.run();
 	}

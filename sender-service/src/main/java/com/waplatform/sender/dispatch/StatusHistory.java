@@ -1,5 +1,6 @@
 package com.waplatform.sender.dispatch;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,8 +14,10 @@ import com.waplatform.common.message.StatusEvent;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -27,8 +30,10 @@ import org.springframework.stereotype.Component;
  * consumer (assigned partitions, no group, nothing committed) reads each partition from
  * the first record at or after a given time ({@code offsetsForTimes}) up to the end it
  * had when the read began, keeping the confirmations of the messages asked for. One read
- * answers for many messages. The Kafka consumer blocks, hence the bounded-elastic
- * scheduler.
+ * answers for many messages. Status events are keyed by message id (the platform's
+ * invariant: their order per message depends on it), so only the partitions the
+ * producers' partitioner puts those ids on are read. The Kafka consumer blocks, hence the
+ * bounded-elastic scheduler.
  */
 @Component
 class StatusHistory {
@@ -47,8 +52,9 @@ class StatusHistory {
 	/**
 	 * The confirmations ({@link StatusEventsListener#confirmsAcceptance}) of the messages
 	 * published from {@code from} on, by message id, with Meta's wamid ("" if none).
-	 * Fails if the topic could not be read to its end within
-	 * {@code sender.verification.read-timeout}: nothing may be concluded then.
+	 * Fails if the read made no progress for {@code sender.verification.read-timeout}
+	 * (the broker is unavailable): nothing may be concluded then. A long read (a call
+	 * started long ago) takes its time: the end is fixed when it begins.
 	 */
 	Mono<Map<String, String>> confirmations(Set<String> messageIds, Instant from) {
 		return Mono.fromCallable(() -> read(messageIds, from)).subscribeOn(Schedulers.boundedElastic());
@@ -61,9 +67,10 @@ class StatusHistory {
 		Map<String, String> confirmed = new HashMap<>();
 		try (Consumer<?, ?> consumer = this.consumers.createConsumer("sender-status-history", "sender-status-history",
 				null, overrides)) {
-			List<TopicPartition> partitions = consumer.partitionsFor(TOPIC)
-				.stream()
-				.map((info) -> new TopicPartition(TOPIC, info.partition()))
+			int count = consumer.partitionsFor(TOPIC).size();
+			List<TopicPartition> partitions = messageIds.stream()
+				.map((id) -> new TopicPartition(TOPIC, partitionOf(id, count)))
+				.distinct()
 				.toList();
 			consumer.assign(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -80,13 +87,17 @@ class StatusHistory {
 				}
 			}
 			consumer.pause(partitions.stream().filter((partition) -> !left.containsKey(partition)).toList());
-			Instant deadline = Instant.now().plus(this.verification.readTimeout());
+			Instant stalled = Instant.now().plus(this.verification.readTimeout());
 			while (!left.isEmpty()) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException("Could not read " + TOPIC + " from " + from + " to its end within "
+				if (Instant.now().isAfter(stalled)) {
+					throw new IllegalStateException("Reading " + TOPIC + " back from " + from + " made no progress for "
 							+ this.verification.readTimeout());
 				}
-				for (ConsumerRecord<?, ?> record : consumer.poll(Duration.ofMillis(200))) {
+				ConsumerRecords<?, ?> records = consumer.poll(Duration.ofMillis(200));
+				if (!records.isEmpty()) {
+					stalled = Instant.now().plus(this.verification.readTimeout());
+				}
+				for (ConsumerRecord<?, ?> record : records) {
 					if (record.value() instanceof StatusEvent status && messageIds.contains(status.messageId())
 							&& StatusEventsListener.confirmsAcceptance(status)) {
 						confirmed.putIfAbsent(status.messageId(), (status.wamid() != null) ? status.wamid() : "");
@@ -102,6 +113,14 @@ class StatusHistory {
 			}
 		}
 		return confirmed;
+	}
+
+	/**
+	 * The partition Kafka's default partitioner puts a record keyed by the message id on
+	 * (murmur2 of the key's UTF-8 bytes, as {@code StringSerializer} writes them).
+	 */
+	static int partitionOf(String messageId, int partitions) {
+		return Utils.toPositive(Utils.murmur2(messageId.getBytes(StandardCharsets.UTF_8))) % partitions;
 	}
 
 }

@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * delayed); the message is sent again only after it ended without one
  * @param clockSkew how far before the call's recorded start the topic is read back
  * (status events carry the webhook service's clock, the row the database's)
- * @param readTimeout how long one read back of the topic may take; a read that did not
- * reach the end decides nothing and is tried again
+ * @param readTimeout how long a read back of the topic may go without progress (the
+ * broker is unavailable); such a read decides nothing and is tried again
  * @param retryInterval how soon a read back that failed is tried again
  */
 @Validated
