@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import com.waplatform.common.account.PhoneNumberConfigured;
 import com.waplatform.common.message.ErrorInfo;
@@ -29,7 +27,6 @@ import com.waplatform.sender.store.Messages;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.lifecycle.PipelineSubscription;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.micrometer.core.instrument.Gauge;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,19 +64,13 @@ public class SendEngine implements SmartLifecycle {
 
 	private final Map<Lane.Key, Lane> lanes = new HashMap<>();
 
-	private final Map<String, Verifying> verifying = new ConcurrentHashMap<>();
+	private final Verifications verifications;
 
 	/** The partitions of {@code wa.send-requests} this instance owns. */
 	private final Set<Integer> owned = new HashSet<>();
 
 	/** The account directory has read {@code wa.accounts} to its end once. */
 	private boolean directoryReady;
-
-	/** A read back of {@code wa.status-events} for verifications is running. */
-	private boolean readingHistory;
-
-	/** When the next read back may start (after one failed). */
-	private long nextHistoryRead = System.nanoTime();
 
 	private final Sinks.Many<Job> jobs = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -138,9 +129,7 @@ public class SendEngine implements SmartLifecycle {
 				() -> this.accounts.ready()
 					.doOnSuccess((ready) -> this.loop.schedule(this::directoryReady))
 					.thenMany(this.jobs.asFlux().flatMap(this::execute, this.queue.maxInFlight())));
-		Gauge.builder("sender.verifying", this.verifying, Map::size)
-			.description("Messages whose last call has no known outcome, waiting for Meta's status")
-			.register(metrics.registry());
+		this.verifications = new Verifications(verification, metrics.registry());
 	}
 
 	// --- entry points (any thread) ---
@@ -171,7 +160,7 @@ public class SendEngine implements SmartLifecycle {
 
 	/** Meta confirmed a message (a status webhook for it arrived). */
 	public void confirmed(String messageId, String wamid) {
-		if (this.verifying.containsKey(messageId)) {
+		if (this.verifications.pending(messageId)) {
 			this.loop.schedule(() -> confirm(messageId, wamid));
 		}
 	}
@@ -254,7 +243,7 @@ public class SendEngine implements SmartLifecycle {
 				}
 				lane.removeGauges(this.metrics.registry());
 			}
-			this.verifying.values().removeIf((entry) -> dropped.contains(entry.lane()));
+			this.verifications.dropLanes(dropped);
 		});
 	}
 
@@ -576,14 +565,11 @@ public class SendEngine implements SmartLifecycle {
 	}
 
 	/**
-	 * Holds the message until Meta's status decides its last call: its verification
-	 * window ({@code sender.verification.grace}) runs from the call's recorded start, so
-	 * a restart neither shortens nor lengthens it.
+	 * Holds the message until Meta's status decides its last call
+	 * ({@link Verifications}).
 	 */
 	private void startVerifying(Lane lane, QueuedMessage message, @Nullable Instant attemptStartedAt) {
-		Instant started = (attemptStartedAt != null) ? attemptStartedAt : Instant.now();
-		this.verifying.put(message.id(),
-				new Verifying(lane, message, started, started.plus(this.verification.grace())));
+		this.verifications.start(lane, message, attemptStartedAt);
 		// its outcome may take the whole window to learn: the call no longer waits on
 		// Meta
 		lane.queue.callEnded(message.id());
@@ -591,68 +577,49 @@ public class SendEngine implements SmartLifecycle {
 	}
 
 	private void confirm(String messageId, String wamid) {
-		Verifying entry = this.verifying.remove(messageId);
+		Verifications.Entry entry = this.verifications.take(messageId);
 		if (entry != null) {
 			confirmed(entry, wamid);
 		}
 	}
 
-	private void confirmed(Verifying entry, String wamid) {
+	private void confirmed(Verifications.Entry entry, String wamid) {
 		log.info("Message {} was confirmed by Meta's status: accepted without a second call", entry.message().id());
 		submitVerdict(entry.lane(), entry.message(), "confirm", this.sender.confirm(entry.message(), wamid));
 	}
 
 	/**
-	 * Decides the verifications whose window ended: {@code wa.status-events} is read back
-	 * from the earliest of their calls' start (less {@code clock-skew}), once for all of
-	 * them. A message Meta confirmed there is accepted; one it did not is sent again. A
-	 * read that fails decides nothing: they stay held, and it is tried again.
+	 * Decides the verifications whose window ended by one read back of
+	 * {@code wa.status-events}: a message Meta confirmed there is accepted; one it did
+	 * not is sent again. A read that fails decides nothing: they stay held, and it is
+	 * tried again.
 	 */
 	private void verifyEnded(long now) {
-		if (this.readingHistory || now - this.nextHistoryRead < 0 || this.verifying.isEmpty()) {
+		Verifications.ReadBack readBack = this.verifications.ended(now, Instant.now());
+		if (readBack == null) {
 			return;
 		}
-		Instant wallNow = Instant.now();
-		List<Verifying> ended = this.verifying.values()
-			.stream()
-			.filter((entry) -> !entry.deadline().isAfter(wallNow))
-			.toList();
-		if (ended.isEmpty()) {
-			return;
-		}
-		this.readingHistory = true;
-		Instant from = ended.stream()
-			.map(Verifying::attemptStartedAt)
-			.min(Instant::compareTo)
-			.orElse(wallNow)
-			.minus(this.verification.clockSkew());
-		Set<String> ids = ended.stream().map((entry) -> entry.message().id()).collect(Collectors.toSet());
-		submit("verify " + ids.size() + " message(s)", this.history.confirmations(ids, from).map((found) -> () -> {
-			this.readingHistory = false;
-			for (Verifying entry : ended) {
-				if (!this.verifying.remove(entry.message().id(), entry)) {
-					// confirmed live meanwhile, or its partition was revoked
-					continue;
-				}
-				String wamid = found.get(entry.message().id());
-				if (wamid != null) {
-					confirmed(entry, wamid);
-				}
-				else {
-					log.warn(
-							"Message {}: Meta neither answered its call started at {} nor sent a status of it "
-									+ "within {}; sending it again",
-							entry.message().id(), entry.attemptStartedAt(), this.verification.grace());
-					submitVerdict(entry.lane(), entry.message(), "unconfirmed",
-							this.sender.unconfirmed(entry.message()));
-				}
-			}
-		}), (ex) -> () -> {
-			this.readingHistory = false;
-			this.nextHistoryRead = System.nanoTime() + this.verification.retryInterval().toNanos();
-			log.warn("Could not read back {} for {} verification(s): {}; they wait", "wa.status-events", ids.size(),
-					ex.toString());
-		});
+		submit("verify " + readBack.ids().size() + " message(s)",
+				this.history.confirmations(readBack.ids(), readBack.from()).map((found) -> () -> {
+					for (Verifications.Entry entry : this.verifications.decided(readBack)) {
+						String wamid = found.get(entry.message().id());
+						if (wamid != null) {
+							confirmed(entry, wamid);
+						}
+						else {
+							log.warn(
+									"Message {}: Meta neither answered its call started at {} nor sent a status "
+											+ "of it within {}; sending it again",
+									entry.message().id(), entry.attemptStartedAt(), this.verification.grace());
+							submitVerdict(entry.lane(), entry.message(), "unconfirmed",
+									this.sender.unconfirmed(entry.message()));
+						}
+					}
+				}), (ex) -> () -> {
+					this.verifications.readFailed(System.nanoTime());
+					log.warn("Could not read back wa.status-events for {} verification(s): {}; they wait",
+							readBack.ids().size(), ex.toString());
+				});
 	}
 
 	private void reload(Lane lane) {
@@ -824,9 +791,6 @@ public class SendEngine implements SmartLifecycle {
 	}
 
 	private record Job(String what, Mono<Runnable> work, Function<Throwable, Runnable> recover) {
-	}
-
-	private record Verifying(Lane lane, QueuedMessage message, Instant attemptStartedAt, Instant deadline) {
 	}
 
 }
