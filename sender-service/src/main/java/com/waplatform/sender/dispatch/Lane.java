@@ -1,5 +1,6 @@
 package com.waplatform.sender.dispatch;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,12 +50,14 @@ final class Lane {
 	boolean reloading;
 
 	/**
-	 * The next load takes over the number's SENDING rows too (partitions were just
-	 * assigned: a previous owner may have left calls without an outcome). Otherwise every
-	 * SENDING row of the number is this lane's own, held until its outcome, and one found
-	 * without the lane holding it was completed while the load ran.
+	 * Not null: the next load takes over the number's SENDING rows too whose call started
+	 * before this time (partitions were just assigned: a previous owner may have left
+	 * calls without an outcome; or the sweep looks for rows whose outcome was lost).
+	 * Otherwise every SENDING row of the number is this lane's own, held until its
+	 * outcome, and one found without the lane holding it was completed while the load
+	 * ran.
 	 */
-	boolean takeOver;
+	@Nullable Instant takeOver;
 
 	@Nullable Disposable wake;
 
@@ -123,6 +126,13 @@ final class Lane {
 				.tag("organization", organization)
 				.tag("priority", priority.name())
 				.register(registry));
+		}
+	}
+
+	/** Takes over SENDING rows started before {@code startedBefore} at the next load. */
+	void takeOver(Instant startedBefore) {
+		if (this.takeOver == null || this.takeOver.isBefore(startedBefore)) {
+			this.takeOver = startedBefore;
 		}
 	}
 

@@ -12,8 +12,10 @@ import com.waplatform.sender.domain.ErrorClassifier;
 import com.waplatform.sender.domain.MessageState;
 import com.waplatform.sender.domain.MetaError;
 import com.waplatform.sender.domain.Reaction;
+import com.waplatform.sender.domain.RetryPolicy;
 import com.waplatform.sender.domain.SendOutcome;
 import com.waplatform.sender.domain.TemplateDecision;
+import com.waplatform.sender.meta.MetaCircuitBreakers;
 import com.waplatform.sender.store.Messages;
 import com.waplatform.sender.store.MicroBatcher;
 import com.waplatform.sender.templates.TemplateRechecks;
@@ -56,10 +58,12 @@ class MessageSender {
 
 	private final TraceContexts traces;
 
+	private final MetaCircuitBreakers breakers;
+
 	MessageSender(Messages messages, MicroBatcher<Messages.MessageKey, Boolean> sendingMarks,
 			MicroBatcher<Messages.Acceptance, Boolean> acceptances, Outcomes outcomes, SendPipeline pipeline,
 			OrganizationPauses pauses, DeadLetters deadLetters, TemplateRechecks templates, WindowChecks windows,
-			SendMetrics metrics, TraceContexts traces) {
+			SendMetrics metrics, TraceContexts traces, MetaCircuitBreakers breakers) {
 		this.messages = messages;
 		this.sendingMarks = sendingMarks;
 		this.acceptances = acceptances;
@@ -71,6 +75,7 @@ class MessageSender {
 		this.windows = windows;
 		this.metrics = metrics;
 		this.traces = traces;
+		this.breakers = breakers;
 	}
 
 	/**
@@ -110,7 +115,8 @@ class MessageSender {
 			if (refusal.isPresent()) {
 				return refuseOutsideWindow(request, refusal.get());
 			}
-			return this.pipeline.call(number, request).flatMap((attempt) -> afterCall(request, number, attempt));
+			return this.pipeline.call(number, request)
+				.flatMap((attempt) -> afterCall(request, number, attempt, message.trial));
 		}));
 	}
 
@@ -128,10 +134,17 @@ class MessageSender {
 	 * no longer knows its number as its organization's).
 	 */
 	Mono<Verdict> unprepare(QueuedMessage message, ErrorInfo why) {
-		return release(message.request, -1, why, Verdict.of(Verdict.Kind.REQUEUE));
+		return release(message.request, -1, 0, why, Verdict.of(Verdict.Kind.REQUEUE));
 	}
 
-	private Mono<Verdict> afterCall(SendRequest request, PhoneNumberConfigured number, Attempt attempt) {
+	/**
+	 * Records what the call's answer means for the message. A failure counts towards the
+	 * message's retry limit only when the number's circuit breaker was closed for the
+	 * call and still is: a half-open trial that fails, or a failure that opens the
+	 * breaker, is an outage of Meta, not a fault of the message, and the message waits
+	 * for Meta to come back (or for its expiry).
+	 */
+	private Mono<Verdict> afterCall(SendRequest request, PhoneNumberConfigured number, Attempt attempt, boolean trial) {
 		if (attempt instanceof Attempt.Accepted accepted) {
 			// the acceptance is written in a batch of several messages: it takes its
 			// trace along
@@ -142,37 +155,49 @@ class MessageSender {
 						: new Verdict(Verdict.Kind.DONE, "completed concurrently"));
 		}
 		if (attempt instanceof Attempt.Refused refused) {
-			return refused(request, number, refused.error());
+			return refused(request, number, refused.error(), trial);
 		}
 		if (attempt instanceof Attempt.Unavailable unavailable) {
 			if (unavailable.failure().ambiguous()) {
-				// the row stays SENDING until a status webhook or the grace period
+				// the row stays SENDING until Meta's status or the verification window
 				// decides
 				return Mono.just(new Verdict(Verdict.Kind.UNCONFIRMED, unavailable.failure().getMessage()));
 			}
-			return release(request, 0, ErrorInfo.reason("Meta unavailable", unavailable.failure().getMessage()),
-					new Verdict(Verdict.Kind.RETRY, unavailable.failure().getMessage()));
+			return retry(request, number, trial,
+					ErrorInfo.reason("Meta unavailable", unavailable.failure().getMessage()),
+					unavailable.failure().getMessage());
 		}
-		return release(request, -1, ErrorInfo.reason("Meta unavailable", "circuit breaker open"),
+		return release(request, -1, 0, ErrorInfo.reason("Meta unavailable", "circuit breaker open"),
 				Verdict.of(Verdict.Kind.CIRCUIT_OPEN));
 	}
 
-	private Mono<Verdict> refused(SendRequest request, PhoneNumberConfigured number, MetaError error) {
+	/**
+	 * A transient failure: a failed attempt of the message, unless Meta is out (see
+	 * {@link #afterCall}); then it waits like a message whose breaker is open.
+	 */
+	private Mono<Verdict> retry(SendRequest request, PhoneNumberConfigured number, boolean trial, ErrorInfo why,
+			String reason) {
+		if (!RetryPolicy.countsAsAttempt(trial, this.breakers.closed(number.phoneNumberId()))) {
+			return release(request, 0, 0, why, new Verdict(Verdict.Kind.CIRCUIT_OPEN, "Meta outage: " + reason));
+		}
+		return release(request, 0, 1, why, new Verdict(Verdict.Kind.RETRY, reason));
+	}
+
+	private Mono<Verdict> refused(SendRequest request, PhoneNumberConfigured number, MetaError error, boolean trial) {
 		Reaction reaction = Reaction.to(ErrorClassifier.classify(error));
 		return switch (reaction) {
 			case FAIL -> windowClosedBy(request, error).then(this.outcomes.finish(request,
 					SendOutcome.failed(ErrorClassifier.failureReason(error)), MessageState.SENDING))
 				.thenReturn(new Verdict(Verdict.Kind.DONE, error.toString()));
 			case PAUSE_ORGANIZATION -> this.messages
-				.release(request.organizationId(), request.messageId(), 0, error.toErrorInfo())
+				.release(request.organizationId(), request.messageId(), 0, 0, error.toErrorInfo())
 				.then(this.pauses.pause(number, error.toErrorInfo()))
 				.map((paused) -> new Verdict(paused ? Verdict.Kind.PAUSED : Verdict.Kind.REQUEUE, error.toString()));
 			case SLOW_DOWN_NUMBER ->
-				release(request, 0, error.toErrorInfo(), new Verdict(Verdict.Kind.THROTTLED, error.toString()));
+				release(request, 0, 0, error.toErrorInfo(), new Verdict(Verdict.Kind.THROTTLED, error.toString()));
 			case HOLD_RECIPIENT ->
-				release(request, 0, error.toErrorInfo(), new Verdict(Verdict.Kind.PAIR_LIMITED, error.toString()));
-			case RETRY_WITH_BACKOFF ->
-				release(request, 0, error.toErrorInfo(), new Verdict(Verdict.Kind.RETRY, error.toString()));
+				release(request, 0, 0, error.toErrorInfo(), new Verdict(Verdict.Kind.PAIR_LIMITED, error.toString()));
+			case RETRY_WITH_BACKOFF -> retry(request, number, trial, error.toErrorInfo(), error.toString());
 		};
 	}
 
@@ -187,8 +212,9 @@ class MessageSender {
 		return this.windows.closedByMeta(request, Instant.now());
 	}
 
-	private Mono<Verdict> release(SendRequest request, int attemptsDelta, ErrorInfo why, Verdict verdict) {
-		return this.messages.release(request.organizationId(), request.messageId(), attemptsDelta, why)
+	private Mono<Verdict> release(SendRequest request, int attemptsDelta, int failuresDelta, ErrorInfo why,
+			Verdict verdict) {
+		return this.messages.release(request.organizationId(), request.messageId(), attemptsDelta, failuresDelta, why)
 			.map((released) -> released ? verdict : new Verdict(Verdict.Kind.DONE, "completed concurrently"));
 	}
 
@@ -222,13 +248,14 @@ class MessageSender {
 	}
 
 	/**
-	 * No status webhook confirmed the message within the grace period: Meta most likely
-	 * never took it, so it is released to be sent again (the one double-send window).
+	 * No status of Meta confirmed the message within the verification window (counted
+	 * from its call's start, read from {@code wa.status-events} after the window ended):
+	 * Meta did not take it, so it is released to be sent again, a failed attempt.
 	 */
 	Mono<Verdict> unconfirmed(QueuedMessage message) {
 		SendRequest request = message.request;
 		ErrorInfo why = ErrorInfo.reason("Unconfirmed", "No answer or status from Meta for the last call");
-		return this.messages.release(request.organizationId(), request.messageId(), 0, why).flatMap((released) -> {
+		return this.messages.release(request.organizationId(), request.messageId(), 0, 1, why).flatMap((released) -> {
 			if (released) {
 				return Mono.just(new Verdict(Verdict.Kind.RETRY, "not confirmed by Meta"));
 			}

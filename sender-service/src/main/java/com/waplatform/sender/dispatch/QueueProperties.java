@@ -22,11 +22,15 @@ import org.springframework.validation.annotation.Validated;
  * (1,000 msg/s at 500 ms per call is 500 calls)
  * @param maxPerWake messages one dispatcher wake-up of a lane hands out at most
  * @param housekeeping how often expiries, verifications, reloads and pauses are checked
+ * @param sweep how often the PENDING and SENDING rows of the owned partitions that no
+ * lane holds (orphans of a database error, of a failed load) are given back to their
+ * lanes
  */
 @Validated
 @ConfigurationProperties("sender.queue")
 public record QueueProperties(@Min(10) @DefaultValue("5000") int maxHeldPerNumber,
 		@Min(1) @DefaultValue("2500") int reloadBelow, @Min(1) @Max(100_000) @DefaultValue("4000") int maxInFlight,
-		@Min(1) @DefaultValue("256") int maxPerWake, @NotNull @DefaultValue("250ms") Duration housekeeping) {
+		@Min(1) @DefaultValue("256") int maxPerWake, @NotNull @DefaultValue("250ms") Duration housekeeping,
+		@NotNull @DefaultValue("1m") Duration sweep) {
 
 }

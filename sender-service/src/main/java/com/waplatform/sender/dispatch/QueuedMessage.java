@@ -29,9 +29,19 @@ final class QueuedMessage implements LaneItem {
 	/** When its call was last handed out for preparation (monotonic). */
 	long preparingSince;
 
+	/** Its failed attempts, as recorded on its row ({@code failures}). */
 	int failures;
 
 	int deferrals;
+
+	/**
+	 * Its call is (or was last) a trial of its number's half-open circuit breaker: a
+	 * failure does not count as one of its attempts.
+	 */
+	boolean trial;
+
+	/** When its current call was prepared (its verification window starts there). */
+	@Nullable Instant attemptStartedAt;
 
 	QueuedMessage(SendRequest request, int partition, long offset, Instant admittedAt, @Nullable String traceparent) {
 		this.request = request;

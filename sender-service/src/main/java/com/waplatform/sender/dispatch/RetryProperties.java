@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import com.waplatform.sender.domain.Backoff;
+import com.waplatform.sender.domain.RetryPolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -42,6 +43,10 @@ public record RetryProperties(@Min(1) @Max(50) @DefaultValue("5") int maxAttempt
 
 	public Backoff backoff() {
 		return new Backoff(this.firstBackoff, this.maxBackoff, this.jitter);
+	}
+
+	public RetryPolicy policy() {
+		return new RetryPolicy(this.maxAttempts, this.maxDeferrals, backoff(), this.unknownNumberTimeout);
 	}
 
 }

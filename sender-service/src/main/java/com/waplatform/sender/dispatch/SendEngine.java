@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +21,12 @@ import com.waplatform.sender.domain.DeadLetterReason;
 import com.waplatform.sender.domain.MessageState;
 import com.waplatform.sender.domain.NumberOwnership;
 import com.waplatform.sender.domain.RateSettings;
+import com.waplatform.sender.domain.RetryPolicy;
 import com.waplatform.sender.meta.MetaCircuitBreakers;
 import com.waplatform.sender.store.Messages;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.lifecycle.PipelineSubscription;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.micrometer.core.instrument.Gauge;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,13 @@ public class SendEngine implements SmartLifecycle {
 
 	private final Map<Lane.Key, Lane> lanes = new HashMap<>();
 
-	private final Map<String, Verifying> verifying = new ConcurrentHashMap<>();
+	private final Verifications verifications;
+
+	/** The partitions of {@code wa.send-requests} this instance owns. */
+	private final Set<Integer> owned = new HashSet<>();
+
+	/** The account directory has read {@code wa.accounts} to its end once. */
+	private boolean directoryReady;
 
 	private final Sinks.Many<Job> jobs = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -77,7 +84,7 @@ public class SendEngine implements SmartLifecycle {
 
 	private final OrganizationPauses pauses;
 
-	private final StatusMemory statuses;
+	private final StatusHistory history;
 
 	private final SendMetrics metrics;
 
@@ -87,6 +94,8 @@ public class SendEngine implements SmartLifecycle {
 
 	private final RetryProperties retry;
 
+	private final RetryPolicy policy;
+
 	private final QueueProperties queue;
 
 	private final VerificationProperties verification;
@@ -94,43 +103,50 @@ public class SendEngine implements SmartLifecycle {
 	private final PipelineSubscription pipeline;
 
 	SendEngine(MessageSender sender, Messages messages, AccountDirectory accounts, MetaCircuitBreakers breakers,
-			OrganizationPauses pauses, StatusMemory statuses, SendMetrics metrics, RateLimitProperties rateLimit,
+			OrganizationPauses pauses, StatusHistory history, SendMetrics metrics, RateLimitProperties rateLimit,
 			RetryProperties retry, QueueProperties queue, VerificationProperties verification) {
 		this.sender = sender;
 		this.messages = messages;
 		this.accounts = accounts;
 		this.breakers = breakers;
 		this.pauses = pauses;
-		this.statuses = statuses;
+		this.history = history;
 		this.metrics = metrics;
 		this.rateLimit = rateLimit;
 		this.rateSettings = rateLimit.settings();
 		this.retry = retry;
+		this.policy = retry.policy();
 		this.queue = queue;
 		this.verification = verification;
 		this.pipeline = new PipelineSubscription(SendEngine.class, "The send pipeline",
-				() -> this.jobs.asFlux().flatMap(this::execute, this.queue.maxInFlight()));
-		Gauge.builder("sender.verifying", this.verifying, Map::size)
-			.description("Messages whose last call has no known outcome, waiting for Meta's status")
-			.register(metrics.registry());
+				// nothing is prepared, called or dead-lettered before the directory has
+				// read wa.accounts: a message of a number it has not read yet would be
+				// taken for one of an unknown number
+				() -> this.accounts.ready()
+					.doOnSuccess((ready) -> this.loop.schedule(this::directoryReady))
+					.thenMany(this.jobs.asFlux().flatMap(this::execute, this.queue.maxInFlight())));
+		this.verifications = new Verifications(verification, metrics.registry());
 	}
 
 	// --- entry points (any thread) ---
 
 	/** Queues a message recorded PENDING. */
-	public void enqueue(SendRequest request, int partition, long offset, Instant admittedAt,
+	public void enqueue(SendRequest request, int partition, long offset, Instant admittedAt, int failures,
 			@Nullable String traceparent) {
-		this.loop.schedule(() -> enqueueNow(new QueuedMessage(request, partition, offset, admittedAt, traceparent)));
+		QueuedMessage message = new QueuedMessage(request, partition, offset, admittedAt, traceparent);
+		message.failures = failures;
+		this.loop.schedule(() -> enqueueNow(message));
 	}
 
 	/**
 	 * Takes over a message found SENDING (its last call has no recorded outcome): it is
-	 * verified against Meta's status webhooks before it is sent again.
+	 * verified against Meta's statuses before it is sent again.
 	 */
 	public void verify(SendRequest request, int partition, long offset, @Nullable Instant attemptStartedAt,
-			@Nullable String traceparent) {
+			int failures, @Nullable String traceparent) {
 		this.loop.schedule(() -> {
 			QueuedMessage message = new QueuedMessage(request, partition, offset, Instant.now(), traceparent);
+			message.failures = failures;
 			Lane lane = lane(request.phoneNumberId(), request.organizationId(), partition);
 			if (lane.queue.holdOut(message)) {
 				startVerifying(lane, message, attemptStartedAt);
@@ -140,7 +156,7 @@ public class SendEngine implements SmartLifecycle {
 
 	/** Meta confirmed a message (a status webhook for it arrived). */
 	public void confirmed(String messageId, String wamid) {
-		if (this.verifying.containsKey(messageId)) {
+		if (this.verifications.pending(messageId)) {
 			this.loop.schedule(() -> confirm(messageId, wamid));
 		}
 	}
@@ -151,16 +167,57 @@ public class SendEngine implements SmartLifecycle {
 	public void assigned(Collection<Integer> partitions) {
 		List<Integer> assigned = List.copyOf(partitions);
 		this.loop.schedule(() -> {
-			submit("load partitions " + assigned,
-					this.messages.numbersWithUnsent(assigned).collectList().map((numbers) -> () -> {
-						for (Messages.NumberRef number : numbers) {
-							Lane lane = lane(number.phoneNumberId(), number.organizationId(), number.partition());
-							lane.spilled = true;
-							lane.takeOver = true;
-							reload(lane);
-						}
-					}), (ex) -> () -> log.error("Could not load the unsent messages of partitions {}", assigned, ex));
+			this.owned.addAll(assigned);
+			// a previous owner may have left calls in flight: every SENDING row
+			takeOver(assigned, Instant.MAX, 1);
 		});
+	}
+
+	/**
+	 * Every {@code sender.queue.sweep}: gives every PENDING or SENDING row of the owned
+	 * partitions that its lane does not hold back to its lane, a SENDING one through
+	 * verification. Rows are orphaned when a database error hit the work that should have
+	 * put them back (a confirmation, a release), or a load failed.
+	 */
+	@Scheduled(fixedDelayString = "${sender.queue.sweep:1m}", initialDelayString = "${sender.queue.sweep:1m}")
+	public Mono<Void> sweep() {
+		return Mono.fromRunnable(() -> this.loop.schedule(() -> {
+			if (!this.owned.isEmpty()) {
+				// a SENDING row whose call started a sweep ago is not in flight: its
+				// outcome was lost
+				takeOver(List.copyOf(this.owned), Instant.now().minus(this.queue.sweep()), 1);
+			}
+		}));
+	}
+
+	/**
+	 * Loads the numbers with unsent rows of the partitions, each lane then taking over
+	 * those rows it does not hold; a failed load is tried again (with backoff) while the
+	 * partitions are still owned.
+	 */
+	private void takeOver(List<Integer> partitions, Instant startedBefore, int attempt) {
+		submit("load partitions " + partitions,
+				this.messages.numbersWithUnsent(partitions).collectList().map((numbers) -> () -> {
+					for (Messages.NumberRef number : numbers) {
+						if (!this.owned.contains(number.partition())) {
+							continue;
+						}
+						Lane lane = lane(number.phoneNumberId(), number.organizationId(), number.partition());
+						lane.spilled = true;
+						lane.takeOver(startedBefore);
+						reload(lane);
+					}
+				}), (ex) -> () -> {
+					Duration delay = this.retry.backoff().delay(attempt, ThreadLocalRandom.current()::nextDouble);
+					log.warn("Could not load the unsent messages of partitions {} (attempt {}): {}; again in {}",
+							partitions, attempt, ex.toString(), delay);
+					this.loop.schedule(() -> {
+						List<Integer> still = partitions.stream().filter(this.owned::contains).toList();
+						if (!still.isEmpty()) {
+							takeOver(still, startedBefore, attempt + 1);
+						}
+					}, delay.toMillis(), TimeUnit.MILLISECONDS);
+				});
 	}
 
 	/**
@@ -170,6 +227,7 @@ public class SendEngine implements SmartLifecycle {
 	public void revoked(Collection<Integer> partitions) {
 		List<Integer> revoked = List.copyOf(partitions);
 		this.loop.schedule(() -> {
+			this.owned.removeAll(revoked);
 			List<Lane> dropped = this.lanes.values()
 				.stream()
 				.filter((lane) -> revoked.contains(lane.partition))
@@ -181,14 +239,14 @@ public class SendEngine implements SmartLifecycle {
 				}
 				lane.removeGauges(this.metrics.registry());
 			}
-			this.verifying.values().removeIf((entry) -> dropped.contains(entry.lane()));
+			this.verifications.dropLanes(dropped);
 		});
 	}
 
 	/**
 	 * Every {@code sender.queue.housekeeping}: reads the pauses once, resumes
 	 * organizations whose credentials were updated, and on the dispatcher thread expires
-	 * queued messages, ends verifications whose grace elapsed, reloads lanes from the
+	 * queued messages, decides verifications whose window ended, reloads lanes from the
 	 * table and wakes lanes that should be running.
 	 */
 	@Scheduled(fixedDelayString = "${sender.queue.housekeeping:250ms}")
@@ -300,8 +358,10 @@ public class SendEngine implements SmartLifecycle {
 	private void drain(Lane lane) {
 		lane.wake = null;
 		lane.wakeAt = Lane.NEVER;
-		if (this.lanes.get(lane.key) != lane || !this.pauses.loaded() || this.pauses.isPaused(lane.organizationId)) {
-			// a resume (or the first housekeeping) wakes the lane again
+		if (this.lanes.get(lane.key) != lane || !this.directoryReady || !this.pauses.loaded()
+				|| this.pauses.isPaused(lane.organizationId)) {
+			// a resume (or the housekeeping after the directory and the pauses are
+			// loaded) wakes the lane again
 			return;
 		}
 		long now = System.nanoTime();
@@ -342,6 +402,7 @@ public class SendEngine implements SmartLifecycle {
 			}
 			else {
 				this.metrics.waited(lane.organizationId, lane.phoneNumberId, Duration.ofNanos(now - message.queuedAt));
+				message.trial = breaker == CircuitBreaker.State.HALF_OPEN;
 				call(lane, message, number);
 			}
 		}
@@ -358,6 +419,7 @@ public class SendEngine implements SmartLifecycle {
 			}
 			else {
 				message.preparingSince = now;
+				message.attemptStartedAt = wallNow;
 				prepare(lane, message, number);
 			}
 		}
@@ -393,17 +455,23 @@ public class SendEngine implements SmartLifecycle {
 				this.sender.call(message, number).map((verdict) -> () -> apply(lane, message, verdict)),
 				// the call may have happened: its outcome is verified like a crash
 				(ex) -> () -> {
-					startVerifying(lane, message, Instant.now());
+					startVerifying(lane, message, message.attemptStartedAt);
 					reschedule(lane);
 				});
 	}
 
 	private void unknownNumber(Lane lane, QueuedMessage message, long now) {
-		if (Duration.between(message.admittedAt, Instant.now()).compareTo(this.retry.unknownNumberTimeout()) >= 0) {
-			deadLetter(lane, message, DeadLetterReason.UNKNOWN_NUMBER, DeadLetters.unknownNumber(message.request));
-			return;
+		decide(lane, message, "unknown_number", this.policy.unknownNumber(
+				Duration.between(message.admittedAt, Instant.now()), DeadLetters.unknownNumber(message.request)));
+	}
+
+	private void decide(Lane lane, QueuedMessage message, String retryReason, RetryPolicy.Decision decision) {
+		if (decision instanceof RetryPolicy.Decision.DeadLetter dead) {
+			deadLetter(lane, message, dead.why(), dead.reason());
 		}
-		requeue(lane, message, Duration.ofSeconds(1), "unknown_number");
+		else if (decision instanceof RetryPolicy.Decision.Retry again) {
+			requeue(lane, message, again.delay(), retryReason);
+		}
 	}
 
 	/**
@@ -444,7 +512,7 @@ public class SendEngine implements SmartLifecycle {
 				lane.queue.requeue(message.id(), now, now);
 			}
 			case CIRCUIT_OPEN -> requeue(lane, message, this.retry.breakerWait(), "circuit_open");
-			case UNCONFIRMED -> startVerifying(lane, message, Instant.now());
+			case UNCONFIRMED -> startVerifying(lane, message, message.attemptStartedAt);
 			case REQUEUE -> requeue(lane, message, Duration.ZERO, "requeue");
 		}
 		lane.refreshGauges(now);
@@ -454,24 +522,24 @@ public class SendEngine implements SmartLifecycle {
 		reschedule(lane);
 	}
 
+	/**
+	 * A failed attempt, already counted on the message's row ({@code failures}): the
+	 * limit holds across restarts.
+	 */
 	private void failed(Lane lane, QueuedMessage message, String reason) {
 		message.failures++;
-		if (message.failures >= this.retry.maxAttempts()) {
-			deadLetter(lane, message, DeadLetterReason.RETRIES_EXHAUSTED,
-					"retries exhausted after " + message.failures + " failed attempt(s), last: " + reason);
-			return;
-		}
-		requeue(lane, message, this.retry.backoff().delay(message.failures, ThreadLocalRandom.current()::nextDouble),
-				"transient");
+		decide(lane, message, "transient",
+				this.policy.afterFailure(message.failures, reason, ThreadLocalRandom.current()::nextDouble));
 	}
 
 	private void deferred(Lane lane, QueuedMessage message, String kind, String reason, Runnable requeue) {
 		message.deferrals++;
-		if (message.deferrals > this.retry.maxDeferrals()) {
-			deadLetter(lane, message, DeadLetterReason.DEFERRALS_EXHAUSTED,
-					"deferred " + message.deferrals + " times by Meta's limits, last: " + reason);
+		RetryPolicy.Decision decision = this.policy.afterDeferral(message.deferrals, reason);
+		if (decision instanceof RetryPolicy.Decision.DeadLetter dead) {
+			deadLetter(lane, message, dead.why(), dead.reason());
 			return;
 		}
+		// due when the limit allows: the lane knows when
 		this.metrics.retry(lane.organizationId, lane.phoneNumberId, kind);
 		requeue.run();
 	}
@@ -490,24 +558,62 @@ public class SendEngine implements SmartLifecycle {
 		}), (ex) -> () -> requeue(lane, message, this.retry.maxBackoff(), "dead_letter_failed"));
 	}
 
+	/**
+	 * Holds the message until Meta's status decides its last call
+	 * ({@link Verifications}).
+	 */
 	private void startVerifying(Lane lane, QueuedMessage message, @Nullable Instant attemptStartedAt) {
-		Instant started = (attemptStartedAt != null) ? attemptStartedAt : Instant.now();
-		Duration left = this.verification.grace().minus(Duration.between(started, Instant.now()));
-		long deadline = System.nanoTime() + Math.max(0, left.toNanos());
-		this.verifying.put(message.id(), new Verifying(lane, message, deadline));
-		// its outcome may take the whole grace to learn: the call no longer waits on Meta
+		this.verifications.start(lane, message, attemptStartedAt);
+		// its outcome may take the whole window to learn: the call no longer waits on
+		// Meta
 		lane.queue.callEnded(message.id());
 		this.metrics.retry(lane.organizationId, lane.phoneNumberId, "unconfirmed");
-		this.statuses.lookup(message.id()).ifPresent((wamid) -> confirm(message.id(), wamid));
 	}
 
 	private void confirm(String messageId, String wamid) {
-		Verifying entry = this.verifying.remove(messageId);
-		if (entry == null) {
+		Verifications.Entry entry = this.verifications.take(messageId);
+		if (entry != null) {
+			confirmed(entry, wamid);
+		}
+	}
+
+	private void confirmed(Verifications.Entry entry, String wamid) {
+		log.info("Message {} was confirmed by Meta's status: accepted without a second call", entry.message().id());
+		submitVerdict(entry.lane(), entry.message(), "confirm", this.sender.confirm(entry.message(), wamid));
+	}
+
+	/**
+	 * Decides the verifications whose window ended by one read back of
+	 * {@code wa.status-events}: a message Meta confirmed there is accepted; one it did
+	 * not is sent again. A read that fails decides nothing: they stay held, and it is
+	 * tried again.
+	 */
+	private void verifyEnded(long now) {
+		Verifications.ReadBack readBack = this.verifications.ended(now, Instant.now());
+		if (readBack == null) {
 			return;
 		}
-		log.info("Message {} was confirmed by Meta's status webhook: accepted without a second call", messageId);
-		submitVerdict(entry.lane(), entry.message(), "confirm", this.sender.confirm(entry.message(), wamid));
+		submit("verify " + readBack.ids().size() + " message(s)",
+				this.history.confirmations(readBack.ids(), readBack.from()).map((found) -> () -> {
+					for (Verifications.Entry entry : this.verifications.decided(readBack)) {
+						String wamid = found.get(entry.message().id());
+						if (wamid != null) {
+							confirmed(entry, wamid);
+						}
+						else {
+							log.warn(
+									"Message {}: Meta neither answered its call started at {} nor sent a status "
+											+ "of it within {}; sending it again",
+									entry.message().id(), entry.attemptStartedAt(), this.verification.grace());
+							submitVerdict(entry.lane(), entry.message(), "unconfirmed",
+									this.sender.unconfirmed(entry.message()));
+						}
+					}
+				}), (ex) -> () -> {
+					this.verifications.readFailed(System.nanoTime());
+					log.warn("Could not read back wa.status-events for {} verification(s): {}; they wait",
+							readBack.ids().size(), ex.toString());
+				});
 	}
 
 	private void reload(Lane lane) {
@@ -516,16 +622,18 @@ public class SendEngine implements SmartLifecycle {
 			return;
 		}
 		lane.reloading = true;
-		boolean takeOver = lane.takeOver;
-		lane.takeOver = false;
+		Instant takeOver = lane.takeOver;
+		lane.takeOver = null;
 		int limit = this.queue.maxHeldPerNumber();
 		submit("reload " + lane.phoneNumberId,
-				this.messages.unsent(lane.organizationId, lane.phoneNumberId, limit, takeOver)
+				this.messages.unsent(lane.organizationId, lane.phoneNumberId, limit, takeOver != null)
 					.collectList()
-					.map((rows) -> () -> loaded(lane, rows, limit)),
+					.map((rows) -> () -> loaded(lane, rows, limit, takeOver)),
 				(ex) -> () -> {
 					lane.reloading = false;
-					lane.takeOver |= takeOver;
+					if (takeOver != null) {
+						lane.takeOver(takeOver);
+					}
 					// still spilled: the next load finds them in the table
 					lane.admittedDuringLoad.clear();
 					lane.missedDuringLoad = false;
@@ -534,14 +642,21 @@ public class SendEngine implements SmartLifecycle {
 				});
 	}
 
-	private void loaded(Lane lane, List<Messages.Unsent> rows, int limit) {
+	/**
+	 * Queues the loaded rows the lane does not hold; SENDING rows (loaded only to take
+	 * them over) whose call started before {@code takeOver} are verified, later ones are
+	 * in flight (a sweep read them while their outcome was being recorded).
+	 */
+	private void loaded(Lane lane, List<Messages.Unsent> rows, int limit, @Nullable Instant takeOver) {
 		lane.reloading = false;
 		boolean left = false;
 		for (Messages.Unsent row : rows) {
 			QueuedMessage message = new QueuedMessage(row.request(), row.partition(), row.offset(),
 					(row.createdAt() != null) ? row.createdAt() : Instant.now(), row.traceparent());
+			message.failures = row.failures();
 			if (row.state() == MessageState.SENDING) {
-				if (lane.queue.holdOut(message)) {
+				if (takeOver != null && (row.attemptStartedAt() == null || row.attemptStartedAt().isBefore(takeOver))
+						&& lane.queue.holdOut(message)) {
 					startVerifying(lane, message, row.attemptStartedAt());
 				}
 			}
@@ -594,13 +709,14 @@ public class SendEngine implements SmartLifecycle {
 				reschedule(lane);
 			}
 		}
-		for (Verifying entry : List.copyOf(this.verifying.values())) {
-			if (entry.deadline() <= now && this.verifying.remove(entry.message().id(), entry)) {
-				log.warn("Message {}: Meta neither answered its call nor sent a status within {}; sending it again",
-						entry.message().id(), this.verification.grace());
-				submitVerdict(entry.lane(), entry.message(), "unconfirmed", this.sender.unconfirmed(entry.message()));
-			}
-		}
+		verifyEnded(now);
+	}
+
+	/** The directory has read {@code wa.accounts}: lanes may send. */
+	private void directoryReady() {
+		this.directoryReady = true;
+		log.info("The account directory has read wa.accounts: dispatch starts");
+		this.lanes.values().forEach(this::reschedule);
 	}
 
 	private void submitVerdict(Lane lane, QueuedMessage message, String what, Mono<Verdict> work) {
@@ -669,9 +785,6 @@ public class SendEngine implements SmartLifecycle {
 	}
 
 	private record Job(String what, Mono<Runnable> work, Function<Throwable, Runnable> recover) {
-	}
-
-	private record Verifying(Lane lane, QueuedMessage message, long deadline) {
 	}
 
 }

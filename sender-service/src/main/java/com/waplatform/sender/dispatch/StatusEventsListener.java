@@ -1,39 +1,30 @@
 package com.waplatform.sender.dispatch;
 
-import java.time.Instant;
-import java.util.Map;
-
 import com.waplatform.common.event.Event;
 import com.waplatform.common.message.MessageStatus;
 import com.waplatform.common.message.StatusEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code wa.status-events} for Meta's confirmations: a {@code sent},
+ * Reads {@code wa.status-events} live for Meta's confirmations: a {@code sent},
  * {@code delivered} or {@code read} status (or a {@code failed} one carrying a
  * {@code wamid}) proves that Meta accepted the message, whatever became of our call.
  * Status events are keyed by message id, so every instance reads the whole topic under
- * its own group, starting one grace period back so that confirmations which arrived while
- * the instance was down are seen.
+ * its own group, from the end: it only ends verifications early. What arrived before a
+ * verification began (or while the instance was down) is read back from the topic when
+ * the verification window ends ({@link StatusHistory}), so nothing depends on this
+ * listener having seen it.
  */
 @Component
-class StatusEventsListener implements ConsumerSeekAware {
+class StatusEventsListener {
 
 	private final SendEngine engine;
 
-	private final StatusMemory memory;
-
-	private final VerificationProperties verification;
-
-	StatusEventsListener(SendEngine engine, StatusMemory memory, VerificationProperties verification) {
+	StatusEventsListener(SendEngine engine) {
 		this.engine = engine;
-		this.memory = memory;
-		this.verification = verification;
 	}
 
 	@KafkaListener(topics = "#{T(com.waplatform.common.kafka.Topics).STATUS_EVENTS.name()}",
@@ -42,7 +33,6 @@ class StatusEventsListener implements ConsumerSeekAware {
 	void onStatus(ConsumerRecord<String, Event> record) {
 		if (record.value() instanceof StatusEvent status && confirmsAcceptance(status)) {
 			String wamid = (status.wamid() != null) ? status.wamid() : "";
-			this.memory.remember(status.messageId(), wamid);
 			this.engine.confirmed(status.messageId(), wamid);
 		}
 	}
@@ -55,12 +45,6 @@ class StatusEventsListener implements ConsumerSeekAware {
 		return status.status() == MessageStatus.SENT || status.status() == MessageStatus.DELIVERED
 				|| status.status() == MessageStatus.READ
 				|| (status.status() == MessageStatus.FAILED && status.wamid() != null);
-	}
-
-	@Override
-	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-		long from = Instant.now().minus(this.verification.grace()).toEpochMilli();
-		callback.seekToTimestamp(assignments.keySet(), from);
 	}
 
 }

@@ -29,4 +29,13 @@ public class MetaCircuitBreakers {
 		return this.registry.circuitBreaker("meta-" + phoneNumberId, this.config);
 	}
 
+	/**
+	 * Whether the number's calls go through as usual (closed or disabled), not held back
+	 * or let through as trials.
+	 */
+	public boolean closed(String phoneNumberId) {
+		CircuitBreaker.State state = forNumber(phoneNumberId).getState();
+		return state == CircuitBreaker.State.CLOSED || state == CircuitBreaker.State.DISABLED;
+	}
+
 }

@@ -94,9 +94,10 @@ class Admissions {
 								"Message {} had a call to Meta started at {} without a recorded outcome; "
 										+ "waiting for Meta's status of it before sending it again",
 								request.messageId(), recorded.attemptStartedAt());
-						this.engine.verify(request, partition, offset, recorded.attemptStartedAt(), traceparent);
+						this.engine.verify(request, partition, offset, recorded.attemptStartedAt(), recorded.failures(),
+								traceparent);
 					});
-					case RESUME, SEND -> queue(request, partition, offset, traceparent);
+					case RESUME, SEND -> queue(request, partition, offset, recorded.failures(), traceparent);
 				};
 			});
 	}
@@ -134,12 +135,14 @@ class Admissions {
 	 * it: then it fails at once instead of taking a throughput slot of its number (a
 	 * campaign of a paused template would otherwise hold back the number's other sends).
 	 */
-	private Mono<Void> queue(SendRequest request, int partition, long offset, @Nullable String traceparent) {
+	private Mono<Void> queue(SendRequest request, int partition, long offset, int failures,
+			@Nullable String traceparent) {
 		TemplateDecision template = this.templates.check(request);
 		if (template.refused()) {
 			return this.outcomes.refuseTemplate(request, template, TemplateRechecks.Stage.ADMISSION).then();
 		}
-		return Mono.fromRunnable(() -> this.engine.enqueue(request, partition, offset, Instant.now(), traceparent));
+		return Mono
+			.fromRunnable(() -> this.engine.enqueue(request, partition, offset, Instant.now(), failures, traceparent));
 	}
 
 }

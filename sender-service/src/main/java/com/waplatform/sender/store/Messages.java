@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 public class Messages {
 
 	private static final String UNSENT_COLUMNS = "message_id, organization_id, request, state, attempt_started_at, "
-			+ "source_partition, source_offset, created_at, traceparent";
+			+ "source_partition, source_offset, created_at, traceparent, failures";
 
 	private final DatabaseClient db;
 
@@ -132,13 +132,13 @@ public class Messages {
 			return Mono.just(Map.of());
 		}
 		return this.db
-			.sql("select message_id, organization_id, state, attempts, attempt_started_at, error_title "
+			.sql("select message_id, organization_id, state, attempts, failures, attempt_started_at, error_title "
 					+ "from messages where message_id = any(:ids)")
 			.bind("ids", ids.toArray(String[]::new))
 			.map((row) -> new Owned(row.get("message_id", String.class), row.get("organization_id", String.class),
 					new Recorded(MessageState.valueOf(row.get("state", String.class)),
-							row.get("attempts", Integer.class), instant(row, "attempt_started_at"),
-							row.get("error_title", String.class))))
+							row.get("attempts", Integer.class), row.get("failures", Integer.class),
+							instant(row, "attempt_started_at"), row.get("error_title", String.class))))
 			.all()
 			.collectMap(Owned::messageId);
 	}
@@ -206,15 +206,19 @@ public class Messages {
 
 	/**
 	 * Puts a message being sent back to PENDING, noting why the attempt did not succeed;
-	 * {@code attemptsDelta} -1 takes back a call that never left (circuit open). Emits
+	 * {@code attemptsDelta} -1 takes back a call that never left (circuit open),
+	 * {@code failuresDelta} 1 counts a failed attempt towards the retry limit. Emits
 	 * whether it was being sent.
 	 */
-	public Mono<Boolean> release(String organizationId, String messageId, int attemptsDelta, ErrorInfo why) {
+	public Mono<Boolean> release(String organizationId, String messageId, int attemptsDelta, int failuresDelta,
+			ErrorInfo why) {
 		GenericExecuteSpec spec = this.db.sql("""
 				update messages set state = 'PENDING', attempts = greatest(0, attempts + :delta),
+				  failures = failures + :failed,
 				  error_code = :code, error_title = :title, error_details = :details, updated_at = now()
 				where message_id = :id and organization_id = :org and state = 'SENDING'""")
 			.bind("delta", attemptsDelta)
+			.bind("failed", failuresDelta)
 			.bind("id", messageId)
 			.bind("org", organizationId);
 		return error(spec, why).fetch().rowsUpdated().map((updated) -> updated == 1);
@@ -309,7 +313,7 @@ public class Messages {
 		Integer partition = row.get("source_partition", Integer.class);
 		return new Unsent(request, MessageState.valueOf(row.get("state", String.class)),
 				instant(row, "attempt_started_at"), (partition != null) ? partition : 0, (offset != null) ? offset : -1,
-				instant(row, "created_at"), row.get("traceparent", String.class));
+				instant(row, "created_at"), row.get("traceparent", String.class), row.get("failures", Integer.class));
 	}
 
 	private static @Nullable Instant instant(Readable row, String column) {
@@ -337,13 +341,14 @@ public class Messages {
 	 *
 	 * @param existing its state, null if this request recorded it
 	 * @param attempts calls to Meta started for it so far
+	 * @param failures its failed attempts so far (towards the retry limit)
 	 * @param attemptStartedAt when the last call was started
 	 * @param lastError why the last attempt did not succeed, if it did not
 	 */
-	public record Recorded(@Nullable MessageState existing, int attempts, @Nullable Instant attemptStartedAt,
-			@Nullable String lastError) {
+	public record Recorded(@Nullable MessageState existing, int attempts, int failures,
+			@Nullable Instant attemptStartedAt, @Nullable String lastError) {
 
-		static final Recorded NEW = new Recorded(null, 0, null, null);
+		static final Recorded NEW = new Recorded(null, 0, 0, null, null);
 
 	}
 
@@ -382,9 +387,10 @@ public class Messages {
 	 * @param offset its offset there (-1 if unknown)
 	 * @param createdAt when it was admitted
 	 * @param traceparent the trace its send request arrived in
+	 * @param failures its failed attempts so far (towards the retry limit)
 	 */
 	public record Unsent(SendRequest request, MessageState state, @Nullable Instant attemptStartedAt, int partition,
-			long offset, @Nullable Instant createdAt, @Nullable String traceparent) {
+			long offset, @Nullable Instant createdAt, @Nullable String traceparent, int failures) {
 	}
 
 }

@@ -102,18 +102,23 @@ public class TemplateSyncProgress {
 		return null;
 	}
 
-	/**
-	 * The partitions whose {@code records-lag} is 0 (Kafka writes the topic tag with '_'
-	 * for '.').
-	 */
 	static Set<Integer> partitionsAtEnd(Map<String, Map<MetricName, ? extends Metric>> byClient) {
+		return partitionsAtEnd(byClient, TOPIC);
+	}
+
+	/**
+	 * The partitions of the topic whose {@code records-lag} is 0 (Kafka writes the topic
+	 * tag with '_' for '.').
+	 */
+	public static Set<Integer> partitionsAtEnd(Map<String, Map<MetricName, ? extends Metric>> byClient,
+			String topicName) {
 		Set<Integer> atEnd = new HashSet<>();
 		for (Map<MetricName, ? extends Metric> metrics : byClient.values()) {
 			metrics.forEach((name, metric) -> {
 				String topic = name.tags().get("topic");
 				String partition = name.tags().get("partition");
 				if ("records-lag".equals(name.name()) && partition != null
-						&& (TOPIC.equals(topic) || TOPIC.replace('.', '_').equals(topic))
+						&& (topicName.equals(topic) || topicName.replace('.', '_').equals(topic))
 						&& metric.metricValue() instanceof Number lag && lag.doubleValue() <= 0) {
 					atEnd.add(Integer.parseInt(partition));
 				}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.waplatform.common.crypto.CredentialCipher;
 import com.waplatform.common.event.Event;
@@ -21,6 +22,7 @@ import com.waplatform.sender.SenderFixtures;
 import com.waplatform.sender.SenderFixtures.Received;
 import com.waplatform.common.template.TemplateSnapshot;
 import com.waplatform.sender.dispatch.OrganizationPauses;
+import com.waplatform.sender.meta.MetaCircuitBreakers;
 import com.waplatform.sender.templates.TemplateSyncProgress;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
@@ -33,13 +35,16 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -68,10 +73,10 @@ import static org.awaitility.Awaitility.await;
 				"sender.retry.max-attempts=3", "sender.retry.throughput-retry-delay=100ms",
 				"sender.retry.unknown-number-timeout=2s", "sender.retry.breaker-wait=100ms",
 				"sender.rate-limit.pair-interval=1s", "sender.verification.grace=3s", "sender.queue.housekeeping=100ms",
-				"sender.meta.read-timeout=1s", "sender.queue.max-held-per-number=20", "sender.queue.reload-below=10",
-				"resilience4j.circuitbreaker.configs.meta.sliding-window-size=4",
+				"sender.queue.sweep=1s", "sender.meta.read-timeout=1s", "sender.queue.max-held-per-number=20",
+				"sender.queue.reload-below=10", "resilience4j.circuitbreaker.configs.meta.sliding-window-size=4",
 				"resilience4j.circuitbreaker.configs.meta.minimum-number-of-calls=4",
-				"resilience4j.circuitbreaker.configs.meta.wait-duration-in-open-state=2s" })
+				"resilience4j.circuitbreaker.configs.meta.wait-duration-in-open-state=500ms" })
 @DirtiesContext
 class SenderServiceTests {
 
@@ -111,6 +116,12 @@ class SenderServiceTests {
 
 	@Autowired
 	Received received;
+
+	@Autowired
+	MetaCircuitBreakers metaBreakers;
+
+	@Autowired
+	KafkaTemplate<String, Event> kafka;
 
 	@Autowired
 	TemplateDirectory templates;
@@ -396,6 +407,10 @@ class SenderServiceTests {
 		double timeoutsBefore = metaErrors("timeout");
 
 		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+		await().atMost(WAIT).until(() -> meta.callsTo(recipient).size() == 1);
+		// the call timed out after 1 s: no second call while Meta's status could still
+		// come, within the 3 s window counted from the call's start
+		await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> meta.callsTo(recipient).size() == 1);
 
 		StatusEvent accepted = this.received.awaitStatus(request.messageId());
 		assertThat(accepted.status()).isEqualTo(MessageStatus.ACCEPTED);
@@ -403,7 +418,8 @@ class SenderServiceTests {
 		assertThat(metaErrors("timeout") - timeoutsBefore).isGreaterThanOrEqualTo(1);
 		assertThat(retries(number, "unconfirmed")).isEqualTo(1);
 		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED")
-			.containsEntry("attempts", 2);
+			.containsEntry("attempts", 2)
+			.containsEntry("failures", 1);
 	}
 
 	@Test
@@ -454,7 +470,7 @@ class SenderServiceTests {
 		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED")
 			.containsEntry("wamid", "wamid.unanswered-1")
 			.containsEntry("attempts", 1);
-		await().during(Duration.ofSeconds(4)).atMost(WAIT).until(() -> meta.callsTo(recipient).size() == 1);
+		await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> meta.callsTo(recipient).size() == 1);
 	}
 
 	@Test
@@ -561,19 +577,46 @@ class SenderServiceTests {
 		await().atMost(WAIT)
 			.untilAsserted(
 					() -> assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "DEAD_LETTERED")
-						.containsEntry("attempts", 3));
+						.containsEntry("attempts", 3)
+						.containsEntry("failures", 3));
 		assertThat(retries(number, "transient")).isEqualTo(2);
 	}
 
 	@Test
-	void metaOutageOpensTheNumbersCircuitBreakerWhichStopsTheCalls() {
+	void failedAttemptsAreCountedOnTheRowSoTheLimitHoldsAfterARestart() {
+		String number = this.fixtures.configuredNumber("org-1");
+		String recipient = uniqueRecipient();
+		meta.script(recipient, FakeMeta.SOMETHING_WENT_WRONG, FakeMeta.SOMETHING_WENT_WRONG);
+		SendRequest request = request("org-1", number, recipient, null);
+		// the row as a previous process left it: two of its three attempts failed
+		insertRow(request, "PENDING", 2, 2, null);
+
+		// its record is delivered again (the previous process never committed it)
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+
+		await().atMost(WAIT).until(() -> !this.received.deadLetters(request.messageId()).isEmpty());
+		assertThat(header(this.received.deadLetters(request.messageId()).get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+			.contains("retries exhausted after 3 failed attempt(s)");
+		assertThat(meta.callsTo(recipient)).hasSize(1);
+	}
+
+	@Test
+	void metaOutageOpensTheNumbersCircuitBreakerWhichStopsTheCallsAndTheMessagesWaitForMeta() {
 		String number = this.fixtures.configuredNumber("org-1");
 		String one = uniqueRecipient();
 		String two = uniqueRecipient();
-		FakeMeta.Answer[] outage = new FakeMeta.Answer[20];
+		// 4 calls open the breaker; 28 more are more than five half-open rounds of 5
+		// trials, each trial failing; max-attempts is 3
+		FakeMeta.Answer[] outage = new FakeMeta.Answer[16];
 		Arrays.fill(outage, FakeMeta.UNAVAILABLE);
 		meta.script(one, outage);
 		meta.script(two, outage);
+		AtomicInteger opened = new AtomicInteger();
+		this.metaBreakers.forNumber(number).getEventPublisher().onStateTransition((event) -> {
+			if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+				opened.incrementAndGet();
+			}
+		});
 		SendRequest first = request("org-1", number, one, null);
 		SendRequest second = request("org-1", number, two, null);
 
@@ -587,18 +630,68 @@ class SenderServiceTests {
 				.isPresent());
 		int callsWhenOpened = meta.callsTo(one).size() + meta.callsTo(two).size();
 		assertThat(callsWhenOpened).isEqualTo(4);
-		await().during(Duration.ofSeconds(1))
+		await().during(Duration.ofMillis(300))
 			.atMost(WAIT)
 			.until(() -> meta.callsTo(one).size() + meta.callsTo(two).size() == callsWhenOpened);
 
-		// half-open trials fail too: each message is dead-lettered after its 3 calls
-		await().atMost(WAIT)
-			.until(() -> !this.received.deadLetters(first.messageId()).isEmpty()
-					&& !this.received.deadLetters(second.messageId()).isEmpty());
-		assertThat(meta.callsTo(one)).hasSize(3);
-		assertThat(meta.callsTo(two)).hasSize(3);
+		// the half-open trials fail too, and do not count as the messages' attempts:
+		// they wait for Meta and go out when it is back
+		assertThat(this.received.awaitStatus(first.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(this.received.awaitStatus(second.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(opened.get()).isGreaterThanOrEqualTo(5);
+		assertThat(meta.callsTo(one)).hasSize(17);
+		assertThat(meta.callsTo(two)).hasSize(17);
+		assertThat(this.received.deadLetters(first.messageId())).isEmpty();
+		assertThat(this.received.deadLetters(second.messageId())).isEmpty();
+		assertThat((Integer) this.fixtures.row(first.messageId()).get("failures")).isLessThan(3);
 		assertThat(this.meters.find("sender.meta.errors").tag("code", "http_503").counter().count())
-			.isGreaterThanOrEqualTo(6);
+			.isGreaterThanOrEqualTo(32);
+	}
+
+	@Test
+	void aSendingRowNoLaneHoldsIsVerifiedFromTheStatusTopicHoweverOldItsCall() {
+		String number = this.fixtures.configuredNumber("org-1");
+		String confirmedRecipient = uniqueRecipient();
+		String lostRecipient = uniqueRecipient();
+		SendRequest confirmed = request("org-1", number, confirmedRecipient, null);
+		SendRequest lost = request("org-1", number, lostRecipient, null);
+		// Meta's status of the first arrived 5 minutes ago, while no sender ran (the live
+		// listener reads from the end: only the topic itself has it)
+		StepVerifier.create(Mono.fromFuture(this.kafka.send(new ProducerRecord<>(Topics.STATUS_EVENTS.name(), null,
+				Instant.now().minus(Duration.ofMinutes(5)).toEpochMilli(), confirmed.messageId(),
+				StatusEvent.of("org-1", confirmed.messageId(), MessageStatus.DELIVERED,
+						Instant.now().minus(Duration.ofMinutes(5)), number, confirmedRecipient, "wamid.old-1", null)))))
+			.expectNextCount(1)
+			.verifyComplete();
+		// rows a crash left an hour ago, in no lane and never delivered again: the
+		// periodic sweep finds them
+		insertRow(confirmed, "SENDING", 1, 0, Instant.now().minus(Duration.ofHours(1)));
+		insertRow(lost, "SENDING", 1, 0, Instant.now().minus(Duration.ofHours(1)));
+
+		await().atMost(WAIT).until(() -> accepted(confirmed.messageId()) != null);
+		assertThat(accepted(confirmed.messageId()).wamid()).isEqualTo("wamid.old-1");
+		assertThat(meta.callsTo(confirmedRecipient)).isEmpty();
+		// Meta never had the other: sent again, a failed attempt
+		assertThat(this.received.awaitStatus(lost.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(meta.callsTo(lostRecipient)).hasSize(1);
+		assertThat(this.fixtures.row(lost.messageId())).containsEntry("attempts", 2).containsEntry("failures", 1);
+	}
+
+	@Test
+	void aPendingRowNoLaneHoldsIsGivenBackToItsLaneByTheSweep() {
+		String number = this.fixtures.configuredNumber("org-1");
+		String recipient = uniqueRecipient();
+		SendRequest request = request("org-1", number, recipient, null);
+		// e.g. its load at assignment failed, or its release's verdict was lost
+		insertRow(request, "PENDING", 0, 0, null);
+
+		assertThat(this.received.awaitStatus(request.messageId()).status()).isEqualTo(MessageStatus.ACCEPTED);
+		assertThat(meta.callsTo(recipient)).hasSize(1);
+	}
+
+	@Test
+	void dispatchWaitsForTheAccountDirectoryWhichHasReadTheAccounts() {
+		StepVerifier.create(this.accounts.ready()).expectComplete().verify(WAIT);
 	}
 
 	@Test
@@ -697,6 +790,29 @@ class SenderServiceTests {
 			.until(() -> this.templates.snapshot(waba, "order_ready", "en_US")
 				.filter((seen) -> seen.version().equals(snapshot.version()))
 				.isPresent());
+	}
+
+	/** A row as an earlier process left it, on partition 0 (owned by this instance). */
+	private void insertRow(SendRequest request, String state, int attempts, int failures,
+			@org.jspecify.annotations.Nullable Instant attemptStartedAt) {
+		this.db.sql("""
+				insert into messages (message_id, organization_id, phone_number_id, recipient, state, attempts,
+				  failures, attempt_started_at, priority, request, source_partition, source_offset)
+				values (:id, :org, :number, :recipient, :state, :attempts, :failures, :started, 'TRANSACTIONAL',
+				  :request, 0, 0)""")
+			.bind("id", request.messageId())
+			.bind("org", request.organizationId())
+			.bind("number", request.phoneNumberId())
+			.bind("recipient", request.recipient())
+			.bind("state", state)
+			.bind("attempts", attempts)
+			.bind("failures", failures)
+			.bind("started",
+					(attemptStartedAt != null) ? attemptStartedAt.atOffset(java.time.ZoneOffset.UTC)
+							: java.time.OffsetDateTime.now())
+			.bind("request", Json.mapper().writeValueAsString(request))
+			.then()
+			.block(Duration.ofSeconds(10));
 	}
 
 	private double rejections(String code, String stage) {
