@@ -227,20 +227,14 @@ public class PlatformAutoConfiguration {
 
 	/**
 	 * Dead-letters outbox rows that cannot be read: their payload as it is, so a producer
-	 * of its own with byte-array values (created when the first row needs it).
+	 * of its own with byte-array values (created when the first row needs it, closed with
+	 * the context).
 	 */
-	@Bean(destroyMethod = "destroy")
-	@ConditionalOnBean(DatabaseClient.class)
-	DefaultKafkaProducerFactory<String, byte[]> outboxDeadLetterProducers(KafkaProperties kafkaProperties) {
-		return new DefaultKafkaProducerFactory<>(kafkaProperties.buildProducerProperties(), new StringSerializer(),
-				new ByteArraySerializer());
-	}
-
 	@Bean
 	@ConditionalOnBean(DatabaseClient.class)
-	OutboxDeadLetters outboxDeadLetters(DefaultKafkaProducerFactory<String, byte[]> outboxDeadLetterProducers,
-			DeadLetterMetrics metrics) {
-		return new OutboxDeadLetters(new KafkaTemplate<>(outboxDeadLetterProducers), metrics);
+	OutboxDeadLetters outboxDeadLetters(KafkaProperties kafkaProperties, DeadLetterMetrics metrics) {
+		return new OutboxDeadLetters(new DefaultKafkaProducerFactory<>(kafkaProperties.buildProducerProperties(),
+				new StringSerializer(), new ByteArraySerializer()), metrics);
 	}
 
 	@Bean

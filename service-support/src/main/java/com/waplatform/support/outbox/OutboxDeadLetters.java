@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -23,18 +25,26 @@ import org.springframework.kafka.support.KafkaHeaders;
  * {@value RejectedEventException#REASON_HEADER}, so the dead-letter tooling reads both
  * kinds alike. Counted in {@code platform.dead.letters{topic, reason}}.
  */
-public class OutboxDeadLetters {
+public class OutboxDeadLetters implements DisposableBean {
 
 	/** The reason of a row whose event type no class maps. */
 	public static final String UNKNOWN_EVENT_TYPE = "unknown_event_type";
+
+	private final DefaultKafkaProducerFactory<String, byte[]> producers;
 
 	private final KafkaTemplate<String, byte[]> template;
 
 	private final DeadLetterMetrics metrics;
 
-	public OutboxDeadLetters(KafkaTemplate<String, byte[]> template, DeadLetterMetrics metrics) {
-		this.template = template;
+	public OutboxDeadLetters(DefaultKafkaProducerFactory<String, byte[]> producers, DeadLetterMetrics metrics) {
+		this.producers = producers;
+		this.template = new KafkaTemplate<>(producers);
 		this.metrics = metrics;
+	}
+
+	@Override
+	public void destroy() {
+		this.producers.destroy();
 	}
 
 	/**
