@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.MessageStatus;
 import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.retention.RetentionPurge;
 import com.waplatform.testsupport.Infrastructure;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -75,6 +77,9 @@ class CallbackServiceTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	RetentionPurge retention;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -350,6 +355,54 @@ class CallbackServiceTests {
 			.stream()
 			.allMatch((end) -> end.getValue().offset() == 0 || (committed.get(end.getKey()) != null
 					&& committed.get(end.getKey()).offset() >= end.getValue().offset()));
+	}
+
+	/**
+	 * The delivery log keeps finished deliveries for {@code callbacks.delivery.retention}
+	 * (90 days): older finished ones are purged, younger ones and unfinished ones of any
+	 * age stay. Counted per table.
+	 */
+	@Test
+	void finishedDeliveriesOlderThanTheRetentionArePurged() {
+		String org = "org-" + UUID.randomUUID();
+		Map<String, Object> endpoint = register(this.client, org, receiver.url("/retention-" + UUID.randomUUID()),
+				"[\"status\"]");
+		UUID endpointId = UUID.fromString((String) endpoint.get("id"));
+		UUID oldDelivered = delivery(endpointId, org, "delivered", 91);
+		UUID oldGivenUp = delivery(endpointId, org, "gave_up", 91);
+		UUID oldFailing = delivery(endpointId, org, "failed", 91);
+		UUID young = delivery(endpointId, org, "delivered", 89);
+		Counter counter = this.meters.find(RetentionPurge.PURGED_METRIC).tag("table", "deliveries").counter();
+		double before = (counter != null) ? counter.count() : 0.0;
+
+		this.retention.purge().block(WAIT);
+
+		List<UUID> left = this.db.sql("select id from deliveries where organization_id = :org")
+			.bind("org", org)
+			.map((row) -> row.get("id", UUID.class))
+			.all()
+			.collectList()
+			.block(WAIT);
+		assertThat(left).containsExactlyInAnyOrder(oldFailing, young).doesNotContain(oldDelivered, oldGivenUp);
+		assertThat(this.meters.get(RetentionPurge.PURGED_METRIC).tag("table", "deliveries").counter().count() - before)
+			.isGreaterThanOrEqualTo(2.0);
+	}
+
+	private UUID delivery(UUID endpointId, String org, String state, int ageDays) {
+		UUID id = UUID.randomUUID();
+		this.db.sql("""
+				insert into deliveries (id, endpoint_id, organization_id, event_id, event_type, order_key, body, state,
+					next_attempt_at, created_at)
+				values (:id, :endpoint, :org, gen_random_uuid(), 'message.status', 'message:m-1', '{}', :state,
+					now() + interval '1 day', now() - make_interval(days => :age))""")
+			.bind("id", id)
+			.bind("endpoint", endpointId)
+			.bind("org", org)
+			.bind("state", state)
+			.bind("age", ageDays)
+			.then()
+			.block(WAIT);
+		return id;
 	}
 
 	private double count(String outcome) {

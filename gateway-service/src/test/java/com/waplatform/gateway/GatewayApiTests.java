@@ -303,9 +303,13 @@ class GatewayApiTests {
 					"workflow");
 			this.publisher.publish(Topics.SCHEDULED_MESSAGES, held).block(WAIT);
 		}
-		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(message(tenant, released)).containsEntry("status", "scheduled")
-				.containsEntry("scheduledFor", due.toString()));
+		// the two records may be on different partitions: wait for both, not only the
+		// first
+		for (String id : List.of(released, cancelled)) {
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(message(tenant, id)).containsEntry("status", "scheduled")
+					.containsEntry("scheduledFor", due.toString()));
+		}
 		this.client.get()
 			.uri("/v1/messages?status=scheduled&contextId=B-held")
 			.headers((headers) -> headers.setBearerAuth(tenant.apiKey()))

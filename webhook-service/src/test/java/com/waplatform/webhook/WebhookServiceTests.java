@@ -24,8 +24,10 @@ import com.waplatform.common.template.TemplateUpdated;
 import com.waplatform.common.webhook.WebhookReceived;
 import com.waplatform.support.accounts.AccountDirectory;
 import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.retention.RetentionPurge;
 import com.waplatform.support.tracing.TraceContexts;
 import com.waplatform.testsupport.Infrastructure;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -86,6 +88,9 @@ class WebhookServiceTests {
 	DatabaseClient db;
 
 	@Autowired
+	RetentionPurge retention;
+
+	@Autowired
 	ConnectionFactory connections;
 
 	@Test
@@ -130,6 +135,53 @@ class WebhookServiceTests {
 	 * The status lifecycle (common-model's {@code MessageStatus}): a receipt from the
 	 * customer's device outranks a failure, in either order.
 	 */
+	/**
+	 * Statuses and wamid mappings are kept {@code webhook.retention.messages} (90 days)
+	 * since their last change: older ones are purged, younger ones stay. Counted per
+	 * table.
+	 */
+	@Test
+	void statusesAndWamidsOlderThanTheRetentionArePurged() {
+		String org = "org-" + UUID.randomUUID();
+		for (int age : new int[] { 91, 89 }) {
+			String id = UUID.randomUUID().toString();
+			this.db
+				.sql("insert into message_status (message_id, organization_id, status, status_rank, status_at, "
+						+ "updated_at) values (:id, :org, 'sent', 2, now(), now() - make_interval(days => :age))")
+				.bind("id", id)
+				.bind("org", org)
+				.bind("age", age)
+				.then()
+				.block(TIMEOUT);
+			this.db
+				.sql("insert into message_refs (wamid, message_id, organization_id, created_at) "
+						+ "values (:wamid, :id, :org, now() - make_interval(days => :age))")
+				.bind("wamid", "wamid." + id)
+				.bind("id", id)
+				.bind("org", org)
+				.bind("age", age)
+				.then()
+				.block(TIMEOUT);
+		}
+		double before = purged("message_status") + purged("message_refs");
+
+		this.retention.purge().block(TIMEOUT);
+
+		for (String table : new String[] { "message_status", "message_refs" }) {
+			assertThat(this.db.sql("select count(*) as n from " + table + " where organization_id = :org")
+				.bind("org", org)
+				.map((row) -> row.get("n", Long.class))
+				.one()
+				.block(TIMEOUT)).as(table).isOne();
+		}
+		assertThat(purged("message_status") + purged("message_refs") - before).isGreaterThanOrEqualTo(2.0);
+	}
+
+	private double purged(String table) {
+		Counter counter = this.meters.find(RetentionPurge.PURGED_METRIC).tag("table", table).counter();
+		return (counter != null) ? counter.count() : 0.0;
+	}
+
 	@Test
 	void deliveryOutranksAFailureWhicheverArrivesFirst() {
 		String deliveredFirst = UUID.randomUUID().toString();

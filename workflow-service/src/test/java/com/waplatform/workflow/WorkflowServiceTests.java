@@ -33,12 +33,14 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.support.kafka.RejectedEventException;
+import com.waplatform.support.retention.RetentionPurge;
 import com.waplatform.testsupport.Infrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.message.Encoding;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -63,6 +65,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -152,6 +155,71 @@ class WorkflowServiceTests {
 
 	@Autowired
 	TemplateDirectory templates;
+
+	@Autowired
+	RetentionPurge retention;
+
+	@Autowired
+	DatabaseClient db;
+
+	/**
+	 * The history keeps {@code workflow.retention.history} (90 days): older outcomes,
+	 * triggered messages, auto-replies and superseded rule versions go; younger ones, and
+	 * a rule's current version however old, stay. Counted per table.
+	 */
+	@Test
+	void historyOlderThanTheRetentionIsPurgedButARulesCurrentVersionStays() {
+		String org = "org-" + UUID.randomUUID();
+		UUID rule = UUID.randomUUID();
+		sql("insert into workflow_rules (id, organization_id, name, trigger_type, enabled, version, definition) "
+				+ "values ('" + rule + "', '" + org + "', 'retention', 'booking.confirmed', true, 3, '{}')");
+		for (int[] version : new int[][] { { 1, 200 }, { 2, 100 }, { 3, 95 } }) {
+			sql("insert into workflow_rule_versions (rule_id, version, change, enabled, definition, changed_at) values ('"
+					+ rule + "', " + version[0] + ", 'updated', true, '{}', now() - interval '" + version[1]
+					+ " days')");
+		}
+		for (int age : new int[] { 91, 89 }) {
+			sql("insert into event_outcomes (organization_id, event_id, type, source, subject, occurred_at, outcome, "
+					+ "recorded_at) values ('" + org + "', gen_random_uuid(), 't', 's', 'x', now(), 'ignored', "
+					+ "now() - interval '" + age + " days')");
+			sql("insert into triggered_messages (message_id, event_id, rule, organization_id, created_at) values ('"
+					+ UUID.randomUUID() + "', gen_random_uuid(), 'r', '" + org + "', now() - interval '" + age
+					+ " days')");
+			sql("insert into auto_replies (message_id, organization_id, phone_number_id, customer, rule, "
+					+ "inbound_wamid, sent_at) values ('" + UUID.randomUUID() + "', '" + org
+					+ "', 'pn-1', '+14155550123', 'out_of_hours', 'wamid.x', now() - interval '" + age + " days')");
+		}
+		double before = retentionPurged("event_outcomes") + retentionPurged("triggered_messages")
+				+ retentionPurged("auto_replies") + retentionPurged("workflow_rule_versions");
+
+		this.retention.purge().block(TIMEOUT);
+
+		assertThat(this.db.sql("select version from workflow_rule_versions where rule_id = :rule")
+			.bind("rule", rule)
+			.map((row) -> row.get("version", Integer.class))
+			.all()
+			.collectList()
+			.block(TIMEOUT)).containsExactly(3);
+		for (String table : List.of("event_outcomes", "triggered_messages", "auto_replies")) {
+			assertThat(this.db.sql("select count(*) as n from " + table + " where organization_id = :org")
+				.bind("org", org)
+				.map((row) -> row.get("n", Long.class))
+				.one()
+				.block(TIMEOUT)).as(table).isOne();
+		}
+		double after = retentionPurged("event_outcomes") + retentionPurged("triggered_messages")
+				+ retentionPurged("auto_replies") + retentionPurged("workflow_rule_versions");
+		assertThat(after - before).isGreaterThanOrEqualTo(5.0);
+	}
+
+	private void sql(String statement) {
+		this.db.sql(statement).then().block(TIMEOUT);
+	}
+
+	private double retentionPurged(String table) {
+		Counter counter = this.meters.find(RetentionPurge.PURGED_METRIC).tag("table", table).counter();
+		return (counter != null) ? counter.count() : 0.0;
+	}
 
 	@Test
 	void aConfirmedBookingBecomesOneTemplateMessage() {

@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param leaseMargin how long past the timeout a claimed delivery stays reserved to the
  * instance that claimed it (another instance takes it over after an instance died)
  * @param metricsInterval how often the backlog and disabled-endpoint gauges are measured
+ * @param retention how long a finished delivery (delivered, given up, superseded) stays
+ * in the delivery log after it was created; zero or negative keeps it forever
  */
 @Validated
 @ConfigurationProperties("callbacks.delivery")
@@ -36,6 +38,6 @@ public record DeliveryProperties(@NotNull @DefaultValue("250ms") Duration pollIn
 		@NotNull @DefaultValue("10s") Duration timeout, @NotNull @DefaultValue("5s") Duration backoffBase,
 		@NotNull @DefaultValue("1h") Duration backoffCap, @NotNull @DefaultValue("24h") Duration giveUpAfter,
 		@Min(1) @DefaultValue("50") int disableAfter, @NotNull @DefaultValue("30s") Duration leaseMargin,
-		@NotNull @DefaultValue("10s") Duration metricsInterval) {
+		@NotNull @DefaultValue("10s") Duration metricsInterval, @NotNull @DefaultValue("90d") Duration retention) {
 
 }

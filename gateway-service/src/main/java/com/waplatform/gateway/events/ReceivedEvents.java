@@ -4,28 +4,23 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.waplatform.common.business.BusinessEvent;
-import com.waplatform.gateway.config.EventProperties;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
  * The events posted to {@code POST /v1/events}, per organization by CloudEvents
  * {@code source} + {@code id} ({@code received_events}), forgotten after
- * {@code gateway.events.dedup-retention}.
+ * {@code gateway.events.dedup-retention} ({@code RetentionConfiguration}).
  */
 @Repository
 class ReceivedEvents {
 
 	private final DatabaseClient db;
 
-	private final EventProperties properties;
-
-	ReceivedEvents(DatabaseClient db, EventProperties properties) {
+	ReceivedEvents(DatabaseClient db) {
 		this.db = db;
-		this.properties = properties;
 	}
 
 	/**
@@ -60,15 +55,6 @@ class ReceivedEvents {
 					row.get("source", String.class), row.get("subject", String.class),
 					row.get("received_at", Instant.class)))
 			.one();
-	}
-
-	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
-	Mono<Void> purge() {
-		// deferred: Spring subscribes the returned publisher again each round, so the
-		// cutoff must be computed per round, not once when the method is first called
-		return Mono.defer(() -> this.db.sql("delete from received_events where received_at < :cutoff")
-			.bind("cutoff", Instant.now().minus(this.properties.dedupRetention()))
-			.then());
 	}
 
 }

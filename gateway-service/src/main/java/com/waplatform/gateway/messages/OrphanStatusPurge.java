@@ -1,14 +1,16 @@
 package com.waplatform.gateway.messages;
 
+import java.time.Duration;
 import java.time.Instant;
 
+import com.waplatform.support.retention.PurgedTable;
+import com.waplatform.support.retention.RetentionPurge;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,63 +20,59 @@ import org.springframework.stereotype.Component;
  * send request never came is one of a message we never sent (e.g. a webhook's
  * {@code biz_opaque_callback_data} that is not ours). They are counted in
  * {@code gateway.read-model.orphan-statuses}; each round logs one line with its count.
- * Batches lock their rows with {@code skip locked}, so instances purging at the same time
- * share the work.
+ * The batches are service-support's {@link RetentionPurge} (also counted in
+ * {@code platform.retention.purged{table="messages_orphans"}}); they lock their rows with
+ * {@code skip locked}, so instances purging at the same time share the work.
  */
 @Component
 class OrphanStatusPurge {
 
 	static final String PURGED_METRIC = "gateway.read-model.orphan-statuses";
 
-	private static final int BATCH_SIZE = 500;
-
 	private static final Log log = LogFactory.getLog(OrphanStatusPurge.class);
 
-	private final DatabaseClient db;
+	private final RetentionPurge retention;
 
-	private final ReadModelProperties properties;
+	private final PurgedTable orphans;
 
 	private final Counter purged;
 
-	OrphanStatusPurge(DatabaseClient db, ReadModelProperties properties, MeterRegistry meters) {
-		this.db = db;
-		this.properties = properties;
+	OrphanStatusPurge(RetentionPurge retention, ReadModelProperties properties, MeterRegistry meters) {
+		this.retention = retention;
+		this.orphans = orphans(properties.orphanTtl());
 		this.purged = Counter.builder(PURGED_METRIC)
 			.description("Messages known only from status events, purged after gateway.read-model.orphan-ttl "
 					+ "without a send request")
 			.register(meters);
 	}
 
-	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")
-	Mono<Void> purge() {
-		// deferred: Spring subscribes the returned publisher again each round, so the
-		// cutoff must be computed per round, not once when the method is first called
-		return Mono.defer(() -> purgeCreatedBefore(Instant.now().minus(this.properties.orphanTtl())).then());
-	}
-
-	/** Purges the orphans created before {@code cutoff}; emits how many. */
-	Mono<Long> purgeCreatedBefore(Instant cutoff) {
-		return batch(cutoff).expand((count) -> (count == BATCH_SIZE) ? batch(cutoff) : Mono.empty())
-			.reduce(0L, Long::sum)
-			.doOnNext((count) -> log.info("Purged " + count + " message(s) known only from status events, created "
-					+ "before " + cutoff + " without a send request"));
-	}
-
 	/** One batch, one statement: the history first, then the rows it belongs to. */
-	private Mono<Long> batch(Instant cutoff) {
-		return this.db.sql("""
+	private static PurgedTable orphans(Duration ttl) {
+		return new PurgedTable("messages_orphans", ttl, """
 				with orphans as (
 					select id from messages where requested_at is null and created_at < :cutoff
 					order by created_at limit :batch for update skip locked
 				), history as (
 					delete from message_history where message_id in (select id from orphans)
 				)
-				delete from messages where id in (select id from orphans)""")
-			.bind("cutoff", cutoff)
-			.bind("batch", BATCH_SIZE)
-			.fetch()
-			.rowsUpdated()
-			.doOnNext(this.purged::increment);
+				delete from messages where id in (select id from orphans)""");
+	}
+
+	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")
+	Mono<Void> purge() {
+		// deferred: Spring subscribes the returned publisher again each round, so the
+		// cutoff must be computed per round, not once when the method is first called
+		return Mono
+			.defer(() -> Mono.justOrEmpty(this.orphans.cutoff(Instant.now())).flatMap(this::purgeCreatedBefore).then());
+	}
+
+	/** Purges the orphans created before {@code cutoff}; emits how many. */
+	Mono<Long> purgeCreatedBefore(Instant cutoff) {
+		return this.retention.purge(this.orphans, cutoff).doOnNext((count) -> {
+			this.purged.increment(count);
+			log.info("Purged " + count + " message(s) known only from status events, created before " + cutoff
+					+ " without a send request");
+		});
 	}
 
 }

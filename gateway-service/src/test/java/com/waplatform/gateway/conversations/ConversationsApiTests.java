@@ -316,7 +316,12 @@ class ConversationsApiTests {
 		publishTemplates(tenant, marketing(), TemplateFixtures.bookingReminder());
 		double added = count("gateway.suppressions.changes", "reason", "keyword", "action", "added");
 		String stop = inbound(tenant, CUSTOMER, "Stop!", Instant.now().minusSeconds(60));
-		await().atMost(WAIT).until(() -> Boolean.TRUE.equals(conversations(tenant, "").get(0).get("optedOut")));
+		// the conversation appears once the inbound message is consumed: empty until then
+		await().atMost(WAIT)
+			.until(() -> conversations(tenant, "").stream()
+				.findFirst()
+				.map((conversation) -> Boolean.TRUE.equals(conversation.get("optedOut")))
+				.orElse(false));
 		assertThat(count("gateway.suppressions.changes", "reason", "keyword", "action", "added") - added).isEqualTo(1);
 		await().atMost(WAIT).until(() -> this.recorder.suppression(tenant.organizationId(), true) != null);
 		SuppressionChanged changed = this.recorder.suppression(tenant.organizationId(), true);
@@ -535,7 +540,12 @@ class ConversationsApiTests {
 			.isEqualTo("We are open 9 to 6");
 		// a custom opt-out word applies at once
 		inbound(tenant, CUSTOMER, "quit", Instant.now().minusSeconds(5));
-		await().atMost(WAIT).until(() -> Boolean.TRUE.equals(conversations(tenant, "").get(0).get("optedOut")));
+		// the conversation appears once the inbound message is consumed: empty until then
+		await().atMost(WAIT)
+			.until(() -> conversations(tenant, "").stream()
+				.findFirst()
+				.map((conversation) -> Boolean.TRUE.equals(conversation.get("optedOut")))
+				.orElse(false));
 
 		putSettings(tenant, """
 				{"conversations": {"autoReplies": [{"keyword": "HOURS"}],

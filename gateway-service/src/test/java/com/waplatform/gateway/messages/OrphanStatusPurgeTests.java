@@ -14,7 +14,9 @@ import com.waplatform.common.meta.MetaMessage;
 import com.waplatform.gateway.GatewayApplication;
 import com.waplatform.gateway.messages.MessageViews.Message;
 import com.waplatform.support.kafka.EventPublisher;
+import com.waplatform.support.retention.RetentionPurge;
 import com.waplatform.testsupport.Infrastructure;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * Messages known only from status events, on the real broker and database: hidden from
  * the queries, purged with their history once older than the cutoff, and counted. The
  * purge is driven through its bean with an explicit cutoff instead of waiting for the
- * TTL.
+ * TTL. The read models' retention too (service-support's purge, the gateway's tables).
  */
 @SpringBootTest(classes = GatewayApplication.class, properties = "spring.config.name=gateway-service")
 @DirtiesContext
@@ -54,9 +56,12 @@ class OrphanStatusPurgeTests {
 
 	private final MeterRegistry meters;
 
+	private final RetentionPurge retention;
+
 	@Autowired
 	OrphanStatusPurgeTests(EventPublisher publisher, OrphanStatusPurge purge, ReadModelListeners listeners,
-			MessageQueries queries, DatabaseClient db, MeterRegistry meters) {
+			MessageQueries queries, DatabaseClient db, MeterRegistry meters, RetentionPurge retention) {
+		this.retention = retention;
 		this.publisher = publisher;
 		this.purge = purge;
 		this.listeners = listeners;
@@ -120,6 +125,88 @@ class OrphanStatusPurgeTests {
 			.block(WAIT);
 		assertThat(rows(id)).isZero();
 		assertThat(history(id)).isZero();
+	}
+
+	/**
+	 * The read models keep {@code gateway.retention.read-models} (90 days): older
+	 * messages go with their history, and older inbound messages; younger ones, and an
+	 * old message still held for its {@code scheduledFor}, stay. Counted per table.
+	 */
+	@Test
+	void readModelsOlderThanTheirRetentionArePurgedWithTheirHistory() {
+		String org = "org-" + UUID.randomUUID();
+		String old = UUID.randomUUID().toString();
+		String held = UUID.randomUUID().toString();
+		String young = UUID.randomUUID().toString();
+		message(org, old, 91);
+		message(org, held, 91);
+		message(org, young, 89);
+		this.db
+			.sql("insert into scheduled_messages (message_id, organization_id, due_at, send_request) "
+					+ "values (:id, :org, now() + interval '1 day', '{}')")
+			.bind("id", held)
+			.bind("org", org)
+			.then()
+			.block(WAIT);
+		inbound(org, "wamid.old", 91);
+		inbound(org, "wamid.young", 89);
+		double messagesBefore = retentionPurged("messages");
+		double inboundBefore = retentionPurged("inbound_messages");
+
+		this.retention.purge().block(WAIT);
+
+		assertThat(rows(old)).isZero();
+		assertThat(history(old)).isZero();
+		assertThat(rows(held)).isOne();
+		assertThat(history(held)).isOne();
+		assertThat(rows(young)).isOne();
+		assertThat(history(young)).isOne();
+		assertThat(count("select count(*) as n from inbound_messages where organization_id = :at", org)).isOne();
+		assertThat(count(
+				"select count(*) as n from inbound_messages where organization_id = :at " + "and wamid = 'wamid.young'",
+				org))
+			.isOne();
+		assertThat(retentionPurged("messages") - messagesBefore).isGreaterThanOrEqualTo(1.0);
+		assertThat(retentionPurged("inbound_messages") - inboundBefore).isGreaterThanOrEqualTo(1.0);
+		assertThat(count(
+				"select count(*) as n from messages where created_at < now() - interval '90 days' " + "and id <> :at",
+				held))
+			.isZero();
+	}
+
+	private void message(String org, String id, int ageDays) {
+		this.db
+			.sql("""
+					with m as (
+						insert into messages (id, organization_id, status, status_rank, created_at, updated_at, requested_at)
+						values (:id, :org, 'sent', 2, now() - make_interval(days => :age), now() - make_interval(days => :age),
+							now() - make_interval(days => :age))
+					)
+					insert into message_history (message_id, status, status_at, event_id)
+					values (:id, 'sent', now() - make_interval(days => :age), gen_random_uuid())""")
+			.bind("id", id)
+			.bind("org", org)
+			.bind("age", ageDays)
+			.then()
+			.block(WAIT);
+	}
+
+	private void inbound(String org, String wamid, int ageDays) {
+		this.db.sql("""
+				insert into inbound_messages (organization_id, phone_number_id, customer, wamid, type, content, context,
+					sent_at, received_at)
+				values (:org, 'pn-1', '+14155550123', :wamid, 'text', '{}', '{}', now() - make_interval(days => :age),
+					now() - make_interval(days => :age))""")
+			.bind("org", org)
+			.bind("wamid", wamid)
+			.bind("age", ageDays)
+			.then()
+			.block(WAIT);
+	}
+
+	private double retentionPurged(String table) {
+		Counter counter = this.meters.find(RetentionPurge.PURGED_METRIC).tag("table", table).counter();
+		return (counter != null) ? counter.count() : 0.0;
 	}
 
 	private void publish(StatusEvent event) {

@@ -20,8 +20,11 @@ import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.support.kafka.EventSerializer;
 import com.waplatform.support.kafka.RejectedEventException;
 import com.waplatform.support.outbox.Outbox;
+import com.waplatform.support.outbox.OutboxDeadLetters;
 import com.waplatform.support.outbox.OutboxRelay;
 import com.waplatform.support.outbox.ProcessedEvents;
+import com.waplatform.support.retention.PurgedTable;
+import com.waplatform.support.retention.RetentionPurge;
 import com.waplatform.support.templates.TemplateDirectory;
 import com.waplatform.support.tracing.TraceContexts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,8 +76,8 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * What every service gets: event publishing with CloudEvents headers, topic creation
  * (with retry and dead-letter topics), dead-lettering of unprocessable records with the
- * reason, the outbox and its relay, the idempotent-consumer log and the credential
- * cipher.
+ * reason, the outbox and its relay, the idempotent-consumer log, the retention purge and
+ * the credential cipher.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
@@ -265,11 +268,38 @@ public class PlatformAutoConfiguration {
 		return new ProcessedEvents(db);
 	}
 
+	/**
+	 * Dead-letters outbox rows that cannot be read: their payload as it is, so a producer
+	 * of its own with byte-array values (created when the first row needs it, closed with
+	 * the context).
+	 */
 	@Bean
-	@ConditionalOnBean({ DatabaseClient.class, ReactiveTransactionManager.class })
-	OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator transactionalOperator, EventPublisher publisher,
+	@ConditionalOnBean(DatabaseClient.class)
+	OutboxDeadLetters outboxDeadLetters(KafkaProperties kafkaProperties, DeadLetterMetrics metrics) {
+		return new OutboxDeadLetters(new DefaultKafkaProducerFactory<>(kafkaProperties.buildProducerProperties(),
+				new StringSerializer(), new ByteArraySerializer()), metrics);
+	}
+
+	@Bean
+	@ConditionalOnBean(DatabaseClient.class)
+	OutboxRelay outboxRelay(DatabaseClient db, EventPublisher publisher, OutboxDeadLetters deadLetters,
 			PlatformProperties properties, MeterRegistry meters) {
-		return new OutboxRelay(db, transactionalOperator, publisher, properties.outbox().batchSize(), meters);
+		return new OutboxRelay(db, publisher, deadLetters, properties.outbox().batchSize(),
+				properties.outbox().leaseTime(), meters);
+	}
+
+	/** The idempotent-consumer log, kept {@code platform.retention.processed-events}. */
+	@Bean
+	@ConditionalOnBean(DatabaseClient.class)
+	PurgedTable processedEventsRetention(PlatformProperties properties) {
+		return PurgedTable.olderThan("processed_events", "processed_at", properties.retention().processedEvents());
+	}
+
+	@Bean
+	@ConditionalOnBean(DatabaseClient.class)
+	RetentionPurge retentionPurge(DatabaseClient db, ObjectProvider<PurgedTable> tables, PlatformProperties properties,
+			MeterRegistry meters) {
+		return new RetentionPurge(db, tables.orderedStream().toList(), properties.retention().batchSize(), meters);
 	}
 
 }
