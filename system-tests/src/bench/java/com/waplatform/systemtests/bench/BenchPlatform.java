@@ -130,8 +130,9 @@ public final class BenchPlatform implements AutoCloseable {
 		BenchPlatform platform = infrastructure(logDirectory, broker);
 		try {
 			// the gateway first: it creates the topics before the others race to
+			// free-form text to customers who never wrote (see serviceProperties)
 			platform.launch(GATEWAY, "com.waplatform.gateway.GatewayApplication", platform.gatewayPort, "512m",
-					Map.of());
+					Map.of("gateway.conversations.enforce-service-window", "false"));
 			platform.processes.get(GATEWAY).awaitReady(platform.http, START_TIMEOUT);
 			platform.launch(SIMULATOR, "com.waplatform.simulator.MetaSimulatorApplication", platform.simulatorPort,
 					"1g", platform.simulatorProperties());

@@ -229,6 +229,8 @@ final class ChaosRun {
 		this.json.put("sender_metrics", platform.metrics(BenchPlatform.SENDER, "sender_meta_errors", "sender_retries",
 				"sender_messages", "sender_dead_letters"));
 
+		target("every message of the load accepted by the gateway (202)", tally.messages() == main.size(),
+				tally.messages() + " of " + main.size());
 		target("zero lost (every accepted message final and in the read model)", tally.lost() == 0, tally.lost());
 		target("zero duplicates at Meta", tally.duplicatesAtMeta() == 0, tally.duplicatesAtMeta());
 		target("zero dead letters (no poison input is sent: each comes from the fault)", deadLettered == 0,

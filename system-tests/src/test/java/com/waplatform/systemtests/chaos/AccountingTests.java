@@ -42,8 +42,9 @@ class AccountingTests {
 
 	@Test
 	void aMessageWithoutFinalStatusOrUnknownToTheReadModelIsLost() {
-		Tally tally = Accounting.tally(List.of(new Facts("m1", PREFIX + 1, null, "accepted", false, false, "accepted"),
-				new Facts("m2", PREFIX + 2, "read", "read", false, false, null), read("m3", PREFIX + 3)),
+		Tally tally = Accounting.tally(
+				List.of(new Facts("m1", PREFIX + 1, null, "accepted", false, false, "accepted"),
+						new Facts("m2", PREFIX + 2, "read", "read", false, false, null), read("m3", PREFIX + 3)),
 				Map.of(PREFIX + 1, 1, PREFIX + 2, 1, PREFIX + 3, 1), PREFIX);
 
 		assertThat(tally.lost()).isEqualTo(2);
