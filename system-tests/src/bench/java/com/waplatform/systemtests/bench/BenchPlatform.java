@@ -70,7 +70,8 @@ public final class BenchPlatform implements AutoCloseable {
 
 	private static final String WORKFLOW_HEAP = "256m";
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+	/** How long an application may take to be ready ({@code -Dbench.start-timeout-s}). */
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("bench.start-timeout-s", 240));
 
 	private final Broker kafka;
 
