@@ -102,6 +102,7 @@ final class ChaosRun {
 		}
 		KafkaProcess kafkaProcess = this.scenario.ownBroker() ? KafkaProcess.start(logs) : null;
 		Broker broker = (kafkaProcess != null) ? kafkaProcess : Broker.embedded();
+		PostgresControl[] postgres = new PostgresControl[1];
 		try (BenchPlatform platform = BenchPlatform.start(logs, broker)) {
 			restore("bench.statuses-per-post", previousPerPost);
 			platform.startSender();
@@ -114,17 +115,23 @@ final class ChaosRun {
 			String apiKey = seeder.seed(List.of(number), this.scenario.metaLatency(), null);
 			log("platform ready after " + seconds(System.currentTimeMillis() - started) + " s");
 			try (StatusTracker tracker = new StatusTracker(platform.kafkaBootstrapServers())) {
-				List<String> lost = measure(platform, kafkaProcess, number, apiKey, tracker, logs);
+				if (this.scenario.fault() == Fault.STOP_POSTGRES) {
+					postgres[0] = new PostgresControl(platform.postgres(), logs);
+				}
+				List<String> lost = measure(platform, kafkaProcess, postgres[0], number, apiKey, tracker);
 				return outcome(lost);
 			}
 		}
 		finally {
 			restore("bench.statuses-per-post", previousPerPost);
+			if (postgres[0] != null) {
+				postgres[0].close();
+			}
 		}
 	}
 
-	private List<String> measure(BenchPlatform platform, @Nullable KafkaProcess kafka, BenchNumber number,
-			String apiKey, StatusTracker tracker, Path logs) {
+	private List<String> measure(BenchPlatform platform, @Nullable KafkaProcess kafka,
+			@Nullable PostgresControl postgres, BenchNumber number, String apiKey, StatusTracker tracker) {
 		Ingestor ingestor = new Ingestor(platform.gatewayUrl(), apiKey, tracker, CLIENT_ATTEMPTS,
 				CLIENT_MAX_BACKOFF_MILLIS);
 		SimulatorView simulator = new SimulatorView(platform.simulatorUrl());
@@ -158,7 +165,7 @@ final class ChaosRun {
 			}
 			faultStart = System.currentTimeMillis();
 			log("fault at " + tracker.part(MAIN).size() + " accepted messages");
-			faultEnd = inject(platform, kafka, http, fault);
+			faultEnd = inject(platform, kafka, postgres, http, fault);
 			log("fault over after " + seconds(faultEnd - faultStart) + " s");
 			load.join();
 		}
@@ -247,8 +254,8 @@ final class ChaosRun {
 	}
 
 	/** Injects the scenario's fault, waits out its duration, ends it; answers the end. */
-	private long inject(BenchPlatform platform, @Nullable KafkaProcess kafka, JsonHttp http,
-			Map<String, Object> figures) {
+	private long inject(BenchPlatform platform, @Nullable KafkaProcess kafka, @Nullable PostgresControl postgres,
+			JsonHttp http, Map<String, Object> figures) {
 		Duration down = this.scenario.downFor();
 		long end;
 		switch (this.scenario.fault()) {
@@ -263,7 +270,9 @@ final class ChaosRun {
 				figures.put("restarted_ready_after_s", round(System.currentTimeMillis() - end));
 			}
 			case STOP_POSTGRES -> {
-				PostgresControl postgres = new PostgresControl(platform.postgres(), platform.logDirectory());
+				if (postgres == null) {
+					throw new IllegalStateException("postgres-restart needs its control");
+				}
 				postgres.stop();
 				log("PostgreSQL stopped");
 				pause(down);

@@ -16,12 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Stops and starts the platform's PostgreSQL server (zonky's) in place: {@code pg_ctl} of
- * the extracted binaries on the same data directory, started again with the options the
- * server was started with ({@code postmaster.opts}: port, {@code max_connections}, ...).
- * Zonky's own close stops whichever server then runs there.
+ * Stops and starts the platform's PostgreSQL server (zonky's) in place: a fast shutdown
+ * of the postmaster, then zonky's extracted {@code postgres} binary on the same data
+ * directory with the options the server was started with ({@code postmaster.opts}: port,
+ * {@code max_connections}, ...).
  */
 final class PostgresControl {
 
@@ -34,6 +35,8 @@ final class PostgresControl {
 	private final File data;
 
 	private final Path log;
+
+	private @Nullable Process restarted;
 
 	PostgresControl(EmbeddedPostgres postgres, Path logDirectory) {
 		this.postgres = postgres;
@@ -53,36 +56,49 @@ final class PostgresControl {
 		}
 	}
 
-	/** Fast shutdown: clients are disconnected, the server is down when this returns. */
+	/**
+	 * Fast shutdown (SIGINT to the postmaster, as {@code pg_ctl stop -m fast}, which
+	 * refuses to run as root where zonky's server does): clients are disconnected, the
+	 * server is down when this returns.
+	 */
 	void stop() {
-		pgCtl(List.of("-D", this.data.getPath(), "-m", "fast", "-w", "stop"));
+		long pid;
+		try {
+			pid = Long.parseLong(Files.readAllLines(this.data.toPath().resolve("postmaster.pid")).get(0).trim());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read postmaster.pid", ex);
+		}
+		run(List.of("kill", "-INT", Long.toString(pid)));
+		long deadline = System.currentTimeMillis() + Duration.ofMinutes(1).toMillis();
+		while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+			if (System.currentTimeMillis() > deadline) {
+				throw new IllegalStateException("PostgreSQL did not stop");
+			}
+			ChaosRun.pause(Duration.ofMillis(100));
+		}
 	}
 
 	/**
-	 * Starts the server again as it was started, and waits until it takes connections.
+	 * Starts the server again as zonky started it (its binary, the options of
+	 * {@code postmaster.opts}), and waits until it takes connections.
 	 */
 	void start() {
-		List<String> options = new ArrayList<>();
+		List<String> command = new ArrayList<>();
+		command.add(new File(this.binaries, "postgres").getPath());
 		try {
 			String opts = Files.readString(this.data.toPath().resolve("postmaster.opts")).trim();
 			Matcher quoted = QUOTED.matcher(opts);
 			while (quoted.find()) {
-				options.add(quoted.group(1));
+				command.add(quoted.group(1));
 			}
+			this.restarted = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+				.start();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read postmaster.opts", ex);
+			throw new UncheckedIOException("Cannot start PostgreSQL again", ex);
 		}
-		// drop "-D <data>": pg_ctl passes its own
-		int data = options.indexOf("-D");
-		if (data >= 0) {
-			options.remove(data + 1);
-			options.remove(data);
-		}
-		StringBuilder joined = new StringBuilder();
-		options.forEach((option) -> joined.append(" '").append(option.replace("'", "'\\''")).append('\''));
-		pgCtl(List.of("-D", this.data.getPath(), "-o", joined.toString().trim(), "-l", this.log.toString(), "-w",
-				"start"));
 		long deadline = System.currentTimeMillis() + Duration.ofMinutes(1).toMillis();
 		while (true) {
 			try (Connection connection = this.postgres.getPostgresDatabase().getConnection()) {
@@ -92,24 +108,43 @@ final class PostgresControl {
 				if (System.currentTimeMillis() > deadline) {
 					throw new IllegalStateException("PostgreSQL did not come back, see " + this.log, ex);
 				}
+				ChaosRun.pause(Duration.ofMillis(250));
 			}
 		}
 	}
 
-	private void pgCtl(List<String> arguments) {
-		List<String> command = new ArrayList<>();
-		command.add(new File(this.binaries, "pg_ctl").getPath());
-		command.addAll(arguments);
+	/**
+	 * Stops the server this started (once the applications are gone: a smart shutdown),
+	 * which zonky's close does not know.
+	 */
+	void close() {
+		Process running = this.restarted;
+		if (running == null) {
+			return;
+		}
+		running.destroy();
+		try {
+			if (!running.waitFor(30, TimeUnit.SECONDS)) {
+				running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			running.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void run(List<String> command) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
 				.start();
 			if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-				throw new IllegalStateException("pg_ctl " + arguments + " failed, see " + this.log);
+				throw new IllegalStateException(command + " failed, see " + this.log);
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot run pg_ctl", ex);
+			throw new UncheckedIOException("Cannot run " + command, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
