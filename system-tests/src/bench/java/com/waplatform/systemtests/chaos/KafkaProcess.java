@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import com.waplatform.devstack.LocalSetup;
 import com.waplatform.systemtests.bench.Broker;
+import com.waplatform.systemtests.bench.Figures;
 import com.waplatform.systemtests.bench.MemorySampler;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -143,7 +144,8 @@ final class KafkaProcess implements Broker {
 			cpu += MemorySampler.cpuSeconds(running.pid());
 			rss = Math.max(rss, MemorySampler.procStatus(running.pid(), "VmHWM"));
 		}
-		return Map.of("peak_rss_mb", rss / (1024 * 1024), "cpu_s", cpu, "xmx", "512m", "processes", this.generation);
+		return Map.of("peak_rss_mb", rss / (1024 * 1024), "cpu_s", Figures.round(cpu, 2), "xmx", "512m", "processes",
+				this.generation);
 	}
 
 	private boolean answers() {
