@@ -85,6 +85,10 @@ final class PostgresControl {
 	 */
 	void start() {
 		List<String> command = new ArrayList<>();
+		if ("root".equals(System.getProperty("user.name"))) {
+			// the server refuses to run as root: zonky runs it in a user namespace
+			command.addAll(List.of("unshare", "-U"));
+		}
 		command.add(new File(this.binaries, "postgres").getPath());
 		try {
 			String opts = Files.readString(this.data.toPath().resolve("postmaster.opts")).trim();
