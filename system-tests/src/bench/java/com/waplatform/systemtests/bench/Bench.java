@@ -91,7 +91,7 @@ public final class Bench {
 		return Outcome.of(new ScenarioRun(scenario, output, out).run());
 	}
 
-	private static void writeLines(Path file, List<String> lines) {
+	public static void writeLines(Path file, List<String> lines) {
 		try {
 			Files.createDirectories(file.getParent());
 			Files.write(file, lines);
@@ -101,7 +101,7 @@ public final class Bench {
 		}
 	}
 
-	private static void write(Path file, Map<String, Object> json) {
+	public static void write(Path file, Map<String, Object> json) {
 		try {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");

@@ -34,19 +34,18 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
 /**
  * The platform for one scenario: a KRaft broker in this JVM, a real PostgreSQL server
  * (zonky's binaries, its own processes), and the simulator and the five services as child
  * JVMs on free ports. The sender can be started last, once a backlog is waiting. The
- * scheduler scenario starts the workflow service alone.
+ * scheduler scenario starts the workflow service alone. The chaos harness gives it a
+ * broker of its own process, kills and restarts applications, and starts a second sender.
  */
-final class BenchPlatform implements AutoCloseable {
+public final class BenchPlatform implements AutoCloseable {
 
-	static final String GATEWAY = "gateway";
+	public static final String GATEWAY = "gateway";
 
-	static final String SIMULATOR = "meta-simulator";
+	public static final String SIMULATOR = "meta-simulator";
 
 	/**
 	 * The simulator stands in for Meta, whose servers do not share our cores: it runs at
@@ -59,23 +58,31 @@ final class BenchPlatform implements AutoCloseable {
 	/** Statuses per simulator webhook POST, unless {@code -Dbench.statuses-per-post}. */
 	static final int STATUSES_PER_POST = 100;
 
-	static final String SENDER = "sender";
+	public static final String SENDER = "sender";
 
-	static final String WORKFLOW = "workflow";
+	public static final String WORKFLOW = "workflow";
+
+	public static final String WEBHOOK = "webhook";
+
+	private static final String SENDER_MAIN = "com.waplatform.sender.SenderApplication";
 
 	private static final String WORKFLOW_MAIN = "com.waplatform.workflow.WorkflowApplication";
 
 	private static final String WORKFLOW_HEAP = "256m";
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+	/** How long an application may take to be ready ({@code -Dbench.start-timeout-s}). */
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("bench.start-timeout-s", 240));
 
-	private final EmbeddedKafkaKraftBroker kafka;
+	private final Broker kafka;
 
 	private final EmbeddedPostgres postgres;
 
 	private final Path logDirectory;
 
 	private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+
+	/** How each application was launched, to restart it the same way. */
+	private final Map<String, Launch> launches = new LinkedHashMap<>();
 
 	private final MemorySampler memory = new MemorySampler();
 
@@ -94,11 +101,11 @@ final class BenchPlatform implements AutoCloseable {
 	/** Ctrl-C or a kill of the harness must not leave the child JVMs running. */
 	private final Thread shutdownHook = new Thread(this::close, "bench-shutdown");
 
-	private BenchPlatform(EmbeddedKafkaKraftBroker kafka, EmbeddedPostgres postgres, Path logDirectory) {
+	private BenchPlatform(Broker kafka, EmbeddedPostgres postgres, Path logDirectory) {
 		this.kafka = kafka;
 		this.postgres = postgres;
 		this.logDirectory = logDirectory;
-		this.environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
+		this.environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
 		this.environment.put("DB_HOST", "localhost");
 		this.environment.put("DB_PORT", Integer.toString(postgres.getPort()));
 		this.environment.put("DB_NAME", "postgres");
@@ -116,17 +123,23 @@ final class BenchPlatform implements AutoCloseable {
 
 	/** Infrastructure, gateway, simulator, template, webhook and workflow services. */
 	static BenchPlatform start(Path logDirectory) {
-		BenchPlatform platform = infrastructure(logDirectory);
+		return start(logDirectory, Broker.embedded());
+	}
+
+	/** The same with the given broker (closed with the platform). */
+	public static BenchPlatform start(Path logDirectory, Broker broker) {
+		BenchPlatform platform = infrastructure(logDirectory, broker);
 		try {
 			// the gateway first: it creates the topics before the others race to
+			// free-form text to customers who never wrote (see serviceProperties)
 			platform.launch(GATEWAY, "com.waplatform.gateway.GatewayApplication", platform.gatewayPort, "512m",
-					Map.of());
+					Map.of("gateway.conversations.enforce-service-window", "false"));
 			platform.processes.get(GATEWAY).awaitReady(platform.http, START_TIMEOUT);
 			platform.launch(SIMULATOR, "com.waplatform.simulator.MetaSimulatorApplication", platform.simulatorPort,
 					"1g", platform.simulatorProperties());
 			platform.launch("template", "com.waplatform.template.TemplateApplication", LocalSetup.freePort(), "384m",
 					platform.serviceProperties());
-			platform.launch("webhook", "com.waplatform.webhook.WebhookApplication", LocalSetup.freePort(), "384m",
+			platform.launch(WEBHOOK, "com.waplatform.webhook.WebhookApplication", LocalSetup.freePort(), "384m",
 					platform.serviceProperties());
 			platform.launch(WORKFLOW, WORKFLOW_MAIN, LocalSetup.freePort(), WORKFLOW_HEAP,
 					platform.serviceProperties());
@@ -146,7 +159,7 @@ final class BenchPlatform implements AutoCloseable {
 	 * ({@link #createTopics}).
 	 */
 	static BenchPlatform startWorkflowOnly(Path logDirectory) {
-		BenchPlatform platform = infrastructure(logDirectory);
+		BenchPlatform platform = infrastructure(logDirectory, Broker.embedded());
 		try {
 			platform.createTopics();
 			platform.launch(WORKFLOW, WORKFLOW_MAIN, LocalSetup.freePort(), WORKFLOW_HEAP, Map.of());
@@ -187,55 +200,102 @@ final class BenchPlatform implements AutoCloseable {
 		}
 	}
 
-	private static BenchPlatform infrastructure(Path logDirectory) {
-		EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
-		kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
-		kafka.brokerProperty("transaction.state.log.replication.factor", "1");
-		kafka.brokerProperty("transaction.state.log.min.isr", "1");
-		kafka.afterPropertiesSet();
+	private static BenchPlatform infrastructure(Path logDirectory, Broker kafka) {
 		EmbeddedPostgres postgres;
 		try {
 			postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
 		}
 		catch (IOException ex) {
-			kafka.destroy();
+			kafka.close();
 			throw new UncheckedIOException("Cannot start embedded PostgreSQL", ex);
 		}
 		return new BenchPlatform(kafka, postgres, logDirectory);
 	}
 
-	void startSender() {
-		launch(SENDER, "com.waplatform.sender.SenderApplication", LocalSetup.freePort(), "512m", serviceProperties());
-		awaitReady();
+	public void startSender() {
+		startSender(SENDER);
 	}
 
-	boolean senderStarted() {
+	/**
+	 * A sender instance under its own name (a second one shares the first one's consumer
+	 * groups and partitions; {@code bench.xmx.sender} and {@code bench.jvm.sender}
+	 * apply).
+	 */
+	public void startSender(String name) {
+		launch(name, SENDER_MAIN, LocalSetup.freePort(), "512m", serviceProperties());
+		this.processes.get(name).awaitReady(this.http, START_TIMEOUT);
+	}
+
+	/** {@code kill -9} of a running application. */
+	public void kill(String application) {
+		process(application).kill();
+	}
+
+	/** Stops an application gracefully (SIGTERM, its shutdown hooks run). */
+	public void stop(String application) {
+		process(application).close();
+	}
+
+	/**
+	 * Starts a killed or stopped application again, as it was launched (same port,
+	 * properties and heap; its log is {@code <application>-<n>.log}), without waiting for
+	 * it to be ready.
+	 */
+	public void restart(String application) {
+		Launch launch = this.launches.get(application);
+		if (launch == null) {
+			throw new IllegalArgumentException(application + " was not started");
+		}
+		if (process(application).alive()) {
+			throw new IllegalStateException(application + " is still running");
+		}
+		int generation = launch.generation() + 1;
+		launchAs(application, application + "-" + generation, launch.mainClass(), launch.port(), launch.defaultHeap(),
+				launch.properties(), generation);
+	}
+
+	/** Waits until the application answers {@code /readyz}. */
+	public void awaitReady(String application) {
+		process(application).awaitReady(this.http, START_TIMEOUT);
+	}
+
+	public boolean senderStarted() {
 		return this.processes.containsKey(SENDER);
 	}
 
-	String gatewayUrl() {
+	public String gatewayUrl() {
 		return "http://localhost:" + this.gatewayPort;
 	}
 
-	String simulatorUrl() {
+	public String simulatorUrl() {
 		return "http://localhost:" + this.simulatorPort;
 	}
 
-	String adminToken() {
+	public String adminToken() {
 		return this.adminToken;
 	}
 
-	String kafkaBootstrapServers() {
-		return this.kafka.getBrokersAsString();
+	public String kafkaBootstrapServers() {
+		return this.kafka.bootstrapServers();
+	}
+
+	/** The PostgreSQL server, e.g. to stop and start it. */
+	public EmbeddedPostgres postgres() {
+		return this.postgres;
+	}
+
+	/** Where the applications log. */
+	public Path logDirectory() {
+		return this.logDirectory;
 	}
 
 	/** The platform's database (every service's schema), for set-up and read-out. */
-	DataSource database() {
+	public DataSource database() {
 		return this.postgres.getPostgresDatabase();
 	}
 
 	/** A running application, e.g. to measure it. */
-	ServiceProcess process(String application) {
+	public ServiceProcess process(String application) {
 		ServiceProcess process = this.processes.get(application);
 		if (process == null) {
 			throw new IllegalArgumentException(application + " was not started");
@@ -243,12 +303,12 @@ final class BenchPlatform implements AutoCloseable {
 		return process;
 	}
 
-	Map<String, Object> memoryPeaks() {
+	public Map<String, Object> memoryPeaks() {
 		return this.memory.peaks();
 	}
 
 	/** Every application still running (one that exits during a run is a failure). */
-	List<String> exited() {
+	public List<String> exited() {
 		return this.processes.values()
 			.stream()
 			.filter((process) -> !process.alive())
@@ -257,7 +317,7 @@ final class BenchPlatform implements AutoCloseable {
 	}
 
 	/** An application's Prometheus lines of the named metrics (none if it is down). */
-	List<String> metrics(String application, String... names) {
+	public List<String> metrics(String application, String... names) {
 		ServiceProcess process = this.processes.get(application);
 		if (process == null || !process.alive()) {
 			return List.of();
@@ -279,7 +339,7 @@ final class BenchPlatform implements AutoCloseable {
 	 * platform's services, the harness's status consumer): 0 once everything published
 	 * has been processed.
 	 */
-	long consumerLag() {
+	public long consumerLag() {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
 			long lag = 0;
 			for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
@@ -326,7 +386,7 @@ final class BenchPlatform implements AutoCloseable {
 	 * What the services' tables hold about a message: the sender's row, the webhook
 	 * service's status and wamid reference, the gateway's read model (for lost messages).
 	 */
-	String describe(String messageId) {
+	public String describe(String messageId) {
 		StringBuilder out = new StringBuilder();
 		try (Connection connection = this.postgres.getPostgresDatabase().getConnection()) {
 			describe(connection, out, "sender",
@@ -369,17 +429,25 @@ final class BenchPlatform implements AutoCloseable {
 	}
 
 	private void launch(String name, String mainClass, int port, String defaultHeap, Map<String, Object> extra) {
+		launchAs(name, name, mainClass, port, defaultHeap, extra, 1);
+	}
+
+	private void launchAs(String name, String logName, String mainClass, int port, String defaultHeap,
+			Map<String, Object> extra, int generation) {
+		this.launches.put(name, new Launch(mainClass, port, defaultHeap, extra, generation));
+		// a second sender's heap and options are the sender's
+		String kind = name.startsWith(SENDER) ? SENDER : name;
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.main.banner-mode", "off");
 		// dev-stack's logback.xml: warnings, and the platform's own INFO lines
 		properties.put("logging.config", "classpath:logback.xml");
 		properties.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
 		properties.putAll(extra);
-		String heap = System.getProperty("bench.xmx." + name, defaultHeap);
-		int niceness = Integer.getInteger("bench.nice." + name, SIMULATOR.equals(name) ? SIMULATOR_NICENESS : 0);
-		String jvmOptions = System.getProperty("bench.jvm." + name, "");
-		ServiceProcess process = ServiceProcess.start(name, mainClass, port, heap, niceness, jvmOptions, properties,
-				this.environment, this.logDirectory);
+		String heap = System.getProperty("bench.xmx." + kind, defaultHeap);
+		int niceness = Integer.getInteger("bench.nice." + kind, SIMULATOR.equals(kind) ? SIMULATOR_NICENESS : 0);
+		String jvmOptions = System.getProperty("bench.jvm." + kind, "");
+		ServiceProcess process = ServiceProcess.start(name, logName, mainClass, port, heap, niceness, jvmOptions,
+				properties, this.environment, this.logDirectory);
 		this.processes.put(name, process);
 		this.memory.watch(process);
 	}
@@ -422,13 +490,18 @@ final class BenchPlatform implements AutoCloseable {
 		List<ServiceProcess> reversed = new ArrayList<>(this.processes.values());
 		Collections.reverse(reversed);
 		reversed.forEach(ServiceProcess::close);
-		this.kafka.destroy();
+		this.kafka.close();
 		try {
 			this.postgres.close();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot stop embedded PostgreSQL", ex);
 		}
+	}
+
+	/** An application's main class, port, default heap and properties. */
+	private record Launch(String mainClass, int port, String defaultHeap, Map<String, Object> properties,
+			int generation) {
 	}
 
 }

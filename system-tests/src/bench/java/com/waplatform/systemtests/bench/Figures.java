@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The arithmetic of the report: steady-state rates and percentiles. */
-final class Figures {
+public final class Figures {
 
 	/**
 	 * Seconds left out at the start of the steady part: the partial first second and the
@@ -74,7 +74,7 @@ final class Figures {
 	}
 
 	/** p50, p95, p99 and max (nearest rank) of durations in ms, with the sample size. */
-	static Map<String, Object> percentiles(long[] values) {
+	public static Map<String, Object> percentiles(long[] values) {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("count", values.length);
 		if (values.length == 0) {
@@ -89,7 +89,7 @@ final class Figures {
 		return result;
 	}
 
-	static double round(double value, int decimals) {
+	public static double round(double value, int decimals) {
 		double scale = Math.pow(10, decimals);
 		return Math.round(value * scale) / scale;
 	}

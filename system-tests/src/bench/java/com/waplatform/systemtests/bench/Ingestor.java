@@ -26,9 +26,11 @@ import com.waplatform.common.json.Json;
  * concurrency. A 5xx or a connection failure is retried with the same key; the 202's
  * arrival is the message's accept time.
  */
-final class Ingestor {
+public final class Ingestor {
 
 	private static final int MAX_ATTEMPTS = 5;
+
+	private static final long BACKOFF_STEP_MILLIS = 200;
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -43,14 +45,29 @@ final class Ingestor {
 
 	private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
+	private final int maxAttempts;
+
+	private final long maxBackoffMillis;
+
 	Ingestor(String gatewayUrl, String apiKey, StatusTracker tracker) {
+		this(gatewayUrl, apiKey, tracker, MAX_ATTEMPTS, Long.MAX_VALUE);
+	}
+
+	/**
+	 * A customer that keeps retrying (same {@code Idempotency-Key}) up to
+	 * {@code maxAttempts} times, waiting 200 ms more after each attempt, at most
+	 * {@code maxBackoffMillis}: the chaos scenarios retry through a gateway restart.
+	 */
+	public Ingestor(String gatewayUrl, String apiKey, StatusTracker tracker, int maxAttempts, long maxBackoffMillis) {
 		this.messages = URI.create(gatewayUrl + "/v1/messages");
 		this.apiKey = apiKey;
 		this.tracker = tracker;
+		this.maxAttempts = maxAttempts;
+		this.maxBackoffMillis = maxBackoffMillis;
 	}
 
 	/** As fast as the gateway accepts, at most {@code concurrency} requests in flight. */
-	void sendAll(List<Outgoing> outgoing, int concurrency) {
+	public void sendAll(List<Outgoing> outgoing, int concurrency) {
 		Semaphore permits = new Semaphore(concurrency);
 		List<CompletableFuture<Void>> sent = new ArrayList<>(outgoing.size());
 		for (Outgoing message : outgoing) {
@@ -61,7 +78,7 @@ final class Ingestor {
 	}
 
 	/** Open loop at a fixed rate (for latency: no backlog forms below the limit). */
-	void sendPaced(List<Outgoing> outgoing, double perSecond) {
+	public void sendPaced(List<Outgoing> outgoing, double perSecond) {
 		long interval = (long) (TimeUnit.SECONDS.toNanos(1) / perSecond);
 		long start = System.nanoTime();
 		List<CompletableFuture<Void>> sent = new ArrayList<>(outgoing.size());
@@ -76,7 +93,7 @@ final class Ingestor {
 	}
 
 	/** Requests that never got a 202, by final answer ("http_422", "io"). */
-	Map<String, Integer> failures() {
+	public Map<String, Integer> failures() {
 		return Map.copyOf(this.failures);
 	}
 
@@ -96,8 +113,9 @@ final class Ingestor {
 				return CompletableFuture.<Void>completedFuture(null);
 			}
 			boolean retryable = failure != null || response.statusCode() >= 500 || response.statusCode() == 429;
-			if (retryable && attempt < MAX_ATTEMPTS) {
-				Executor later = CompletableFuture.delayedExecutor(200L * attempt, TimeUnit.MILLISECONDS);
+			if (retryable && attempt < this.maxAttempts) {
+				long backoff = Math.min(BACKOFF_STEP_MILLIS * attempt, this.maxBackoffMillis);
+				Executor later = CompletableFuture.delayedExecutor(backoff, TimeUnit.MILLISECONDS);
 				return CompletableFuture.supplyAsync(() -> null, later)
 					.thenCompose((ignored) -> send(message, idempotencyKey, attempt + 1));
 			}
@@ -115,7 +133,7 @@ final class Ingestor {
 	/**
 	 * A message to send and the scenario part it belongs to (warm-up, main, latency).
 	 */
-	record Outgoing(String part, String from, String to, String text) {
+	public record Outgoing(String part, String from, String to, String text) {
 
 		Map<String, Object> body() {
 			Map<String, Object> body = new LinkedHashMap<>();

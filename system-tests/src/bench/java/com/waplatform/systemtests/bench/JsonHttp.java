@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Blocking JSON calls to the admin APIs (set-up and read-out, never the measured path).
  */
-final class JsonHttp {
+public final class JsonHttp {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
@@ -24,11 +24,11 @@ final class JsonHttp {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	JsonNode get(String url) {
+	public JsonNode get(String url) {
 		return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
 	}
 
-	String text(String url) {
+	public String text(String url) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
@@ -42,7 +42,7 @@ final class JsonHttp {
 		}
 	}
 
-	JsonNode post(String url, @Nullable Object body, Map<String, String> headers) {
+	public JsonNode post(String url, @Nullable Object body, Map<String, String> headers) {
 		String json = (body != null) ? Json.mapper().writeValueAsString(body) : "";
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(TIMEOUT)
@@ -52,12 +52,12 @@ final class JsonHttp {
 		return send(request.build());
 	}
 
-	void delete(String url) {
+	public void delete(String url) {
 		send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).DELETE().build());
 	}
 
 	/** The answer's status, or -1 when the server cannot be reached. */
-	int status(String url) {
+	public int status(String url) {
 		try {
 			return this.http
 				.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The machine the figures came from. */
-final class Machine {
+public final class Machine {
 
 	private Machine() {
 	}
 
-	static Map<String, Object> describe() {
+	public static Map<String, Object> describe() {
 		Map<String, Object> machine = new LinkedHashMap<>();
 		machine.put("cpus", Runtime.getRuntime().availableProcessors());
 		machine.put("cpu_model", procLine("/proc/cpuinfo", "model name"));

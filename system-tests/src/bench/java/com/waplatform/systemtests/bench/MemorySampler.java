@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * (Micrometer's {@code jvm.memory.used{area=heap}} through the actuator), and the CPU
  * time it used so far ({@code /proc/<pid>/stat}), to show where the cores went.
  */
-final class MemorySampler implements AutoCloseable {
+public final class MemorySampler implements AutoCloseable {
 
 	private static final long MB = 1024 * 1024;
 
@@ -87,7 +87,7 @@ final class MemorySampler implements AutoCloseable {
 			Peak peak = this.peaks.get(process.name());
 			peak.rss(procStatus(process.pid(), "VmRSS"));
 			peak.rss(procStatus(process.pid(), "VmHWM"));
-			peak.cpuSeconds(cpuSeconds(process.pid()));
+			peak.cpuSeconds(process.pid(), cpuSeconds(process.pid()));
 			heapUsed(process).thenAccept(peak::heapUsed);
 		}
 	}
@@ -108,7 +108,7 @@ final class MemorySampler implements AutoCloseable {
 	}
 
 	/** A {@code kB} line of {@code /proc/<pid>/status}, in bytes (0 when unreadable). */
-	static long procStatus(long pid, String field) {
+	public static long procStatus(long pid, String field) {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
 				if (line.startsWith(field + ":")) {
@@ -126,7 +126,7 @@ final class MemorySampler implements AutoCloseable {
 	 * User plus system CPU seconds of a process ({@code utime} and {@code stime} of
 	 * {@code /proc/<pid>/stat}, in clock ticks of 1/100 s); 0 when unreadable.
 	 */
-	static double cpuSeconds(long pid) {
+	public static double cpuSeconds(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 			// fields after the command name, which is in parentheses and may hold spaces
@@ -153,7 +153,8 @@ final class MemorySampler implements AutoCloseable {
 
 		private long heapUsed;
 
-		private double cpuSeconds;
+		/** Per process of the application (a restarted one has a new process). */
+		private final Map<Long, Double> cpuSeconds = new LinkedHashMap<>();
 
 		Peak(String maxHeap) {
 			this.maxHeap = maxHeap;
@@ -175,12 +176,13 @@ final class MemorySampler implements AutoCloseable {
 			return this.heapUsed;
 		}
 
-		synchronized void cpuSeconds(double seconds) {
-			this.cpuSeconds = Math.max(this.cpuSeconds, seconds);
+		synchronized void cpuSeconds(long pid, double seconds) {
+			this.cpuSeconds.merge(pid, seconds, Math::max);
 		}
 
+		/** Summed over the application's processes (restarts). */
 		synchronized double cpuSeconds() {
-			return this.cpuSeconds;
+			return Figures.round(this.cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum(), 2);
 		}
 
 	}

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param summary the line printed at the end
  * @param passed whether every target was met
  */
-record Outcome(Map<String, Object> json, List<String> lost, String summary, boolean passed) {
+public record Outcome(Map<String, Object> json, List<String> lost, String summary, boolean passed) {
 
 	static Outcome of(Report report) {
 		return new Outcome(report.json(), report.lost(), report.summary(), report.passed());

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * text messages need no inbound first) and the fault profile; the gateway's admin API
  * gets the organization, its numbers and an API key.
  */
-final class Seeder {
+public final class Seeder {
 
 	static final String APP_SECRET = "bench-app-secret";
 
@@ -27,7 +27,7 @@ final class Seeder {
 	/** How many times the access tokens were rotated. */
 	private int rotations;
 
-	Seeder(BenchPlatform platform) {
+	public Seeder(BenchPlatform platform) {
 		this.platform = platform;
 	}
 
@@ -47,7 +47,7 @@ final class Seeder {
 	 * @param webhookUrl where the simulator posts the numbers' status webhooks (null: to
 	 * the gateway)
 	 */
-	String seed(List<BenchNumber> numbers, Map<String, Object> faults, @Nullable String webhookUrl) {
+	public String seed(List<BenchNumber> numbers, Map<String, Object> faults, @Nullable String webhookUrl) {
 		String simulator = this.platform.simulatorUrl();
 		pointWebhooks(numbers, webhookUrl);
 		this.http.delete(simulator + "/admin/faults");
@@ -132,7 +132,7 @@ final class Seeder {
 	}
 
 	/** A business number of the run. */
-	record BenchNumber(String phoneNumberId, String wabaId, String displayPhoneNumber, String accessToken,
+	public record BenchNumber(String phoneNumberId, String wabaId, String displayPhoneNumber, String accessToken,
 			int limitPerSecond, int messages) {
 	}
 

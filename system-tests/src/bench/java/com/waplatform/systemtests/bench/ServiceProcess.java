@@ -19,7 +19,7 @@ import com.waplatform.devstack.LocalSetup;
  * can be measured apart from the others. Same main class and properties as dev-stack's
  * {@code LocalPlatform}; secrets travel in the environment, not on the command line.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
 	private final String name;
 
@@ -43,6 +43,12 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	static ServiceProcess start(String name, String mainClass, int port, String maxHeap, int niceness,
+			String jvmOptions, Map<String, Object> properties, Map<String, String> environment, Path logDirectory) {
+		return start(name, name, mainClass, port, maxHeap, niceness, jvmOptions, properties, environment, logDirectory);
+	}
+
+	/** As above, logging to {@code <logName>.log} (a restarted application's own log). */
+	static ServiceProcess start(String name, String logName, String mainClass, int port, String maxHeap, int niceness,
 			String jvmOptions, Map<String, Object> properties, Map<String, String> environment, Path logDirectory) {
 		List<String> command = new ArrayList<>();
 		if (niceness != 0) {
@@ -73,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
 		}
 		try {
 			Files.createDirectories(logDirectory);
-			Path log = logDirectory.resolve(name + ".log");
+			Path log = logDirectory.resolve(logName + ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
 			return new ServiceProcess(name, port, managementPort, builder.start(), log, maxHeap);
@@ -87,7 +93,7 @@ final class ServiceProcess implements AutoCloseable {
 		return option.startsWith("-XX:+Use") && option.endsWith("GC");
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
@@ -95,20 +101,20 @@ final class ServiceProcess implements AutoCloseable {
 		return this.maxHeap;
 	}
 
-	String url() {
+	public String url() {
 		return "http://localhost:" + this.port;
 	}
 
 	/** Where the actuator answers (metrics, health details). */
-	String managementUrl() {
+	public String managementUrl() {
 		return "http://localhost:" + this.managementPort;
 	}
 
-	long pid() {
+	public long pid() {
 		return this.process.pid();
 	}
 
-	boolean alive() {
+	public boolean alive() {
 		return this.process.isAlive();
 	}
 
@@ -123,6 +129,16 @@ final class ServiceProcess implements AutoCloseable {
 				throw new IllegalStateException(this.name + " is not ready after " + timeout + ", see " + this.log);
 			}
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+		}
+	}
+
+	/** {@code kill -9}: no shutdown hook, no graceful stop. */
+	public void kill() {
+		try {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

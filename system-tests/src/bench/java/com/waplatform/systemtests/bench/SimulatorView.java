@@ -15,13 +15,13 @@ import tools.jackson.databind.JsonNode;
  * What "Meta" saw, read from the simulator's admin API: the per-second timeline of
  * accepted sends, refusals by code, and the ledger of accepted messages.
  */
-final class SimulatorView {
+public final class SimulatorView {
 
 	private final JsonHttp http = new JsonHttp();
 
 	private final String url;
 
-	SimulatorView(String url) {
+	public SimulatorView(String url) {
 		this.url = url;
 	}
 
@@ -45,24 +45,24 @@ final class SimulatorView {
 	}
 
 	/** Injected faults by kind for the number. */
-	Map<String, Long> faults(String phoneNumberId) {
+	public Map<String, Long> faults(String phoneNumberId) {
 		Map<String, Long> faults = new LinkedHashMap<>();
 		JsonNode number = this.http.get(this.url + "/admin/stats").path("numbers").path(phoneNumberId);
 		number.path("faults").properties().forEach((entry) -> faults.put(entry.getKey(), entry.getValue().asLong()));
 		return faults;
 	}
 
-	void clearStats() {
+	public void clearStats() {
 		this.http.delete(this.url + "/admin/stats");
 	}
 
-	List<Sent> ledger(String phoneNumberId) {
+	public List<Sent> ledger(String phoneNumberId) {
 		List<Sent> sent = new ArrayList<>();
 		String query = "/admin/ledger?phoneNumberId=" + URLEncoder.encode(phoneNumberId, StandardCharsets.UTF_8);
 		for (JsonNode entry : this.http.get(this.url + query)) {
 			JsonNode callbackData = entry.path("bizOpaqueCallbackData");
 			sent.add(new Sent(callbackData.isString() ? callbackData.asString() : null, entry.path("to").asString(),
-					millis(entry.path("receivedAt"))));
+					millis(entry.path("receivedAt")), entry.path("renderedText").asString("")));
 		}
 		return sent;
 	}
@@ -71,7 +71,7 @@ final class SimulatorView {
 	 * Status webhooks the simulator delivered and gave up on (after its retries), by
 	 * status, from its Prometheus counters.
 	 */
-	Map<String, Map<String, Long>> webhooks() {
+	public Map<String, Map<String, Long>> webhooks() {
 		Map<String, Map<String, Long>> webhooks = new LinkedHashMap<>();
 		for (String line : this.http.text(this.url + "/actuator/prometheus").split("\n")) {
 			for (String outcome : List.of("delivered", "failed")) {
@@ -86,7 +86,7 @@ final class SimulatorView {
 		return webhooks;
 	}
 
-	long ledgerSize() {
+	public long ledgerSize() {
 		return this.http.get(this.url + "/admin/ledger/count").get("count").asLong();
 	}
 
@@ -98,8 +98,11 @@ final class SimulatorView {
 		return Instant.parse(instant.asString()).toEpochMilli();
 	}
 
-	/** One accepted send: our message id as Meta echoes it, the recipient, when. */
-	record Sent(@Nullable String callbackData, String to, long receivedAtMillis) {
+	/**
+	 * One accepted send: our message id as Meta echoes it, the recipient, when, and the
+	 * text the customer reads.
+	 */
+	public record Sent(@Nullable String callbackData, String to, long receivedAtMillis, String text) {
 	}
 
 }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * Follows every message of the run on the public status feed ({@code wa.status-events}),
  * as a subscriber would: when each status was first seen, the final one and its reason.
  */
-final class StatusTracker implements AutoCloseable {
+public final class StatusTracker implements AutoCloseable {
 
 	private final Map<String, Track> tracks = new ConcurrentHashMap<>();
 
@@ -38,7 +38,7 @@ final class StatusTracker implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	StatusTracker(String bootstrapServers) {
+	public StatusTracker(String bootstrapServers) {
 		this.consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
 						"bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -56,7 +56,7 @@ final class StatusTracker implements AutoCloseable {
 	}
 
 	/** Messages of the part, accepted by the gateway. */
-	List<Track> part(String part) {
+	public List<Track> part(String part) {
 		return this.tracks.values()
 			.stream()
 			.filter((track) -> track.message() != null && part.equals(track.message().part()))
@@ -64,11 +64,11 @@ final class StatusTracker implements AutoCloseable {
 	}
 
 	/** Every message the gateway accepted during the run. */
-	List<Track> all() {
+	public List<Track> all() {
 		return this.tracks.values().stream().filter((track) -> track.message() != null).toList();
 	}
 
-	long unfinished(String part) {
+	public long unfinished(String part) {
 		return part(part).stream().filter((track) -> track.finalStatus() == null).count();
 	}
 
@@ -77,7 +77,7 @@ final class StatusTracker implements AutoCloseable {
 		return part(part).stream().filter((track) -> !track.hasOutcome()).count();
 	}
 
-	long lastProgressMillis() {
+	public long lastProgressMillis() {
 		return this.lastProgressMillis.get();
 	}
 
@@ -114,7 +114,7 @@ final class StatusTracker implements AutoCloseable {
 	}
 
 	/** What the harness knows of one message. */
-	static final class Track {
+	public static final class Track {
 
 		private final String id;
 
@@ -132,7 +132,7 @@ final class StatusTracker implements AutoCloseable {
 			this.id = id;
 		}
 
-		String id() {
+		public String id() {
 			return this.id;
 		}
 
@@ -150,22 +150,22 @@ final class StatusTracker implements AutoCloseable {
 			}
 		}
 
-		synchronized Ingestor.@Nullable Outgoing message() {
+		public synchronized Ingestor.@Nullable Outgoing message() {
 			return this.message;
 		}
 
-		synchronized long acceptedAtMillis() {
+		public synchronized long acceptedAtMillis() {
 			return this.acceptedAtMillis;
 		}
 
-		synchronized @Nullable Long seenAt(MessageStatus status) {
+		public synchronized @Nullable Long seenAt(MessageStatus status) {
 			return this.firstSeen.get(status);
 		}
 
 		/**
 		 * {@code read} wins (as in the gateway's read model), then a terminal failure.
 		 */
-		synchronized @Nullable MessageStatus finalStatus() {
+		public synchronized @Nullable MessageStatus finalStatus() {
 			if (this.firstSeen.containsKey(MessageStatus.READ)) {
 				return MessageStatus.READ;
 			}
@@ -191,13 +191,13 @@ final class StatusTracker implements AutoCloseable {
 				.orElse(null);
 		}
 
-		synchronized @Nullable Long finalAt() {
+		public synchronized @Nullable Long finalAt() {
 			MessageStatus status = finalStatus();
 			return (status != null) ? this.firstSeen.get(status) : null;
 		}
 
 		/** The furthest status seen, for messages that never finished. */
-		synchronized String lastStatus() {
+		public synchronized String lastStatus() {
 			return this.firstSeen.keySet()
 				.stream()
 				.max(Comparator.comparingInt(MessageStatus::rank))
@@ -205,11 +205,11 @@ final class StatusTracker implements AutoCloseable {
 				.orElse("queued");
 		}
 
-		synchronized @Nullable ErrorInfo error() {
+		public synchronized @Nullable ErrorInfo error() {
 			return this.error;
 		}
 
-		synchronized int events() {
+		public synchronized int events() {
 			return this.events;
 		}
 

@@ -45,7 +45,8 @@ class DocumentationTests {
 			"WebFluxTest", "DataR2dbcTest", "SmartLifecycle", "KafkaListener", "MeterRegistry", "JaCoCo",
 			"ApplicationListener", "EnvironmentPostProcessor", "NullMarked", "JSpecify", "ByteBuf", "OkHttp",
 			"JsonNode", "ObjectNode", "LocalManagementPort", "WebTestClient", "HttpClient", "HttpServer",
-			"StartFlightRecording", "VmHWM", "VmRSS", "JsonIgnore", "WebClientRequestException",
+			"StartFlightRecording", "VmHWM", "VmRSS", "KafkaConsumer", "StorageTool", "JsonIgnore",
+			"WebClientRequestException",
 			// JVM and Maven flags
 			"MaxRAMPercentage", "ExitOnOutOfMemoryError", "DskipTests",
 			// schemas of Meta's OpenAPI document
