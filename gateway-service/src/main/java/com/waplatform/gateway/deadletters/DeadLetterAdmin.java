@@ -42,19 +42,15 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * replayable; a commit that fails after the broker took the record lets a later replay
  * publish it again (at least once; the consumers' processed-event logs absorb it).
  * <p>
- * {@code wa.send-requests-dlt} is listed but not replayed here: the sender recorded those
- * messages as dead-lettered and ignores their requests when they come again; its own
- * replay ({@code POST /internal/dead-letters/replay} of sender-service) makes them
- * sendable and republishes them.
+ * A send request replayed from {@code wa.send-requests-dlt} carries the replay header,
+ * which tells the sender to make its dead-lettered message sendable again (a message that
+ * became final meanwhile stays final).
  */
 @Service
 class DeadLetterAdmin implements DisposableBean {
 
 	/** The dead-letter topics, in the order of {@code Topics.ALL}, by name. */
 	static final Map<String, Topic<?>> TOPICS = topics();
-
-	/** The dead-letter topic replayed by the sender, not here. */
-	static final String SENDER_REPLAYS = Topics.SEND_REQUESTS.dlt();
 
 	private final DeadLetterTopicReader reader;
 

@@ -71,10 +71,6 @@ class DeadLetterController {
 		if (topic == null || !DeadLetterAdmin.TOPICS.containsKey(topic)) {
 			errors.add(new FieldViolation("topic", topicsExpected()));
 		}
-		else if (topic.equals(DeadLetterAdmin.SENDER_REPLAYS)) {
-			errors.add(new FieldViolation("topic", "send requests are replayed by sender-service "
-					+ "(POST /internal/dead-letters/replay), which makes their messages sendable again"));
-		}
 		boolean all = Boolean.TRUE.equals(request.all());
 		List<Coordinates> records = request.records();
 		if (all == (records != null && !records.isEmpty())) {

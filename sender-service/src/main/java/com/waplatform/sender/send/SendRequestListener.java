@@ -8,9 +8,12 @@ import com.waplatform.common.kafka.Topics;
 import com.waplatform.common.message.SendRequest;
 import com.waplatform.common.message.SendRequestEvent;
 import com.waplatform.sender.dispatch.SendEngine;
+import com.waplatform.sender.store.Messages;
+import com.waplatform.support.kafka.DeadLetterRecord;
 import com.waplatform.support.kafka.TransientFailures;
 import com.waplatform.support.tracing.TraceContexts;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,6 +30,13 @@ import org.springframework.stereotype.Component;
  * error (the database is down) hands the record to the platform's error handler (retried,
  * then dead-lettered to {@code wa.send-requests-dlt}). Partition assignments tell the
  * engine which numbers this instance owns.
+ * <p>
+ * A request replayed from {@code wa.send-requests-dlt} by the gateway's dead-letter admin
+ * API carries the {@value DeadLetterRecord#REPLAYED_FROM_HEADER} header: its message,
+ * dead-lettered here, is made sendable again (DEAD_LETTERED → PENDING, failed attempts
+ * back to 0) before the admission, which would otherwise skip it as settled. A message
+ * that became final meanwhile stays final, so a replay never sends twice; the gateway
+ * replays each dead letter once.
  */
 @Component
 class SendRequestListener implements ConsumerSeekAware {
@@ -37,23 +47,31 @@ class SendRequestListener implements ConsumerSeekAware {
 
 	private final TraceContexts traces;
 
-	SendRequestListener(Admissions admissions, SendEngine engine, TraceContexts traces) {
+	private final Messages messages;
+
+	SendRequestListener(Admissions admissions, SendEngine engine, TraceContexts traces, Messages messages) {
 		this.admissions = admissions;
 		this.engine = engine;
 		this.traces = traces;
+		this.messages = messages;
 	}
 
 	@KafkaListener(id = "sender-send-requests",
 			topics = "#{T(com.waplatform.common.kafka.Topics).SEND_REQUESTS.name()}",
 			groupId = "${spring.application.name}")
 	Mono<Void> onSendRequest(SendRequestEvent event, @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
-			@Header(KafkaHeaders.OFFSET) long offset) {
+			@Header(KafkaHeaders.OFFSET) long offset,
+			@Header(name = DeadLetterRecord.REPLAYED_FROM_HEADER, required = false) byte @Nullable [] replayedFrom) {
 		if (event instanceof SendRequest request) {
 			// the record's span, opened by spring-kafka around this method: the message
 			// keeps it through the table and its lane, and its call to Meta continues it
 			String traceparent = this.traces.current();
 			// admission is idempotent (the row's state decides), so it may run again
-			return this.admissions.admit(request, partition, offset, traceparent).retryWhen(TransientFailures.retry());
+			Mono<Void> admission = this.admissions.admit(request, partition, offset, traceparent);
+			if (replayedFrom != null) {
+				admission = this.messages.resetForReplay(request.organizationId(), request.messageId()).then(admission);
+			}
+			return admission.retryWhen(TransientFailures.retry());
 		}
 		return Mono.error(new IllegalArgumentException("Unsupported send request " + event.eventType()));
 	}

@@ -241,7 +241,7 @@ public class Messages {
 	 */
 	public Mono<Boolean> resetForReplay(String organizationId, String messageId) {
 		return this.db.sql("""
-				update messages set state = 'PENDING', updated_at = now()
+				update messages set state = 'PENDING', failures = 0, updated_at = now()
 				where message_id = :id and organization_id = :org and state in ('DEAD_LETTERED', 'PENDING')""")
 			.bind("id", messageId)
 			.bind("org", organizationId)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.waplatform.common.crypto.CredentialCipher;
 import com.waplatform.common.kafka.Topics;
@@ -15,10 +16,15 @@ import com.waplatform.sender.SenderApplication;
 import com.waplatform.sender.SenderFixtures;
 import com.waplatform.sender.SenderFixtures.Received;
 import com.waplatform.support.accounts.AccountDirectory;
+import com.waplatform.support.kafka.DeadLetterRecord;
+import com.waplatform.support.kafka.DeadLetterTopicReader;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.testsupport.Infrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +102,9 @@ class DeadLetterAdminTests {
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	DeadLetterTopicReader deadLetterReader;
 
 	SenderFixtures fixtures;
 
@@ -290,6 +299,48 @@ class DeadLetterAdminTests {
 			})
 			.returnResult()
 			.getResponseBody();
+	}
+
+	/**
+	 * What the gateway's dead-letter admin API publishes (service-support's
+	 * {@code DeadLetterRecord.replay}, with its replay header) makes the dead-lettered
+	 * message sendable again, with its failed attempts back to 0; the same record once
+	 * more does not send it twice.
+	 */
+	@Test
+	void aSendRequestReplayedFromItsDeadLetterTopicIsSentAgainOnce() throws Exception {
+		String org = "org-dlt-replayed-" + UUID.randomUUID();
+		String number = this.fixtures.configuredNumber(org);
+		String recipient = uniqueRecipient();
+		meta.script(recipient, FakeMeta.SOMETHING_WENT_WRONG, FakeMeta.SOMETHING_WENT_WRONG,
+				FakeMeta.SOMETHING_WENT_WRONG, FakeMeta.SOMETHING_WENT_WRONG);
+		SendRequest request = request(org, number, recipient, null);
+		this.fixtures.publish(Topics.SEND_REQUESTS, request);
+		await().atMost(WAIT).until(() -> !this.received.deadLetters(request.messageId()).isEmpty());
+		assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "DEAD_LETTERED")
+			.containsEntry("failures", 3);
+		DeadLetterRecord letter = this.deadLetterReader.readAll(Topics.SEND_REQUESTS.dlt())
+			.block(WAIT)
+			.stream()
+			.filter((record) -> record.organizationId() != null && org.equals(record.organizationId()))
+			.findFirst()
+			.orElseThrow();
+
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				Infrastructure.kafka().getBrokersAsString(), ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				ByteArraySerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+			producer.send(letter.replay(Topics.SEND_REQUESTS)).get(10, TimeUnit.SECONDS);
+			// one more failure (the fourth scripted) is charged as the first again, then
+			// Meta accepts it: failures were reset, or a fourth would dead-letter it
+			await().atMost(WAIT).until(() -> !accepted(request.messageId()).isEmpty());
+			assertThat(meta.callsTo(recipient)).hasSize(5);
+			assertThat(this.fixtures.row(request.messageId())).containsEntry("state", "ACCEPTED");
+
+			producer.send(letter.replay(Topics.SEND_REQUESTS)).get(10, TimeUnit.SECONDS);
+		}
+		await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> meta.callsTo(recipient).size() == 5);
+		assertThat(accepted(request.messageId())).hasSize(1);
 	}
 
 	private double deadLetters(String reason) {
