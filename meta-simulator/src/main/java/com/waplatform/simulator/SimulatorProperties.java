@@ -51,8 +51,11 @@ public record SimulatorProperties(@DefaultValue List<@Valid Account> accounts,
 	 * @param sentDelay delay of {@code sent} after acceptance
 	 * @param deliveredDelay delay of {@code delivered} after acceptance
 	 * @param readDelay delay of {@code read} after acceptance
-	 * @param maxAttempts delivery attempts per webhook (Meta retries; we stay bounded)
+	 * @param maxAttempts delivery attempts per webhook; 0: as Meta, until
+	 * {@code retryFor} has passed
 	 * @param retryBackoff first retry delay, doubled on each further attempt
+	 * @param retryMaxBackoff the longest delay between two attempts
+	 * @param retryFor how long a webhook is retried at most (Meta: 7 days)
 	 * @param timeout how long one delivery attempt may take
 	 * @param maxConcurrency webhook sequences in flight at once
 	 * @param maxStatusesPerPost statuses one POST may carry, as Meta batches them under
@@ -61,7 +64,8 @@ public record SimulatorProperties(@DefaultValue List<@Valid Account> accounts,
 	 */
 	public record Webhooks(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("100ms") Duration sentDelay,
 			@NotNull @DefaultValue("200ms") Duration deliveredDelay, @NotNull @DefaultValue("300ms") Duration readDelay,
-			@Min(1) @Max(10) @DefaultValue("3") int maxAttempts, @NotNull @DefaultValue("200ms") Duration retryBackoff,
+			@Min(0) @DefaultValue("0") int maxAttempts, @NotNull @DefaultValue("200ms") Duration retryBackoff,
+			@NotNull @DefaultValue("30s") Duration retryMaxBackoff, @NotNull @DefaultValue("7d") Duration retryFor,
 			@NotNull @DefaultValue("5s") Duration timeout, @Min(1) @DefaultValue("1024") int maxConcurrency,
 			@Min(1) @Max(1000) @DefaultValue("1") int maxStatusesPerPost,
 			@NotNull @DefaultValue("50ms") Duration batchWindow) {

@@ -79,8 +79,7 @@ class WebhookSender {
 			.retrieve()
 			.toBodilessEntity()
 			.timeout(timeout)
-			.retryWhen(Retry.backoff(settings.maxAttempts() - 1L, settings.retryBackoff())
-				.filter(WebhookSender::retryable))
+			.retryWhen(retries(settings))
 			.map((response) -> {
 				count("simulator.webhooks.delivered", kinds);
 				return true;
@@ -88,8 +87,7 @@ class WebhookSender {
 			.onErrorResume((ex) -> Exceptions.isRetryExhausted(ex) || retryable(ex), (ex) -> {
 				count("simulator.webhooks.failed", kinds);
 				String what = (kinds.size() == 1) ? kinds.get(0) : kinds.size() + " statuses";
-				logger.warn("Webhook " + what + " to " + target + " not delivered after " + settings.maxAttempts()
-						+ " attempt(s): " + ex.getMessage());
+				logger.warn("Webhook " + what + " to " + target + " given up: " + ex.getMessage());
 				return Mono.just(false);
 			});
 	}
@@ -98,6 +96,19 @@ class WebhookSender {
 		for (String kind : kinds) {
 			this.registry.counter(name, "kind", kind).increment();
 		}
+	}
+
+	/**
+	 * Meta redelivers a webhook that was not answered with 200 with exponential backoff
+	 * for up to 7 days: an endpoint down for a while (a restart, a deployment) loses
+	 * nothing. {@code max-attempts} bounds it for tests that want a failure.
+	 */
+	private static Retry retries(SimulatorProperties.Webhooks settings) {
+		long retries = (settings.maxAttempts() > 0) ? settings.maxAttempts() - 1L : Long.MAX_VALUE;
+		long giveUpAt = System.nanoTime() + settings.retryFor().toNanos();
+		return Retry.backoff(retries, settings.retryBackoff())
+			.maxBackoff(settings.retryMaxBackoff())
+			.filter((ex) -> retryable(ex) && System.nanoTime() - giveUpAt < 0);
 	}
 
 	private static boolean retryable(Throwable ex) {
