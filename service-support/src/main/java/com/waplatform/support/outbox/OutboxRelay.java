@@ -13,6 +13,7 @@ import com.waplatform.common.json.Json;
 import com.waplatform.common.kafka.Topics;
 import com.waplatform.support.kafka.EventPublisher;
 import com.waplatform.support.kafka.RejectedEventException;
+import com.waplatform.support.kafka.TransientFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +64,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class OutboxRelay {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final Duration OUTAGE_LOG_INTERVAL = Duration.ofSeconds(30);
+
+	private final AtomicLong lastOutageLog = new AtomicLong();
 
 	private final DatabaseClient db;
 
@@ -137,7 +142,23 @@ public class OutboxRelay {
 			.filter(Boolean::booleanValue)
 			.flatMap(
 					(waiting) -> drainBatch().expand((count) -> (count == this.batchSize) ? drainBatch() : Mono.empty())
-						.then(release()));
+						.then(release()))
+			.onErrorResume(TransientFailures::isRecoverable, this::outage);
+	}
+
+	/**
+	 * The database or the broker is unreachable: the next poll tries again, the rows wait
+	 * in the table. One WARN line per {@link #OUTAGE_LOG_INTERVAL}, not one per 50 ms
+	 * poll (Spring's own line for a failed scheduled task).
+	 */
+	private Mono<Void> outage(Throwable failure) {
+		long now = System.nanoTime();
+		long last = this.lastOutageLog.get();
+		if ((last == 0 || now - last >= OUTAGE_LOG_INTERVAL.toNanos()) && this.lastOutageLog.compareAndSet(last, now)) {
+			logger.warn("Outbox relay waits for the database or the broker (next attempt in the next poll): {}",
+					failure.toString());
+		}
+		return Mono.empty();
 	}
 
 	/**
