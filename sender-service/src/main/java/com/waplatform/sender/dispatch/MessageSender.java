@@ -16,6 +16,7 @@ import com.waplatform.sender.domain.RetryPolicy;
 import com.waplatform.sender.domain.SendOutcome;
 import com.waplatform.sender.domain.TemplateDecision;
 import com.waplatform.sender.meta.MetaCircuitBreakers;
+import com.waplatform.sender.meta.MetaReply;
 import com.waplatform.sender.store.Messages;
 import com.waplatform.sender.store.MicroBatcher;
 import com.waplatform.sender.templates.TemplateRechecks;
@@ -116,7 +117,7 @@ class MessageSender {
 				return refuseOutsideWindow(request, refusal.get());
 			}
 			return this.pipeline.call(number, request)
-				.flatMap((attempt) -> afterCall(request, number, attempt, message.trial));
+				.flatMap((reply) -> afterCall(request, number, reply, message.trial));
 		}));
 	}
 
@@ -144,8 +145,8 @@ class MessageSender {
 	 * breaker, is an outage of Meta, not a fault of the message, and the message waits
 	 * for Meta to come back (or for its expiry).
 	 */
-	private Mono<Verdict> afterCall(SendRequest request, PhoneNumberConfigured number, Attempt attempt, boolean trial) {
-		if (attempt instanceof Attempt.Accepted accepted) {
+	private Mono<Verdict> afterCall(SendRequest request, PhoneNumberConfigured number, MetaReply reply, boolean trial) {
+		if (reply instanceof MetaReply.Accepted accepted) {
 			// the acceptance is written in a batch of several messages: it takes its
 			// trace along
 			return Mono
@@ -154,10 +155,10 @@ class MessageSender {
 				.map((recorded) -> recorded ? Verdict.of(Verdict.Kind.ACCEPTED)
 						: new Verdict(Verdict.Kind.DONE, "completed concurrently"));
 		}
-		if (attempt instanceof Attempt.Refused refused) {
+		if (reply instanceof MetaReply.Refused refused) {
 			return refused(request, number, refused.error(), trial);
 		}
-		if (attempt instanceof Attempt.Unavailable unavailable) {
+		if (reply instanceof MetaReply.Unavailable unavailable) {
 			if (unavailable.failure().ambiguous()) {
 				// the row stays SENDING until Meta's status or the verification window
 				// decides

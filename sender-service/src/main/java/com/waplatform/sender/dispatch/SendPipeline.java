@@ -37,23 +37,15 @@ class SendPipeline {
 		this.metrics = metrics;
 	}
 
-	Mono<Attempt> call(PhoneNumberConfigured number, SendRequest request) {
+	Mono<MetaReply> call(PhoneNumberConfigured number, SendRequest request) {
 		return Mono.defer(() -> {
 			// subscribed only when the breaker lets the call through
 			this.metrics.called(request.organizationId(), number.phoneNumberId());
 			return this.metaClient.send(number.phoneNumberId(), this.accounts.accessToken(number), body(request));
 		})
 			.transformDeferred(CircuitBreakerOperator.of(this.breakers.forNumber(number.phoneNumberId())))
-			.map(SendPipeline::attempt)
-			.onErrorResume(MetaCallException.class, (ex) -> Mono.just(new Attempt.Unavailable(ex)))
-			.onErrorResume(CallNotPermittedException.class, (ex) -> Mono.just(new Attempt.NotPermitted()));
-	}
-
-	private static Attempt attempt(MetaReply reply) {
-		if (reply instanceof MetaReply.Refused refused) {
-			return new Attempt.Refused(refused.error());
-		}
-		return new Attempt.Accepted(((MetaReply.Accepted) reply).wamid());
+			.onErrorResume(MetaCallException.class, (ex) -> Mono.just(new MetaReply.Unavailable(ex)))
+			.onErrorResume(CallNotPermittedException.class, (ex) -> Mono.just(new MetaReply.NotPermitted()));
 	}
 
 	/**
