@@ -37,7 +37,7 @@ final class DispatchLoop {
 
 	private final Verdicts verdicts;
 
-	private final MessageSender sender;
+	private final MessageWork work;
 
 	private final AccountDirectory accounts;
 
@@ -54,13 +54,13 @@ final class DispatchLoop {
 	/** The account directory has read {@code wa.accounts} to its end once. */
 	private boolean directoryReady;
 
-	DispatchLoop(Dispatcher dispatcher, LaneOwnership ownership, Verdicts verdicts, MessageSender sender,
+	DispatchLoop(Dispatcher dispatcher, LaneOwnership ownership, Verdicts verdicts, MessageWork work,
 			AccountDirectory accounts, MetaCircuitBreakers breakers, OrganizationPauses pauses, SendMetrics metrics,
 			QueueProperties queue, RetryProperties retry) {
 		this.dispatcher = dispatcher;
 		this.ownership = ownership;
 		this.verdicts = verdicts;
-		this.sender = sender;
+		this.work = work;
 		this.accounts = accounts;
 		this.breakers = breakers;
 		this.pauses = pauses;
@@ -120,13 +120,13 @@ final class DispatchLoop {
 		}
 		for (QueuedMessage message : calls) {
 			if (message.expired(wallNow)) {
-				this.verdicts.submitVerdict(lane, message, "expire", this.sender.expire(message, MessageState.SENDING));
+				this.verdicts.submitVerdict(lane, message, "expire", this.work.expire(message, MessageState.SENDING));
 			}
 			else if (number == null) {
 				// back to PENDING: the next preparation waits for the number or refuses
 				// it
 				this.verdicts.submitVerdict(lane, message, "unprepare",
-						this.sender.unprepare(message,
+						this.work.unprepare(message,
 								(ownership == NumberOwnership.FOREIGN)
 										? ErrorInfo.reason("Business number of another organization",
 												"The account directory knows the number as another organization's")
@@ -143,7 +143,7 @@ final class DispatchLoop {
 		List<QueuedMessage> prepared = lane.queue().prepare(now, max);
 		for (QueuedMessage message : prepared) {
 			if (message.expired(wallNow)) {
-				this.verdicts.submitVerdict(lane, message, "expire", this.sender.expire(message, MessageState.PENDING));
+				this.verdicts.submitVerdict(lane, message, "expire", this.work.expire(message, MessageState.PENDING));
 			}
 			else if (ownership == NumberOwnership.FOREIGN) {
 				this.verdicts.foreignNumber(lane, message);
@@ -171,15 +171,14 @@ final class DispatchLoop {
 
 	private void prepare(Lane lane, QueuedMessage message, PhoneNumberConfigured number) {
 		this.dispatcher.submit("prepare " + message.id(),
-				this.sender.prepare(message, number)
-					.map((verdict) -> () -> this.verdicts.apply(lane, message, verdict)),
+				this.work.prepare(message, number).map((verdict) -> () -> this.verdicts.apply(lane, message, verdict)),
 				(ex) -> () -> this.verdicts.requeue(lane, message,
 						this.retry.backoff().delay(1, ThreadLocalRandom.current()::nextDouble), "database"));
 	}
 
 	private void call(Lane lane, QueuedMessage message, PhoneNumberConfigured number) {
 		this.dispatcher.submit("send " + message.id(),
-				this.sender.call(message, number).map((verdict) -> () -> this.verdicts.apply(lane, message, verdict)),
+				this.work.call(message, number).map((verdict) -> () -> this.verdicts.apply(lane, message, verdict)),
 				// the call may have happened: its outcome is verified like a crash
 				(ex) -> () -> {
 					this.verdicts.startVerifying(lane, message, message.attemptStartedAt);
@@ -201,7 +200,7 @@ final class DispatchLoop {
 			}
 			for (QueuedMessage expired : lane.queue().removeIf((message) -> message.expired(wallNow))) {
 				lane.queue().holdOut(expired);
-				this.verdicts.submitVerdict(lane, expired, "expire", this.sender.expire(expired, MessageState.PENDING));
+				this.verdicts.submitVerdict(lane, expired, "expire", this.work.expire(expired, MessageState.PENDING));
 			}
 			lane.queue().prune(now);
 			lane.registerGauges(this.metrics.registry(),

@@ -55,7 +55,7 @@ public class SendEngine implements SmartLifecycle {
 
 	private final PipelineSubscription pipeline;
 
-	SendEngine(MessageSender sender, Messages messages, AccountDirectory accounts, MetaCircuitBreakers breakers,
+	SendEngine(MessageWork work, Messages messages, AccountDirectory accounts, MetaCircuitBreakers breakers,
 			OrganizationPauses pauses, StatusHistory history, SendMetrics metrics, RateLimitProperties rateLimit,
 			RetryProperties retry, QueueProperties queue, VerificationProperties verification) {
 		this.pauses = pauses;
@@ -63,11 +63,11 @@ public class SendEngine implements SmartLifecycle {
 		this.dispatcher = new Dispatcher(queue.maxInFlight());
 		this.verifications = new Verifications(verification, metrics.registry());
 		// the parts call each other on the dispatcher thread only, after construction
-		this.verdicts = new Verdicts(this.dispatcher, sender, history, accounts, metrics, retry, this.verifications,
+		this.verdicts = new Verdicts(this.dispatcher, work, history, accounts, metrics, retry, this.verifications,
 				verification, this::reschedule, this::reload);
 		this.ownership = new LaneOwnership(this.dispatcher, messages, accounts, metrics, rateLimit, queue, retry,
 				this.verifications, this.verdicts, this::reschedule);
-		this.loop = new DispatchLoop(this.dispatcher, this.ownership, this.verdicts, sender, accounts, breakers, pauses,
+		this.loop = new DispatchLoop(this.dispatcher, this.ownership, this.verdicts, work, accounts, breakers, pauses,
 				metrics, queue, retry);
 		this.pipeline = new PipelineSubscription(SendEngine.class, "The send pipeline",
 				// nothing is prepared, called or dead-lettered before the directory has

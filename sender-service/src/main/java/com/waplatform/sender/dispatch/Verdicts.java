@@ -26,7 +26,7 @@ final class Verdicts {
 
 	private final Dispatcher dispatcher;
 
-	private final MessageSender sender;
+	private final MessageWork work;
 
 	private final StatusHistory history;
 
@@ -48,11 +48,11 @@ final class Verdicts {
 	/** Loads the lane's messages left in the table ({@link LaneOwnership#reload}). */
 	private final Consumer<Lane> reload;
 
-	Verdicts(Dispatcher dispatcher, MessageSender sender, StatusHistory history, AccountDirectory accounts,
+	Verdicts(Dispatcher dispatcher, MessageWork work, StatusHistory history, AccountDirectory accounts,
 			SendMetrics metrics, RetryProperties retry, Verifications verifications,
 			VerificationProperties verification, Consumer<Lane> reschedule, Consumer<Lane> reload) {
 		this.dispatcher = dispatcher;
-		this.sender = sender;
+		this.work = work;
 		this.history = history;
 		this.accounts = accounts;
 		this.metrics = metrics;
@@ -166,7 +166,7 @@ final class Verdicts {
 
 	private void deadLetter(Lane lane, QueuedMessage message, DeadLetterReason why, String reason) {
 		this.dispatcher.submit("dead-letter " + message.id(),
-				this.sender.deadLetter(message, why, reason).map((verdict) -> () -> {
+				this.work.deadLetter(message, why, reason).map((verdict) -> () -> {
 					log.warn("Message {} dead-lettered: {}", message.id(), reason);
 					apply(lane, message, verdict);
 				}), (ex) -> () -> requeue(lane, message, this.retry.maxBackoff(), "dead_letter_failed"));
@@ -196,7 +196,7 @@ final class Verdicts {
 
 	private void confirmed(Verifications.Entry entry, String wamid) {
 		log.info("Message {} was confirmed by Meta's status: accepted without a second call", entry.message().id());
-		submitVerdict(entry.lane(), entry.message(), "confirm", this.sender.confirm(entry.message(), wamid));
+		submitVerdict(entry.lane(), entry.message(), "confirm", this.work.confirm(entry.message(), wamid));
 	}
 
 	/**
@@ -223,7 +223,7 @@ final class Verdicts {
 											+ "of it within {}; sending it again",
 									entry.message().id(), entry.attemptStartedAt(), this.verification.grace());
 							submitVerdict(entry.lane(), entry.message(), "unconfirmed",
-									this.sender.unconfirmed(entry.message()));
+									this.work.unconfirmed(entry.message()));
 						}
 					}
 				}), (ex) -> () -> {

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * {@link Verdict} for the lane.
  */
 @Component
-class MessageSender {
+class MessageWork {
 
 	static final String SEND_SPAN = "whatsapp.message.send";
 
@@ -45,7 +45,7 @@ class MessageSender {
 
 	private final Outcomes outcomes;
 
-	private final SendPipeline pipeline;
+	private final MetaCall metaCall;
 
 	private final OrganizationPauses pauses;
 
@@ -61,15 +61,15 @@ class MessageSender {
 
 	private final MetaCircuitBreakers breakers;
 
-	MessageSender(Messages messages, MicroBatcher<Messages.MessageKey, Boolean> sendingMarks,
-			MicroBatcher<Messages.Acceptance, Boolean> acceptances, Outcomes outcomes, SendPipeline pipeline,
+	MessageWork(Messages messages, MicroBatcher<Messages.MessageKey, Boolean> sendingMarks,
+			MicroBatcher<Messages.Acceptance, Boolean> acceptances, Outcomes outcomes, MetaCall metaCall,
 			OrganizationPauses pauses, DeadLetters deadLetters, TemplateRechecks templates, WindowChecks windows,
 			SendMetrics metrics, TraceContexts traces, MetaCircuitBreakers breakers) {
 		this.messages = messages;
 		this.sendingMarks = sendingMarks;
 		this.acceptances = acceptances;
 		this.outcomes = outcomes;
-		this.pipeline = pipeline;
+		this.metaCall = metaCall;
 		this.pauses = pauses;
 		this.deadLetters = deadLetters;
 		this.templates = templates;
@@ -116,7 +116,7 @@ class MessageSender {
 			if (refusal.isPresent()) {
 				return refuseOutsideWindow(request, refusal.get());
 			}
-			return this.pipeline.call(number, request)
+			return this.metaCall.call(number, request)
 				.flatMap((reply) -> afterCall(request, number, reply, message.trial));
 		}));
 	}

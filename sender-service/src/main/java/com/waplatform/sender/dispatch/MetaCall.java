@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * One call to Meta for one message, through the number's circuit breaker. Never retries:
- * what to do after a failure is the engine's decision (it depends on the error class, the
- * message's history and the number's state).
+ * what to do after a failure is decided by {@link MessageWork} and {@link Verdicts} (it
+ * depends on the error class, the message's history and the number's state).
  */
 @Component
-class SendPipeline {
+class MetaCall {
 
 	private final MetaClient metaClient;
 
@@ -30,7 +30,7 @@ class SendPipeline {
 
 	private final SendMetrics metrics;
 
-	SendPipeline(MetaClient metaClient, MetaCircuitBreakers breakers, AccountDirectory accounts, SendMetrics metrics) {
+	MetaCall(MetaClient metaClient, MetaCircuitBreakers breakers, AccountDirectory accounts, SendMetrics metrics) {
 		this.metaClient = metaClient;
 		this.breakers = breakers;
 		this.accounts = accounts;
