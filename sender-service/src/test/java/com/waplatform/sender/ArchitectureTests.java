@@ -16,7 +16,7 @@ class ArchitectureTests {
 	@Test
 	void rulesTargetPackagesThatExist() {
 		assertThat(ArchitectureRules.APPLICATIONS).contains(BASE);
-		for (String feature : new String[] { "domain", "meta", "send", "dispatch", "store", "deadletter",
+		for (String feature : new String[] { "domain", "meta", "admission", "dispatch", "store", "deadletter",
 				"templates" }) {
 			assertThat(CLASSES.stream().filter((type) -> type.getPackageName().equals(BASE + "." + feature)))
 				.as(feature)

@@ -3,6 +3,7 @@ package com.waplatform.sender.dispatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.waplatform.common.message.Priority;
 import com.waplatform.sender.domain.NumberLane;
@@ -23,31 +24,31 @@ final class Lane {
 
 	static final long NEVER = Long.MAX_VALUE;
 
-	/** What the engine finds the lane by: the organization and its number. */
-	final Key key;
+	/** What the lane registry finds the lane by: the organization and its number. */
+	private final Key key;
 
-	final String phoneNumberId;
+	private final String phoneNumberId;
 
-	final String organizationId;
+	private final String organizationId;
 
-	final int partition;
+	private final int partition;
 
-	final NumberLane<QueuedMessage> queue;
+	private final NumberLane<QueuedMessage> queue;
 
 	/** Messages of this number are in the table but not in memory. */
-	boolean spilled;
+	private boolean spilled;
 
 	/**
 	 * Admissions left in the table while a load ran (it may have read the table before
 	 * they were written): looked at when the load is done, so that the lane can stop
 	 * being spilled while admissions keep coming.
 	 */
-	final List<QueuedMessage> admittedDuringLoad = new ArrayList<>();
+	private final List<QueuedMessage> admittedDuringLoad = new ArrayList<>();
 
 	/** More admissions came during the load than the lane could hold. */
-	boolean missedDuringLoad;
+	private boolean missedDuringLoad;
 
-	boolean reloading;
+	private boolean reloading;
 
 	/**
 	 * Not null: the next load takes over the number's SENDING rows too whose call started
@@ -57,11 +58,14 @@ final class Lane {
 	 * outcome, and one found without the lane holding it was completed while the load
 	 * ran.
 	 */
-	@Nullable Instant takeOver;
+	private @Nullable Instant takeOver;
 
-	@Nullable Disposable wake;
+	private @Nullable Disposable wake;
 
-	long wakeAt = NEVER;
+	private long wakeAt = NEVER;
+
+	/** Its partition was revoked: the lane is no longer this instance's. */
+	private boolean dropped;
 
 	private volatile double allowedRate;
 
@@ -129,6 +133,54 @@ final class Lane {
 		}
 	}
 
+	Key key() {
+		return this.key;
+	}
+
+	String phoneNumberId() {
+		return this.phoneNumberId;
+	}
+
+	String organizationId() {
+		return this.organizationId;
+	}
+
+	int partition() {
+		return this.partition;
+	}
+
+	/** Its schedule. */
+	NumberLane<QueuedMessage> queue() {
+		return this.queue;
+	}
+
+	// --- spill and load ---
+
+	/** Messages of the number are (or may be) in the table but not in the lane. */
+	void spill() {
+		this.spilled = true;
+	}
+
+	boolean spilled() {
+		return this.spilled;
+	}
+
+	/**
+	 * An admission left in the table while the lane is spilled: remembered if a load is
+	 * running (at most {@code max}), so that the load's end can look at it.
+	 */
+	void admittedWhileSpilled(QueuedMessage message, int max) {
+		if (!this.reloading) {
+			return;
+		}
+		if (this.admittedDuringLoad.size() < max) {
+			this.admittedDuringLoad.add(message);
+		}
+		else {
+			this.missedDuringLoad = true;
+		}
+	}
+
 	/** Takes over SENDING rows started before {@code startedBefore} at the next load. */
 	void takeOver(Instant startedBefore) {
 		if (this.takeOver == null || this.takeOver.isBefore(startedBefore)) {
@@ -136,7 +188,96 @@ final class Lane {
 		}
 	}
 
-	void removeGauges(MeterRegistry registry) {
+	/** Spilled, not loading and still this instance's. */
+	boolean wantsLoad() {
+		return !this.reloading && this.spilled && !this.dropped;
+	}
+
+	/**
+	 * A load starts: returns the take-over time it serves (null: none), which the lane
+	 * forgets.
+	 */
+	@Nullable Instant loadStarted() {
+		this.reloading = true;
+		Instant startedBefore = this.takeOver;
+		this.takeOver = null;
+		return startedBefore;
+	}
+
+	/** The load failed: the lane stays spilled and the next load takes over again. */
+	void loadFailed(@Nullable Instant startedBefore) {
+		this.reloading = false;
+		if (startedBefore != null) {
+			takeOver(startedBefore);
+		}
+		this.admittedDuringLoad.clear();
+		this.missedDuringLoad = false;
+	}
+
+	/** The load's rows arrived; the admissions left in the table while it ran follow. */
+	List<QueuedMessage> loadArrived() {
+		this.reloading = false;
+		return List.copyOf(this.admittedDuringLoad);
+	}
+
+	/**
+	 * The loaded messages are queued: the lane is no longer spilled if the load read all
+	 * of the number's rows ({@code complete}) and none of them or of the admissions
+	 * during it were left for want of room.
+	 */
+	void loadQueued(boolean complete) {
+		if (complete && !this.missedDuringLoad) {
+			this.spilled = false;
+		}
+		this.admittedDuringLoad.clear();
+		this.missedDuringLoad = false;
+	}
+
+	// --- wake-up timer ---
+
+	/** Whether a wake-up is set at or before {@code at}. */
+	boolean wakesBy(long at) {
+		return this.wake != null && this.wakeAt <= at;
+	}
+
+	boolean hasWake() {
+		return this.wake != null;
+	}
+
+	/** Sets the wake-up at {@code at}, replacing the one set. */
+	void wakeAt(long at, Function<Long, Disposable> schedule) {
+		cancelWake();
+		this.wakeAt = at;
+		this.wake = schedule.apply(at);
+	}
+
+	/** The wake-up fired. */
+	void woke() {
+		this.wake = null;
+		this.wakeAt = NEVER;
+	}
+
+	private void cancelWake() {
+		if (this.wake != null) {
+			this.wake.dispose();
+		}
+	}
+
+	// --- ownership ---
+
+	/** Its partition was revoked: no more wake-ups, loads or gauges. */
+	void drop(MeterRegistry registry) {
+		this.dropped = true;
+		cancelWake();
+		removeGauges(registry);
+	}
+
+	/** No longer this instance's lane (a new one of its key may exist). */
+	boolean dropped() {
+		return this.dropped;
+	}
+
+	private void removeGauges(MeterRegistry registry) {
 		this.meters.forEach(registry::remove);
 		this.meters.clear();
 		this.organizationTag = null;

@@ -1,4 +1,4 @@
-package com.waplatform.sender.send;
+package com.waplatform.sender.admission;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -16,6 +16,7 @@ import com.waplatform.sender.domain.RetryPolicy;
 import com.waplatform.sender.domain.SendOutcome;
 import com.waplatform.sender.domain.TemplateDecision;
 import com.waplatform.sender.meta.MetaCircuitBreakers;
+import com.waplatform.sender.meta.MetaReply;
 import com.waplatform.sender.store.Messages;
 import com.waplatform.sender.store.MicroBatcher;
 import com.waplatform.sender.templates.TemplateRechecks;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * {@link Verdict} for the lane.
  */
 @Component
-class MessageSender {
+class MessageWork {
 
 	static final String SEND_SPAN = "whatsapp.message.send";
 
@@ -44,7 +45,7 @@ class MessageSender {
 
 	private final Outcomes outcomes;
 
-	private final SendPipeline pipeline;
+	private final MetaCall metaCall;
 
 	private final OrganizationPauses pauses;
 
@@ -60,15 +61,15 @@ class MessageSender {
 
 	private final MetaCircuitBreakers breakers;
 
-	MessageSender(Messages messages, MicroBatcher<Messages.MessageKey, Boolean> sendingMarks,
-			MicroBatcher<Messages.Acceptance, Boolean> acceptances, Outcomes outcomes, SendPipeline pipeline,
+	MessageWork(Messages messages, MicroBatcher<Messages.MessageKey, Boolean> sendingMarks,
+			MicroBatcher<Messages.Acceptance, Boolean> acceptances, Outcomes outcomes, MetaCall metaCall,
 			OrganizationPauses pauses, DeadLetters deadLetters, TemplateRechecks templates, WindowChecks windows,
 			SendMetrics metrics, TraceContexts traces, MetaCircuitBreakers breakers) {
 		this.messages = messages;
 		this.sendingMarks = sendingMarks;
 		this.acceptances = acceptances;
 		this.outcomes = outcomes;
-		this.pipeline = pipeline;
+		this.metaCall = metaCall;
 		this.pauses = pauses;
 		this.deadLetters = deadLetters;
 		this.templates = templates;
@@ -115,8 +116,8 @@ class MessageSender {
 			if (refusal.isPresent()) {
 				return refuseOutsideWindow(request, refusal.get());
 			}
-			return this.pipeline.call(number, request)
-				.flatMap((attempt) -> afterCall(request, number, attempt, message.trial));
+			return this.metaCall.call(number, request)
+				.flatMap((reply) -> afterCall(request, number, reply, message.trial));
 		}));
 	}
 
@@ -144,8 +145,8 @@ class MessageSender {
 	 * breaker, is an outage of Meta, not a fault of the message, and the message waits
 	 * for Meta to come back (or for its expiry).
 	 */
-	private Mono<Verdict> afterCall(SendRequest request, PhoneNumberConfigured number, Attempt attempt, boolean trial) {
-		if (attempt instanceof Attempt.Accepted accepted) {
+	private Mono<Verdict> afterCall(SendRequest request, PhoneNumberConfigured number, MetaReply reply, boolean trial) {
+		if (reply instanceof MetaReply.Accepted accepted) {
 			// the acceptance is written in a batch of several messages: it takes its
 			// trace along
 			return Mono
@@ -154,10 +155,10 @@ class MessageSender {
 				.map((recorded) -> recorded ? Verdict.of(Verdict.Kind.ACCEPTED)
 						: new Verdict(Verdict.Kind.DONE, "completed concurrently"));
 		}
-		if (attempt instanceof Attempt.Refused refused) {
+		if (reply instanceof MetaReply.Refused refused) {
 			return refused(request, number, refused.error(), trial);
 		}
-		if (attempt instanceof Attempt.Unavailable unavailable) {
+		if (reply instanceof MetaReply.Unavailable unavailable) {
 			if (unavailable.failure().ambiguous()) {
 				// the row stays SENDING until Meta's status or the verification window
 				// decides

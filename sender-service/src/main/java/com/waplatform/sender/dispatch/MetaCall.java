@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * One call to Meta for one message, through the number's circuit breaker. Never retries:
- * what to do after a failure is the engine's decision (it depends on the error class, the
- * message's history and the number's state).
+ * what to do after a failure is decided by {@link MessageWork} and {@link Verdicts} (it
+ * depends on the error class, the message's history and the number's state).
  */
 @Component
-class SendPipeline {
+class MetaCall {
 
 	private final MetaClient metaClient;
 
@@ -30,30 +30,22 @@ class SendPipeline {
 
 	private final SendMetrics metrics;
 
-	SendPipeline(MetaClient metaClient, MetaCircuitBreakers breakers, AccountDirectory accounts, SendMetrics metrics) {
+	MetaCall(MetaClient metaClient, MetaCircuitBreakers breakers, AccountDirectory accounts, SendMetrics metrics) {
 		this.metaClient = metaClient;
 		this.breakers = breakers;
 		this.accounts = accounts;
 		this.metrics = metrics;
 	}
 
-	Mono<Attempt> call(PhoneNumberConfigured number, SendRequest request) {
+	Mono<MetaReply> call(PhoneNumberConfigured number, SendRequest request) {
 		return Mono.defer(() -> {
 			// subscribed only when the breaker lets the call through
 			this.metrics.called(request.organizationId(), number.phoneNumberId());
 			return this.metaClient.send(number.phoneNumberId(), this.accounts.accessToken(number), body(request));
 		})
 			.transformDeferred(CircuitBreakerOperator.of(this.breakers.forNumber(number.phoneNumberId())))
-			.map(SendPipeline::attempt)
-			.onErrorResume(MetaCallException.class, (ex) -> Mono.just(new Attempt.Unavailable(ex)))
-			.onErrorResume(CallNotPermittedException.class, (ex) -> Mono.just(new Attempt.NotPermitted()));
-	}
-
-	private static Attempt attempt(MetaReply reply) {
-		if (reply instanceof MetaReply.Refused refused) {
-			return new Attempt.Refused(refused.error());
-		}
-		return new Attempt.Accepted(((MetaReply.Accepted) reply).wamid());
+			.onErrorResume(MetaCallException.class, (ex) -> Mono.just(new MetaReply.Unavailable(ex)))
+			.onErrorResume(CallNotPermittedException.class, (ex) -> Mono.just(new MetaReply.NotPermitted()));
 	}
 
 	/**

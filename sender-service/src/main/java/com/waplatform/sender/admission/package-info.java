@@ -1,4 +1,4 @@
 @NullMarked
-package com.waplatform.sender.send;
+package com.waplatform.sender.admission;
 
 import org.jspecify.annotations.NullMarked;
