@@ -229,7 +229,7 @@ final class LaneOwnership {
 			if (row.state() == MessageState.SENDING) {
 				if (takeOver != null && (row.attemptStartedAt() == null || row.attemptStartedAt().isBefore(takeOver))
 						&& lane.queue().holdOut(message)) {
-					this.verdicts.startVerifying(lane, message, row.attemptStartedAt());
+					this.verdicts.takeOverVerifying(lane, message, row.attemptStartedAt());
 				}
 			}
 			else {

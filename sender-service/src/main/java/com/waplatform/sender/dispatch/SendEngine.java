@@ -107,7 +107,7 @@ public class SendEngine implements SmartLifecycle {
 			message.failures = failures;
 			Lane lane = this.ownership.lane(request.phoneNumberId(), request.organizationId(), partition);
 			if (lane.queue().holdOut(message)) {
-				this.verdicts.startVerifying(lane, message, attemptStartedAt);
+				this.verdicts.takeOverVerifying(lane, message, attemptStartedAt);
 			}
 		});
 	}

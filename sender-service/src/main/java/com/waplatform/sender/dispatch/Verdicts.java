@@ -179,7 +179,20 @@ final class Verdicts {
 	 * ({@link Verifications}).
 	 */
 	void startVerifying(Lane lane, QueuedMessage message, @Nullable Instant attemptStartedAt) {
-		this.verifications.start(lane, message, attemptStartedAt);
+		startVerifying(lane, message, attemptStartedAt, false);
+	}
+
+	/**
+	 * Holds the message whose call an earlier process made: the topic is read back for it
+	 * at once, then, if that finds nothing, at the end of its window.
+	 */
+	void takeOverVerifying(Lane lane, QueuedMessage message, @Nullable Instant attemptStartedAt) {
+		startVerifying(lane, message, attemptStartedAt, true);
+	}
+
+	private void startVerifying(Lane lane, QueuedMessage message, @Nullable Instant attemptStartedAt,
+			boolean takenOver) {
+		this.verifications.start(lane, message, attemptStartedAt, takenOver);
 		// its outcome may take the whole window to learn: the call no longer waits on
 		// Meta
 		lane.queue().callEnded(message.id());
@@ -216,6 +229,10 @@ final class Verdicts {
 						String wamid = found.get(entry.message().id());
 						if (wamid != null) {
 							confirmed(entry, wamid);
+						}
+						else if (entry.windowRunning(Instant.now())) {
+							// taken over, nothing on the topic yet: its window goes on
+							this.verifications.start(entry.lane(), entry.message(), entry.attemptStartedAt(), false);
 						}
 						else {
 							log.warn(

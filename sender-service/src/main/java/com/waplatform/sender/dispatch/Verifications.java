@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
  * call's recorded start, so a restart neither shortens nor lengthens it. A status seen
  * live ends a verification early; when windows end, one read back of
  * {@code wa.status-events} ({@link StatusHistory}) from the earliest of their calls'
- * start (less {@code clock-skew}) decides them all, one at a time. Owned by the
- * dispatcher thread, except {@link #pending}, which the status listener asks.
+ * start (less {@code clock-skew}) decides them all, one at a time. A call taken over from
+ * an earlier process (found SENDING after a crash or a rebalance) is also read back at
+ * once: its confirmation may already be on the topic, published while no instance was
+ * listening, and it need not wait for its window to learn that; found nothing, it waits
+ * for its window like any other. Owned by the dispatcher thread, except {@link #pending},
+ * which the status listener asks.
  */
 final class Verifications {
 
@@ -42,10 +46,13 @@ final class Verifications {
 
 	/**
 	 * Starts the message's verification; its call started at {@code attemptStartedAt}.
+	 * {@code takenOver}: the call was made by an earlier process, so the topic is read
+	 * back for it at once, before its window ends.
 	 */
-	void start(Lane lane, QueuedMessage message, @Nullable Instant attemptStartedAt) {
+	void start(Lane lane, QueuedMessage message, @Nullable Instant attemptStartedAt, boolean takenOver) {
 		Instant started = (attemptStartedAt != null) ? attemptStartedAt : Instant.now();
-		this.entries.put(message.id(), new Entry(lane, message, started, started.plus(this.properties.grace())));
+		this.entries.put(message.id(),
+				new Entry(lane, message, started, started.plus(this.properties.grace()), takenOver));
 	}
 
 	/** Whether the message is being verified (any thread). */
@@ -64,8 +71,9 @@ final class Verifications {
 	}
 
 	/**
-	 * The verifications whose window ended, to read back for, unless a read back is
-	 * running or one failed less than {@code retry-interval} ago; null when none.
+	 * The verifications whose window ended (and those taken over, not read back for yet),
+	 * to read back for, unless a read back is running or one failed less than
+	 * {@code retry-interval} ago; null when none.
 	 */
 	@Nullable ReadBack ended(long now, Instant wallNow) {
 		if (this.reading || now - this.nextRead < 0 || this.entries.isEmpty()) {
@@ -73,7 +81,7 @@ final class Verifications {
 		}
 		List<Entry> ended = this.entries.values()
 			.stream()
-			.filter((entry) -> !entry.deadline().isAfter(wallNow))
+			.filter((entry) -> entry.readBackFirst() || !entry.deadline().isAfter(wallNow))
 			.toList();
 		if (ended.isEmpty()) {
 			return null;
@@ -104,8 +112,17 @@ final class Verifications {
 		this.nextRead = now + this.properties.retryInterval().toNanos();
 	}
 
-	/** A message being verified, its call's start and when its window ends. */
-	record Entry(Lane lane, QueuedMessage message, Instant attemptStartedAt, Instant deadline) {
+	/**
+	 * A message being verified, its call's start, when its window ends, and whether it is
+	 * read back for before that (a call taken over).
+	 */
+	record Entry(Lane lane, QueuedMessage message, Instant attemptStartedAt, Instant deadline, boolean readBackFirst) {
+
+		/** Whether its window is still running at {@code now}. */
+		boolean windowRunning(Instant now) {
+			return this.deadline.isAfter(now);
+		}
+
 	}
 
 	/** One read back for the verifications {@code ended}, from {@code from}. */

@@ -33,8 +33,8 @@ class VerificationsTests {
 		QueuedMessage recent = message();
 		// a sender down for an hour finds the first; the second's call started a minute
 		// ago
-		this.verifications.start(this.lane, old, now.minus(Duration.ofHours(1)));
-		this.verifications.start(this.lane, recent, now.minus(Duration.ofMinutes(1)));
+		this.verifications.start(this.lane, old, now.minus(Duration.ofHours(1)), false);
+		this.verifications.start(this.lane, recent, now.minus(Duration.ofMinutes(1)), false);
 
 		Verifications.ReadBack readBack = this.verifications.ended(System.nanoTime(), now);
 
@@ -48,10 +48,32 @@ class VerificationsTests {
 	}
 
 	@Test
+	void aCallTakenOverIsReadBackForAtOnceAndThenWaitsForItsWindow() {
+		Instant now = Instant.now();
+		QueuedMessage takenOver = message();
+		QueuedMessage live = message();
+		this.verifications.start(this.lane, takenOver, now.minus(Duration.ofMinutes(3)), true);
+		this.verifications.start(this.lane, live, now.minus(Duration.ofMinutes(3)), false);
+
+		Verifications.ReadBack first = this.verifications.ended(System.nanoTime(), now);
+
+		assertThat(first).isNotNull();
+		assertThat(first.ids()).containsExactly(takenOver.id());
+		List<Verifications.Entry> decided = this.verifications.decided(first);
+		assertThat(decided).singleElement().satisfies((entry) -> assertThat(entry.windowRunning(now)).isTrue());
+		// found nothing: held again for the rest of its window, read back once more at
+		// its end with the other
+		this.verifications.start(this.lane, takenOver, decided.get(0).attemptStartedAt(), false);
+		assertThat(this.verifications.ended(System.nanoTime(), now)).isNull();
+		assertThat(this.verifications.ended(System.nanoTime(), now.plus(Duration.ofMinutes(7))))
+			.satisfies((atEnd) -> assertThat(atEnd.ids()).containsExactlyInAnyOrder(takenOver.id(), live.id()));
+	}
+
+	@Test
 	void oneReadBackAtATimeAndAFailedOneDecidesNothingAndWaits() {
 		Instant now = Instant.now();
 		QueuedMessage message = message();
-		this.verifications.start(this.lane, message, now.minus(Duration.ofMinutes(11)));
+		this.verifications.start(this.lane, message, now.minus(Duration.ofMinutes(11)), false);
 		long nanos = System.nanoTime();
 
 		assertThat(this.verifications.ended(nanos, now)).isNotNull();
@@ -68,8 +90,8 @@ class VerificationsTests {
 		Instant now = Instant.now();
 		QueuedMessage confirmedLive = message();
 		QueuedMessage other = message();
-		this.verifications.start(this.lane, confirmedLive, now.minus(Duration.ofMinutes(11)));
-		this.verifications.start(this.lane, other, now.minus(Duration.ofMinutes(11)));
+		this.verifications.start(this.lane, confirmedLive, now.minus(Duration.ofMinutes(11)), false);
+		this.verifications.start(this.lane, other, now.minus(Duration.ofMinutes(11)), false);
 		Verifications.ReadBack readBack = this.verifications.ended(System.nanoTime(), now);
 
 		assertThat(this.verifications.take(confirmedLive.id())).isNotNull();
